@@ -1,0 +1,47 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate, useParams, useSearchParams } from 'react-router';
+import { AppShell } from '../components/app-shell';
+import { links } from '../lib/links';
+import { RouteError } from './route-error';
+
+// Route-level code splitting: each page is its own chunk, so the first page never loads form code.
+const MeshesPage = lazy(() => import('./routes/meshes/meshes.page'));
+const VirtualGatewaysPage = lazy(() => import('./routes/virtual-gateways/virtual-gateways.page'));
+const CreateVirtualGatewayPage = lazy(() => import('./routes/virtual-gateways/create-virtual-gateway.page'));
+const VirtualGatewayDetailsPage = lazy(() => import('./routes/virtual-gateways/virtual-gateway-details.page'));
+const EditVirtualGatewayPage = lazy(() => import('./routes/virtual-gateways/edit-virtual-gateway.page'));
+const CreateGatewayRoutePage = lazy(() => import('./routes/gateway-routes/create-gateway-route.page'));
+const GatewayRouteDetailsPage = lazy(() => import('./routes/gateway-routes/gateway-route-details.page'));
+const EditGatewayRoutePage = lazy(() => import('./routes/gateway-routes/edit-gateway-route.page'));
+const VirtualServicesPage = lazy(() => import('./routes/virtual-services/virtual-services.page'));
+const NotFoundPage = lazy(() => import('./routes/not-found.page'));
+
+function MeshIndexRedirect() {
+  const { mesh = '' } = useParams();
+  const [search] = useSearchParams();
+  return <Navigate replace to={links.virtualGateways(mesh, search.get('meshOwner') || undefined)} />;
+}
+
+export const routes = [
+  {
+    path: '/',
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate replace to="/meshes" /> },
+      { path: 'meshes', element: <MeshesPage /> },
+      { path: 'meshes/:mesh', element: <MeshIndexRedirect /> },
+      { path: 'meshes/:mesh/virtual-gateways', element: <VirtualGatewaysPage /> },
+      { path: 'meshes/:mesh/virtual-gateways/create', element: <CreateVirtualGatewayPage /> },
+      { path: 'meshes/:mesh/virtual-gateways/:name', element: <VirtualGatewayDetailsPage /> },
+      { path: 'meshes/:mesh/virtual-gateways/:name/edit', element: <EditVirtualGatewayPage /> },
+      { path: 'meshes/:mesh/virtual-gateways/:name/gateway-routes/create', element: <CreateGatewayRoutePage /> },
+      { path: 'meshes/:mesh/virtual-gateways/:name/gateway-routes/:route', element: <GatewayRouteDetailsPage /> },
+      { path: 'meshes/:mesh/virtual-gateways/:name/gateway-routes/:route/edit', element: <EditGatewayRoutePage /> },
+      { path: 'meshes/:mesh/virtual-services', element: <VirtualServicesPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,3 @@
+export default function VirtualGatewaysPage() {
+  return null;
+}

@@ -1,0 +1,194 @@
+import Checkbox from '@cloudscape-design/components/checkbox';
+import FormField, { type FormFieldProps } from '@cloudscape-design/components/form-field';
+import Input, { type InputProps } from '@cloudscape-design/components/input';
+import RadioGroup, { type RadioGroupProps } from '@cloudscape-design/components/radio-group';
+import Select, { type SelectProps } from '@cloudscape-design/components/select';
+import Textarea from '@cloudscape-design/components/textarea';
+import type { ReactNode } from 'react';
+import { type Control, type FieldPath, type FieldValues, useController } from 'react-hook-form';
+
+/**
+ * The console's one adapter between react-hook-form and Cloudscape form controls. Every control is
+ * controlled through `useController`, passes `field.ref` (so a failed submit focuses the first error)
+ * and `field.onBlur` (so `mode: 'onTouched'` validates on blur, then on every change).
+ *
+ * Values are kept as the user typed them: text and number inputs hold strings, selects and radio
+ * groups hold the option value, checkboxes hold booleans. Converting to the API's types is the form
+ * schema's job.
+ */
+
+interface BaseFieldProps<T extends FieldValues> {
+  control: Control<T>;
+  name: FieldPath<T>;
+  label: ReactNode;
+  description?: ReactNode;
+  constraintText?: ReactNode;
+  info?: ReactNode;
+  /** Appends " - optional" in italics, as Cloudscape marks optional fields. */
+  optional?: boolean;
+  stretch?: boolean;
+  secondaryControl?: ReactNode;
+  'data-testid'?: string;
+}
+
+function fieldLabel(label: ReactNode, optional?: boolean): ReactNode {
+  if (!optional) return label;
+  return (
+    <span>
+      {label} - <i>optional</i>
+    </span>
+  );
+}
+
+function Field(
+  props: Pick<
+    BaseFieldProps<FieldValues>,
+    'label' | 'description' | 'constraintText' | 'info' | 'optional' | 'stretch' | 'secondaryControl' | 'data-testid'
+  > & { errorText?: string; children: ReactNode },
+) {
+  const formFieldProps: FormFieldProps = {
+    label: fieldLabel(props.label, props.optional),
+    description: props.description,
+    constraintText: props.constraintText,
+    info: props.info,
+    stretch: props.stretch,
+    secondaryControl: props.secondaryControl,
+    errorText: props.errorText,
+  };
+  return (
+    <FormField {...formFieldProps} data-testid={props['data-testid']}>
+      {props.children}
+    </FormField>
+  );
+}
+
+export interface ControlledInputProps<T extends FieldValues> extends BaseFieldProps<T> {
+  type?: InputProps.Type;
+  inputMode?: InputProps.InputMode;
+  placeholder?: string;
+  readOnly?: boolean;
+  disabled?: boolean;
+  autoFocus?: boolean;
+  ariaLabel?: string;
+  inputTestId?: string;
+}
+
+export function ControlledInput<T extends FieldValues>(props: ControlledInputProps<T>) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  return (
+    <Field {...props} errorText={fieldState.error?.message}>
+      <Input
+        ref={field.ref}
+        name={field.name}
+        value={field.value == null ? '' : String(field.value)}
+        onChange={({ detail }) => field.onChange(detail.value)}
+        onBlur={field.onBlur}
+        type={props.type}
+        inputMode={props.inputMode ?? (props.type === 'number' ? 'numeric' : undefined)}
+        placeholder={props.placeholder}
+        readOnly={props.readOnly}
+        disabled={props.disabled}
+        autoFocus={props.autoFocus}
+        ariaLabel={props.ariaLabel}
+        invalid={!!fieldState.error}
+        data-testid={props.inputTestId}
+      />
+    </Field>
+  );
+}
+
+export interface ControlledTextareaProps<T extends FieldValues> extends BaseFieldProps<T> {
+  placeholder?: string;
+  rows?: number;
+}
+
+export function ControlledTextarea<T extends FieldValues>(props: ControlledTextareaProps<T>) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  return (
+    <Field {...props} errorText={fieldState.error?.message}>
+      <Textarea
+        ref={field.ref}
+        value={field.value == null ? '' : String(field.value)}
+        onChange={({ detail }) => field.onChange(detail.value)}
+        onBlur={field.onBlur}
+        placeholder={props.placeholder}
+        rows={props.rows}
+        invalid={!!fieldState.error}
+      />
+    </Field>
+  );
+}
+
+export interface ControlledSelectProps<T extends FieldValues> extends BaseFieldProps<T> {
+  options: ReadonlyArray<{ value: string; label: string; description?: string }>;
+  placeholder?: string;
+  disabled?: boolean;
+}
+
+export function ControlledSelect<T extends FieldValues>(props: ControlledSelectProps<T>) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const options: SelectProps.Option[] = props.options.map((o) => ({ ...o }));
+  const selected = options.find((o) => o.value === field.value) ?? null;
+  return (
+    <Field {...props} errorText={fieldState.error?.message}>
+      <Select
+        ref={field.ref}
+        selectedOption={selected}
+        options={options}
+        onChange={({ detail }) => field.onChange(detail.selectedOption.value ?? '')}
+        onBlur={field.onBlur}
+        placeholder={props.placeholder}
+        disabled={props.disabled}
+        invalid={!!fieldState.error}
+      />
+    </Field>
+  );
+}
+
+export interface ControlledRadioGroupProps<T extends FieldValues> extends BaseFieldProps<T> {
+  items: ReadonlyArray<RadioGroupProps.RadioButtonDefinition>;
+}
+
+export function ControlledRadioGroup<T extends FieldValues>(props: ControlledRadioGroupProps<T>) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  return (
+    <Field {...props} errorText={fieldState.error?.message}>
+      <RadioGroup
+        ref={field.ref}
+        value={field.value == null ? null : String(field.value)}
+        items={[...props.items]}
+        onChange={({ detail }) => {
+          field.onChange(detail.value);
+          field.onBlur();
+        }}
+      />
+    </Field>
+  );
+}
+
+export interface ControlledCheckboxProps<T extends FieldValues> {
+  control: Control<T>;
+  name: FieldPath<T>;
+  /** The checkbox's own label (Cloudscape renders it beside the box). */
+  children: ReactNode;
+  description?: ReactNode;
+  disabled?: boolean;
+  'data-testid'?: string;
+}
+
+export function ControlledCheckbox<T extends FieldValues>(props: ControlledCheckboxProps<T>) {
+  const { field } = useController({ control: props.control, name: props.name });
+  return (
+    <Checkbox
+      ref={field.ref}
+      checked={!!field.value}
+      onChange={({ detail }) => field.onChange(detail.checked)}
+      onBlur={field.onBlur}
+      description={props.description}
+      disabled={props.disabled}
+      data-testid={props['data-testid']}
+    >
+      {props.children}
+    </Checkbox>
+  );
+}

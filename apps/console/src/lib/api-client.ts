@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+/**
+ * The console's one fetch wrapper. Every response is parsed with the zod schema the caller passes in;
+ * every failure becomes an `ApiError` built from the console API's error envelope
+ * `{ error: { code, message, requestId, fieldErrors } }`.
+ */
+
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  readonly code: string;
+  readonly requestId: string | undefined;
+  readonly fieldErrors: FieldErrors;
+
+  constructor(init: { status: number; code: string; message: string; requestId?: string; fieldErrors?: FieldErrors }) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.fieldErrors = init.fieldErrors ?? {};
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+const ErrorEnvelopeSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string().optional(),
+    fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+
+export type QueryParams = Record<string, string | number | boolean | undefined | null>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  query?: QueryParams;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** Header every state-changing call carries (the BFF's CSRF check). */
+export const CSRF_HEADER = 'x-meshconsole-csrf';
+
+export function buildUrl(path: string, query?: QueryParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** `/api/meshes/<mesh>/...` with every segment URI-encoded. */
+export function apiPath(...segments: string[]): string {
+  return `/api/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
+}
+
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') headers[CSRF_HEADER] = '1';
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body,
+      signal: options.signal,
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError({
+      status: 0,
+      code: 'NetworkError',
+      message: "Couldn't reach the meshconsole server. Check that it's running, then try again.",
+    });
+  }
+
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+
+  if (!response.ok) {
+    const envelope = ErrorEnvelopeSchema.safeParse(json);
+    if (envelope.success) {
+      const { code, message, requestId, fieldErrors } = envelope.data.error;
+      throw new ApiError({ status: response.status, code, message, requestId, fieldErrors });
+    }
+    throw new ApiError({
+      status: response.status,
+      code: response.status >= 500 ? 'InternalServerError' : 'BadRequestException',
+      message: `The server answered with status ${response.status}. Try again later.`,
+    });
+  }
+
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    console.error(`Unexpected response shape from ${method} ${path}`, parsed.error.issues);
+    throw new ApiError({
+      status: response.status,
+      code: 'InvalidResponse',
+      message: "The server's answer didn't have the expected shape. Try again, or reload the page.",
+    });
+  }
+  return parsed.data;
+}
+
+export const api = {
+  get: <S extends z.ZodType>(path: string, schema: S, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest(path, schema, { ...options, method: 'GET' }),
+  post: <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    body: unknown,
+    options?: Omit<RequestOptions, 'method' | 'body'>,
+  ) => apiRequest(path, schema, { ...options, method: 'POST', body }),
+  put: <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    body: unknown,
+    options?: Omit<RequestOptions, 'method' | 'body'>,
+  ) => apiRequest(path, schema, { ...options, method: 'PUT', body }),
+  delete: <S extends z.ZodType>(path: string, schema: S, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest(path, schema, { ...options, method: 'DELETE' }),
+};
+
+/** A message for any thrown value, for error states and flashes. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong. Try again.';
+}

@@ -1,0 +1,48 @@
+/**
+ * The one place for TanStack Query keys. Keys are hierarchical so a mutation can invalidate a whole
+ * branch: `queryKeys.virtualGateways.all(mesh, owner)` covers every list and detail of that mesh.
+ * `meshOwner` is always part of the key ('' for the caller's own mesh) so a shared mesh with the same
+ * name never reuses another mesh's cache.
+ */
+type Owner = string | undefined;
+const o = (meshOwner: Owner) => meshOwner ?? '';
+
+export const queryKeys = {
+  session: () => ['session'] as const,
+  meshes: {
+    all: () => ['meshes'] as const,
+    list: (params: Record<string, unknown> = {}) => ['meshes', 'list', params] as const,
+    detail: (mesh: string, meshOwner: Owner) => ['meshes', 'detail', mesh, o(meshOwner)] as const,
+  },
+  virtualGateways: {
+    all: (mesh: string, meshOwner: Owner) => ['virtual-gateways', o(meshOwner), mesh] as const,
+    lists: (mesh: string, meshOwner: Owner) => ['virtual-gateways', o(meshOwner), mesh, 'list'] as const,
+    list: (mesh: string, meshOwner: Owner, params: Record<string, unknown> = {}) =>
+      ['virtual-gateways', o(meshOwner), mesh, 'list', params] as const,
+    detail: (mesh: string, meshOwner: Owner, name: string) =>
+      ['virtual-gateways', o(meshOwner), mesh, 'detail', name] as const,
+  },
+  gatewayRoutes: {
+    all: (mesh: string, meshOwner: Owner, gatewayName: string) =>
+      ['gateway-routes', o(meshOwner), mesh, gatewayName] as const,
+    list: (mesh: string, meshOwner: Owner, gatewayName: string, params: Record<string, unknown> = {}) =>
+      ['gateway-routes', o(meshOwner), mesh, gatewayName, 'list', params] as const,
+    detail: (mesh: string, meshOwner: Owner, gatewayName: string, route: string) =>
+      ['gateway-routes', o(meshOwner), mesh, gatewayName, 'detail', route] as const,
+  },
+  virtualServices: {
+    all: (mesh: string, meshOwner: Owner) => ['virtual-services', o(meshOwner), mesh] as const,
+    list: (mesh: string, meshOwner: Owner, params: Record<string, unknown> = {}) =>
+      ['virtual-services', o(meshOwner), mesh, 'list', params] as const,
+    detail: (mesh: string, meshOwner: Owner, name: string) =>
+      ['virtual-services', o(meshOwner), mesh, 'detail', name] as const,
+  },
+  tags: {
+    all: () => ['tags'] as const,
+    resource: (resourceArn: string) => ['tags', resourceArn] as const,
+  },
+  deploy: {
+    bundle: (mesh: string, meshOwner: Owner, gatewayName: string, params: Record<string, unknown> = {}) =>
+      ['deploy', o(meshOwner), mesh, gatewayName, params] as const,
+  },
+} as const;
