@@ -60,11 +60,11 @@ export interface SignableRequest {
   body?: Uint8Array | undefined;
 }
 
-/** One configured access key (`ACCESS_KEYS=AKID:account[:secret],...`). */
+/** One configured access key (`ACCESS_KEYS=AKID:account[:secret],...`, parsed by config.ts). */
 export interface AccessKey {
-  accessKeyId: string;
   accountId: string;
-  secretAccessKey?: string | undefined;
+  /** When set, requests signed with this key must carry a valid SigV4 signature. */
+  secret?: string | undefined;
 }
 
 /**
@@ -362,28 +362,9 @@ export function authenticateRequest(
   if (!key) {
     return { accountId: options.defaultAccountId, accessKeyId: auth.accessKeyId, verified: false };
   }
-  if (key.secretAccessKey === undefined || key.secretAccessKey === '') {
+  if (key.secret === undefined || key.secret === '') {
     return { accountId: key.accountId, accessKeyId: auth.accessKeyId, verified: false };
   }
-  verifySignature(req, auth, key.secretAccessKey, options);
+  verifySignature(req, auth, key.secret, options);
   return { accountId: key.accountId, accessKeyId: auth.accessKeyId, verified: true };
-}
-
-/**
- * Parses `AKID:account[:secret],...` (the ACCESS_KEYS setting). Throws with a clear message
- * on a malformed entry; the core's config calls this once at boot.
- */
-export function parseAccessKeys(value: string): Map<string, AccessKey> {
-  const keys = new Map<string, AccessKey>();
-  for (const [index, entry] of value.split(',').entries()) {
-    const trimmed = entry.trim();
-    if (trimmed === '') continue;
-    const [accessKeyId = '', accountId = '', ...rest] = trimmed.split(':');
-    const secretAccessKey = rest.length > 0 ? rest.join(':') : undefined;
-    if (accessKeyId === '' || !/^\d{12}$/.test(accountId)) {
-      throw new Error(`ACCESS_KEYS entry ${index + 1} must be AKID:account[:secret] with a 12-digit account.`);
-    }
-    keys.set(accessKeyId, { accessKeyId, accountId, secretAccessKey });
-  }
-  return keys;
 }
