@@ -1,1 +1,14 @@
-export {};
+export * from './arn';
+export * from './cli-input';
+export * from './common';
+export * from './console-api';
+export * from './errors';
+export * from './gateway-route';
+export { FIELD_LABELS, labelFor } from './labels';
+export * from './mesh';
+export type { MeshApi, MeshApiMethod } from './mesh-api';
+export { MESH_API_METHODS } from './mesh-api';
+export * from './operations';
+export { isFqdnOrUri } from './san';
+export * from './virtual-gateway';
+export * from './virtual-service';

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { AccountIdSchema, ResourceArnSchema, TagKeyListSchema, TagListSchema } from './common';
+import { EXCEPTION_NAMES } from './errors';
+import {
+  CreateGatewayRouteInputSchema,
+  CreateMeshInputSchema,
+  CreateVirtualGatewayInputSchema,
+  CreateVirtualServiceInputSchema,
+  UpdateGatewayRouteInputSchema,
+  UpdateMeshInputSchema,
+  UpdateVirtualGatewayInputSchema,
+  UpdateVirtualServiceInputSchema,
+} from './operations';
+
+/** Header every state-changing console API call must carry (value `1`). */
+export const CSRF_HEADER = 'x-meshconsole-csrf';
+
+/** `{ "error": { code, message, requestId, fieldErrors? } }` with the exception's HTTP status. */
+export const ApiErrorEnvelopeSchema = z.object({
+  error: z.object({
+    code: z.enum(EXCEPTION_NAMES as [string, ...string[]]),
+    message: z.string(),
+    requestId: z.string(),
+    fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+export type ApiErrorEnvelope = z.infer<typeof ApiErrorEnvelopeSchema>;
+
+export const BACKENDS = ['local', 'appmesh'] as const;
+export const SessionSchema = z.object({
+  accountId: AccountIdSchema,
+  region: z.string(),
+  backend: z.enum(BACKENDS),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+/** A console API list: `{ items, nextToken? }`. */
+export function PageSchema<T extends z.ZodType>(itemSchema: T) {
+  return z.object({ items: z.array(itemSchema), nextToken: z.string().optional() });
+}
+export type Page<T> = { items: T[]; nextToken?: string };
+
+/** Query of a console API list: `?limit&nextToken&meshOwner`. */
+export const PageQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: 'Limit must be a number.' })
+    .int({ error: 'Limit must be a whole number.' })
+    .min(1, { error: 'Limit must be between 1 and 100.' })
+    .max(100, { error: 'Limit must be between 1 and 100.' })
+    .optional(),
+  nextToken: z.string().optional(),
+  meshOwner: AccountIdSchema.optional(),
+});
+export type PageQuery = z.infer<typeof PageQuerySchema>;
+
+// ---------- bodies (the path carries meshName / names, the query carries meshOwner)
+
+export const CreateMeshBodySchema = CreateMeshInputSchema;
+export type CreateMeshBody = z.infer<typeof CreateMeshBodySchema>;
+export const UpdateMeshBodySchema = UpdateMeshInputSchema.omit({ meshName: true });
+export type UpdateMeshBody = z.infer<typeof UpdateMeshBodySchema>;
+
+export const CreateVirtualServiceBodySchema = CreateVirtualServiceInputSchema.omit({ meshName: true, meshOwner: true });
+export type CreateVirtualServiceBody = z.infer<typeof CreateVirtualServiceBodySchema>;
+export const UpdateVirtualServiceBodySchema = UpdateVirtualServiceInputSchema.pick({ spec: true, clientToken: true });
+export type UpdateVirtualServiceBody = z.infer<typeof UpdateVirtualServiceBodySchema>;
+
+export const CreateVirtualGatewayBodySchema = CreateVirtualGatewayInputSchema.omit({ meshName: true, meshOwner: true });
+export type CreateVirtualGatewayBody = z.infer<typeof CreateVirtualGatewayBodySchema>;
+export const UpdateVirtualGatewayBodySchema = UpdateVirtualGatewayInputSchema.pick({ spec: true, clientToken: true });
+export type UpdateVirtualGatewayBody = z.infer<typeof UpdateVirtualGatewayBodySchema>;
+
+export const CreateGatewayRouteBodySchema = CreateGatewayRouteInputSchema.omit({
+  meshName: true,
+  virtualGatewayName: true,
+  meshOwner: true,
+});
+export type CreateGatewayRouteBody = z.infer<typeof CreateGatewayRouteBodySchema>;
+export const UpdateGatewayRouteBodySchema = UpdateGatewayRouteInputSchema.pick({ spec: true, clientToken: true });
+export type UpdateGatewayRouteBody = z.infer<typeof UpdateGatewayRouteBodySchema>;
+
+export const TagResourceBodySchema = z.object({ resourceArn: ResourceArnSchema, tags: TagListSchema });
+export type TagResourceBody = z.infer<typeof TagResourceBodySchema>;
+export const UntagResourceBodySchema = z.object({ resourceArn: ResourceArnSchema, tagKeys: TagKeyListSchema });
+export type UntagResourceBody = z.infer<typeof UntagResourceBodySchema>;
+
+export const AdminResetBodySchema = z.object({
+  seed: z.enum(['demo', 'none'], { error: 'Seed must be one of demo, none.' }),
+});
+export type AdminResetBody = z.infer<typeof AdminResetBodySchema>;

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import {
+  ClientTokenSchema,
+  ListLimitSchema,
+  MeshOwnerSchema,
+  NextTokenSchema,
+  ResourceArnSchema,
+  resourceName,
+  TagKeyListSchema,
+  TagListSchema,
+  type TagRef,
+  TagsLimitSchema,
+} from './common';
+import { text } from './fields';
+import { type GatewayRouteData, type GatewayRouteRef, GatewayRouteSpecSchema } from './gateway-route';
+import { type MeshData, type MeshRef, MeshSpecSchema } from './mesh';
+import { type VirtualGatewayData, type VirtualGatewayRef, VirtualGatewaySpecSchema } from './virtual-gateway';
+import { type VirtualServiceData, type VirtualServiceRef, VirtualServiceSpecSchema } from './virtual-service';
+
+const meshName = resourceName('meshName');
+const virtualGatewayName = resourceName('virtualGatewayName');
+const gatewayRouteName = resourceName('gatewayRouteName');
+/** `ServiceName`: no constraint in the model; required and non-empty (it is a URI label). */
+const virtualServiceName = text('virtualServiceName', { min: 1 });
+
+const listParams = { limit: ListLimitSchema.optional(), nextToken: NextTokenSchema.optional() };
+
+// ---------- meshes (CreateMesh/UpdateMesh/DeleteMesh/ListMeshes take no meshOwner)
+
+export const CreateMeshInputSchema = z.object({
+  meshName,
+  spec: MeshSpecSchema.optional(),
+  tags: TagListSchema.optional(),
+  clientToken: ClientTokenSchema.optional(),
+});
+export type CreateMeshInput = z.infer<typeof CreateMeshInputSchema>;
+export type CreateMeshOutput = { mesh: MeshData };
+
+export const DescribeMeshInputSchema = z.object({ meshName, meshOwner: MeshOwnerSchema });
+export type DescribeMeshInput = z.infer<typeof DescribeMeshInputSchema>;
+export type DescribeMeshOutput = { mesh: MeshData };
+
+export const UpdateMeshInputSchema = z.object({
+  meshName,
+  spec: MeshSpecSchema.optional(),
+  clientToken: ClientTokenSchema.optional(),
+});
+export type UpdateMeshInput = z.infer<typeof UpdateMeshInputSchema>;
+export type UpdateMeshOutput = { mesh: MeshData };
+
+export const DeleteMeshInputSchema = z.object({ meshName });
+export type DeleteMeshInput = z.infer<typeof DeleteMeshInputSchema>;
+export type DeleteMeshOutput = { mesh: MeshData };
+
+export const ListMeshesInputSchema = z.object(listParams);
+export type ListMeshesInput = z.infer<typeof ListMeshesInputSchema>;
+export type ListMeshesOutput = { meshes: MeshRef[]; nextToken?: string };
+
+// ---------- virtual services
+
+export const CreateVirtualServiceInputSchema = z.object({
+  meshName,
+  virtualServiceName,
+  spec: VirtualServiceSpecSchema,
+  tags: TagListSchema.optional(),
+  clientToken: ClientTokenSchema.optional(),
+  meshOwner: MeshOwnerSchema,
+});
+export type CreateVirtualServiceInput = z.infer<typeof CreateVirtualServiceInputSchema>;
+export type CreateVirtualServiceOutput = { virtualService: VirtualServiceData };
+
+export const DescribeVirtualServiceInputSchema = z.object({ meshName, virtualServiceName, meshOwner: MeshOwnerSchema });
+export type DescribeVirtualServiceInput = z.infer<typeof DescribeVirtualServiceInputSchema>;
+export type DescribeVirtualServiceOutput = { virtualService: VirtualServiceData };
+
+export const UpdateVirtualServiceInputSchema = z.object({
+  meshName,
+  virtualServiceName,
+  spec: VirtualServiceSpecSchema,
+  clientToken: ClientTokenSchema.optional(),
+  meshOwner: MeshOwnerSchema,
+});
+export type UpdateVirtualServiceInput = z.infer<typeof UpdateVirtualServiceInputSchema>;
+export type UpdateVirtualServiceOutput = { virtualService: VirtualServiceData };
+
+export const DeleteVirtualServiceInputSchema = z.object({ meshName, virtualServiceName, meshOwner: MeshOwnerSchema });
+export type DeleteVirtualServiceInput = z.infer<typeof DeleteVirtualServiceInputSchema>;
+export type DeleteVirtualServiceOutput = { virtualService: VirtualServiceData };
+
+export const ListVirtualServicesInputSchema = z.object({ meshName, meshOwner: MeshOwnerSchema, ...listParams });
+export type ListVirtualServicesInput = z.infer<typeof ListVirtualServicesInputSchema>;
+export type ListVirtualServicesOutput = { virtualServices: VirtualServiceRef[]; nextToken?: string };
+
+// ---------- virtual gateways
+
+export const CreateVirtualGatewayInputSchema = z.object({
+  meshName,
+  virtualGatewayName,
+  spec: VirtualGatewaySpecSchema,
+  tags: TagListSchema.optional(),
+  clientToken: ClientTokenSchema.optional(),
+  meshOwner: MeshOwnerSchema,
+});
+export type CreateVirtualGatewayInput = z.infer<typeof CreateVirtualGatewayInputSchema>;
+export type CreateVirtualGatewayOutput = { virtualGateway: VirtualGatewayData };
+
+export const DescribeVirtualGatewayInputSchema = z.object({ meshName, virtualGatewayName, meshOwner: MeshOwnerSchema });
+export type DescribeVirtualGatewayInput = z.infer<typeof DescribeVirtualGatewayInputSchema>;
+export type DescribeVirtualGatewayOutput = { virtualGateway: VirtualGatewayData };
+
+export const UpdateVirtualGatewayInputSchema = z.object({
+  meshName,
+  virtualGatewayName,
+  spec: VirtualGatewaySpecSchema,
+  clientToken: ClientTokenSchema.optional(),
+  meshOwner: MeshOwnerSchema,
+});
+export type UpdateVirtualGatewayInput = z.infer<typeof UpdateVirtualGatewayInputSchema>;
+export type UpdateVirtualGatewayOutput = { virtualGateway: VirtualGatewayData };
+
+export const DeleteVirtualGatewayInputSchema = z.object({ meshName, virtualGatewayName, meshOwner: MeshOwnerSchema });
+export type DeleteVirtualGatewayInput = z.infer<typeof DeleteVirtualGatewayInputSchema>;
+export type DeleteVirtualGatewayOutput = { virtualGateway: VirtualGatewayData };
+
+export const ListVirtualGatewaysInputSchema = z.object({ meshName, meshOwner: MeshOwnerSchema, ...listParams });
+export type ListVirtualGatewaysInput = z.infer<typeof ListVirtualGatewaysInputSchema>;
+export type ListVirtualGatewaysOutput = { virtualGateways: VirtualGatewayRef[]; nextToken?: string };
+
+// ---------- gateway routes
+
+export const CreateGatewayRouteInputSchema = z.object({
+  meshName,
+  virtualGatewayName,
+  gatewayRouteName,
+  spec: GatewayRouteSpecSchema,
+  tags: TagListSchema.optional(),
+  clientToken: ClientTokenSchema.optional(),
+  meshOwner: MeshOwnerSchema,
+});
+export type CreateGatewayRouteInput = z.infer<typeof CreateGatewayRouteInputSchema>;
+export type CreateGatewayRouteOutput = { gatewayRoute: GatewayRouteData };
+
+export const DescribeGatewayRouteInputSchema = z.object({
+  meshName,
+  virtualGatewayName,
+  gatewayRouteName,
+  meshOwner: MeshOwnerSchema,
+});
+export type DescribeGatewayRouteInput = z.infer<typeof DescribeGatewayRouteInputSchema>;
+export type DescribeGatewayRouteOutput = { gatewayRoute: GatewayRouteData };
+
+export const UpdateGatewayRouteInputSchema = z.object({
+  meshName,
+  virtualGatewayName,
+  gatewayRouteName,
+  spec: GatewayRouteSpecSchema,
+  clientToken: ClientTokenSchema.optional(),
+  meshOwner: MeshOwnerSchema,
+});
+export type UpdateGatewayRouteInput = z.infer<typeof UpdateGatewayRouteInputSchema>;
+export type UpdateGatewayRouteOutput = { gatewayRoute: GatewayRouteData };
+
+export const DeleteGatewayRouteInputSchema = z.object({
+  meshName,
+  virtualGatewayName,
+  gatewayRouteName,
+  meshOwner: MeshOwnerSchema,
+});
+export type DeleteGatewayRouteInput = z.infer<typeof DeleteGatewayRouteInputSchema>;
+export type DeleteGatewayRouteOutput = { gatewayRoute: GatewayRouteData };
+
+export const ListGatewayRoutesInputSchema = z.object({
+  meshName,
+  virtualGatewayName,
+  meshOwner: MeshOwnerSchema,
+  ...listParams,
+});
+export type ListGatewayRoutesInput = z.infer<typeof ListGatewayRoutesInputSchema>;
+export type ListGatewayRoutesOutput = { gatewayRoutes: GatewayRouteRef[]; nextToken?: string };
+
+// ---------- tags
+
+export const TagResourceInputSchema = z.object({ resourceArn: ResourceArnSchema, tags: TagListSchema });
+export type TagResourceInput = z.infer<typeof TagResourceInputSchema>;
+export type TagResourceOutput = Record<string, never>;
+
+export const UntagResourceInputSchema = z.object({ resourceArn: ResourceArnSchema, tagKeys: TagKeyListSchema });
+export type UntagResourceInput = z.infer<typeof UntagResourceInputSchema>;
+export type UntagResourceOutput = Record<string, never>;
+
+export const ListTagsForResourceInputSchema = z.object({
+  resourceArn: ResourceArnSchema,
+  limit: TagsLimitSchema.optional(),
+  nextToken: NextTokenSchema.optional(),
+});
+export type ListTagsForResourceInput = z.infer<typeof ListTagsForResourceInputSchema>;
+export type ListTagsForResourceOutput = { tags: TagRef[]; nextToken?: string };
