@@ -22,17 +22,28 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+export interface CannedResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
 /**
  * A bare HTTP server that records every request (method, original URL, raw headers, raw body)
- * and answers 200 with `responseBody`. Used to capture requests signed by real AWS clients.
+ * and answers with `respond(request)` (default: 200 `{}`). It stands in for a remote App Mesh
+ * endpoint when capturing what real AWS clients send.
  */
-export async function startCaptureServer(responseBody = '{}'): Promise<CaptureServer> {
+export async function startCaptureServer(
+  respond: (req: CapturedRequest) => CannedResponse = () => ({ status: 200, body: '{}' }),
+): Promise<CaptureServer> {
   const requests: CapturedRequest[] = [];
   const server: Server = createServer((req, res) => {
     void readBody(req).then((body) => {
-      requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', rawHeaders: req.rawHeaders, body });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(responseBody);
+      const captured = { method: req.method ?? 'GET', url: req.url ?? '/', rawHeaders: req.rawHeaders, body };
+      requests.push(captured);
+      const answer = respond(captured);
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+      res.end(answer.body);
     });
   });
   server.listen(0, '127.0.0.1');

@@ -1,0 +1,208 @@
+// BFF throughput and latency: the real, built BFF (apps/bff/dist/main.js, temp SQLite file) beside a
+// bare Express handler that returns the same JSON payloads, in the same run, on the same machine.
+// For describe, list (100 items) and create through the console API, at 1, 16 and 64 connections:
+// requests/second and p50/p99 latency, medians over several runs, and the ratio to the bare handler.
+//
+//   pnpm exec tsx bff.ts                 (from bench/, after `pnpm -r build`)
+//   BENCH_RUNS=5 BENCH_SECONDS=5 pnpm exec tsx bff.ts
+import { createServer, type Server } from 'node:http';
+import autocannon from 'autocannon';
+import express from 'express';
+import { type RunningServer, startBff } from './lib/server';
+import { fmt, median, printTable, ratio } from './lib/stats';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const CONNECTIONS = [1, 16, 64] as const;
+const LIST_SIZE = 100;
+const HEADERS = { 'content-type': 'application/json', 'x-meshconsole-csrf': '1' };
+const SPEC = { listeners: [{ portMapping: { port: 9080, protocol: 'http' } }] };
+
+type Scenario = 'describe' | 'list' | 'create';
+
+interface Target {
+  name: string;
+  url: string;
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function call(url: string, method: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(url, {
+    method,
+    headers: HEADERS,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url} -> ${res.status} ${text.slice(0, 200)}`);
+  return JSON.parse(text) as unknown;
+}
+
+/** Seeds the BFF: mesh `bench` with LIST_SIZE gateways, mesh `bench-create` for the create runs. */
+async function seedBff(base: string): Promise<{ gateway: unknown; list: unknown }> {
+  await call(`${base}/api/meshes`, 'POST', { meshName: 'bench' });
+  await call(`${base}/api/meshes`, 'POST', { meshName: 'bench-create' });
+  for (let i = 0; i < LIST_SIZE; i++) {
+    await call(`${base}/api/meshes/bench/virtual-gateways`, 'POST', {
+      virtualGatewayName: `gw-${String(i).padStart(3, '0')}`,
+      spec: SPEC,
+    });
+  }
+  const gateway = await call(`${base}/api/meshes/bench/virtual-gateways/gw-000`, 'GET');
+  const list = await call(`${base}/api/meshes/bench/virtual-gateways?limit=${LIST_SIZE}`, 'GET');
+  const items = (list as { items?: unknown[] }).items ?? [];
+  if (items.length !== LIST_SIZE) throw new Error(`expected ${LIST_SIZE} listed gateways, got ${items.length}`);
+  return { gateway, list };
+}
+
+/** The baseline: Express 5 with express.json, answering with the payloads the BFF returned. */
+async function startBare(payloads: {
+  gateway: unknown;
+  list: unknown;
+}): Promise<{ url: string; close(): Promise<void> }> {
+  const app = express();
+  app.use(express.json({ limit: '256kb' }));
+  const gatewayJson = JSON.stringify(payloads.gateway);
+  const listJson = JSON.stringify(payloads.list);
+  app.get('/api/meshes/:mesh/virtual-gateways/:name', (_req, res) => {
+    res.type('application/json').send(gatewayJson);
+  });
+  app.get('/api/meshes/:mesh/virtual-gateways', (_req, res) => {
+    res.type('application/json').send(listJson);
+  });
+  app.post('/api/meshes/:mesh/virtual-gateways', (req, res) => {
+    const name = (req.body as { virtualGatewayName?: string }).virtualGatewayName ?? 'gw';
+    res.status(201).json({ ...(payloads.gateway as object), virtualGatewayName: name });
+  });
+  const server: Server = createServer(app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+let createCounter = 0;
+
+function options(target: Target, scenario: Scenario, connections: number): autocannon.Options {
+  const base = { connections, duration: SECONDS, pipelining: 1 };
+  switch (scenario) {
+    case 'describe':
+      return {
+        ...base,
+        url: `${target.url}/api/meshes/bench/virtual-gateways/gw-042`,
+        method: 'GET',
+        headers: HEADERS,
+      };
+    case 'list':
+      return {
+        ...base,
+        method: 'GET',
+        path: `/api/meshes/bench/virtual-gateways?limit=${LIST_SIZE}`,
+        headers: HEADERS,
+      };
+    case 'create': {
+      const prefix = `${target.name.replace(/\W/g, '')}-${Date.now().toString(36)}`;
+      return {
+        ...base,
+        url: target.url,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/meshes/bench-create/virtual-gateways',
+            headers: HEADERS,
+            setupRequest: (req) => ({
+              ...req,
+              body: JSON.stringify({ virtualGatewayName: `${prefix}-${createCounter++}`, spec: SPEC }),
+            }),
+          },
+        ],
+      };
+    }
+  }
+}
+
+async function measure(target: Target, scenario: Scenario, connections: number): Promise<Figures> {
+  const result = await autocannon(options(target, scenario, connections));
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
+}
+
+async function main(): Promise<void> {
+  let bff: RunningServer | undefined;
+  let bare: { url: string; close(): Promise<void> } | undefined;
+  try {
+    bff = await startBff({
+      SEED: 'none',
+      RATE_LIMIT: '0',
+      QUOTA_VIRTUAL_GATEWAYS_PER_MESH: '100000000',
+      QUOTA_MESHES_PER_ACCOUNT: '1000',
+    });
+    const payloads = await seedBff(bff.url);
+    bare = await startBare(payloads);
+    const targets: Target[] = [
+      { name: 'bare Express', url: bare.url },
+      { name: 'BFF', url: bff.url },
+    ];
+    process.stdout.write(
+      `BFF vs a bare Express handler: ${RUNS} runs of ${SECONDS} s per cell, medians; ` +
+        `node ${process.version}, ${(await import('node:os')).cpus().length} CPUs\n`,
+    );
+    const rows: string[][] = [];
+    let errorCount = 0;
+    for (const scenario of ['describe', 'list', 'create'] as const) {
+      for (const connections of CONNECTIONS) {
+        const samples = new Map<string, Figures[]>(targets.map((t) => [t.name, []]));
+        for (let run = 0; run < RUNS; run++) {
+          // alternate the order so neither side always runs on a warmer machine
+          const order = run % 2 === 0 ? targets : [...targets].reverse();
+          for (const target of order) samples.get(target.name)?.push(await measure(target, scenario, connections));
+        }
+        const m = (name: string, key: keyof Figures) => median((samples.get(name) ?? []).map((f) => f[key]));
+        for (const list of samples.values()) errorCount += list.reduce((n, f) => n + f.errors, 0);
+        rows.push([
+          scenario,
+          String(connections),
+          fmt(m('bare Express', 'rps')),
+          fmt(m('BFF', 'rps')),
+          ratio(m('BFF', 'rps'), m('bare Express', 'rps')),
+          `${fmt(m('bare Express', 'p50'))} / ${fmt(m('bare Express', 'p99'))}`,
+          `${fmt(m('BFF', 'p50'))} / ${fmt(m('BFF', 'p99'))}`,
+          ratio(m('BFF', 'p99'), m('bare Express', 'p99')),
+        ]);
+      }
+    }
+    printTable(
+      'BFF: console API requests/second and latency (ms), medians',
+      [
+        'request',
+        'connections',
+        'bare req/s',
+        'BFF req/s',
+        'BFF/bare req/s',
+        'bare p50 / p99',
+        'BFF p50 / p99',
+        'BFF/bare p99',
+      ],
+      rows,
+    );
+    process.stdout.write(`\nnon-2xx responses, errors and timeouts over all runs: ${errorCount}\n`);
+    if (errorCount > 0) process.exitCode = 1;
+  } finally {
+    await bare?.close();
+    await bff?.stop();
+  }
+}
+
+await main();
