@@ -1,0 +1,42 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { cloudscape } from './cloudscape';
+
+const FLASH_ITEMS = cloudscape.findFlashbar().findItems().toSelector();
+
+/** What every console page shares: breadcrumbs, side navigation, flashes, the main heading. */
+export class ConsoleShellPage {
+  constructor(readonly page: Page) {}
+
+  /** The page's h1. */
+  heading(name?: string | RegExp): Locator {
+    return this.page.getByRole('heading', { level: 1, ...(name ? { name } : {}) });
+  }
+
+  get breadcrumbs(): Locator {
+    return this.page.getByRole('navigation', { name: /breadcrumb/i });
+  }
+
+  get flashes(): Locator {
+    return this.page.locator(FLASH_ITEMS);
+  }
+
+  /** A flash whose text contains `text`. */
+  flash(text: string | RegExp): Locator {
+    return this.flashes.filter({ hasText: text });
+  }
+
+  async expectFlash(text: string | RegExp): Promise<void> {
+    await expect(this.flash(text).first()).toBeVisible();
+  }
+
+  /** A button or link-styled button (Cloudscape renders `Button href` as a link). */
+  action(name: string | RegExp, scope: Page | Locator = this.page): Locator {
+    const exact = typeof name === 'string';
+    return scope.getByRole('button', { name, exact }).or(scope.getByRole('link', { name, exact }));
+  }
+
+  /** Waits until no Cloudscape spinner or loading status is shown in the main content. */
+  async waitForIdle(): Promise<void> {
+    await this.page.waitForLoadState('networkidle');
+  }
+}

@@ -1,0 +1,81 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { cloudscape, labelPattern } from './cloudscape';
+import { ConsoleShellPage } from './console-shell.page';
+import { meshQuery } from './virtual-gateways-list.page';
+
+const CONTAINER = cloudscape.findContainer().toSelector();
+const TABS = cloudscape.findTabs();
+const ACTIVE_TAB_CONTENT = TABS.findTabContent().toSelector();
+const CODE_VIEW = 'pre, code';
+
+/** `/meshes/:mesh/virtual-gateways/:name`: header, summary, settings, tabs (Gateway routes, JSON, Tags). */
+export class VirtualGatewayDetailsPage extends ConsoleShellPage {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async goto(mesh: string, name: string, meshOwner?: string): Promise<void> {
+    await this.page.goto(
+      `/meshes/${encodeURIComponent(mesh)}/virtual-gateways/${encodeURIComponent(name)}${meshQuery(meshOwner)}`,
+    );
+    await expect(this.heading(name)).toBeVisible();
+  }
+
+  get editButton(): Locator {
+    return this.action('Edit').first();
+  }
+
+  /** The page-level Delete (header action), not the gateway routes table's. */
+  get deleteButton(): Locator {
+    return this.action('Delete').first();
+  }
+
+  /** The innermost container whose header reads `title`. */
+  section(title: string): Locator {
+    return this.page
+      .locator(CONTAINER)
+      .filter({ has: this.page.getByRole('heading', { name: labelPattern(title) }) })
+      .last();
+  }
+
+  /** The value shown beside a key (Cloudscape KeyValuePairs: `dt` / `dd`). */
+  value(key: string, scope: Locator | Page = this.page): Locator {
+    return scope
+      .locator('dt')
+      .filter({ hasText: labelPattern(key) })
+      .first()
+      .locator('xpath=following-sibling::dd[1]');
+  }
+
+  tab(name: string): Locator {
+    return this.page.getByRole('tab', { name, exact: true });
+  }
+
+  async openTab(name: 'Details' | 'Gateway routes' | 'JSON' | 'Tags' | string): Promise<void> {
+    await this.tab(name).click();
+    await expect(this.tab(name)).toHaveAttribute('aria-selected', 'true');
+  }
+
+  get activeTabContent(): Locator {
+    return this.page.locator(ACTIVE_TAB_CONTENT);
+  }
+
+  /** The JSON tab's text, parsed. */
+  async describeJson(): Promise<unknown> {
+    await this.openTab('JSON');
+    const code = this.activeTabContent.locator(CODE_VIEW).first();
+    await expect(code).toBeVisible();
+    return JSON.parse((await code.textContent()) ?? '');
+  }
+
+  /** The Gateway routes tab's table. */
+  get routesTable(): Locator {
+    return this.page.locator(cloudscape.findTable().toSelector()).filter({
+      has: this.page.getByRole('heading', { name: /Gateway routes/ }),
+    });
+  }
+
+  routeRow(route: string): Locator {
+    return this.routesTable.getByRole('row').filter({ has: this.page.getByRole('link', { name: route, exact: true }) });
+  }
+}

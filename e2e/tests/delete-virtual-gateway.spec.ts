@@ -1,0 +1,77 @@
+import { expect, test } from '../fixtures/test';
+
+test.describe('Delete virtual gateway', () => {
+  test('when the gateway has a gateway route, then the modal lists the route and offers no delete; after the route is deleted, typing "delete" deletes it', async ({
+    page,
+    api,
+    demo,
+    gatewaysList,
+    gatewayDetails,
+    deleteModal,
+  }) => {
+    const gateway = 'e2e-routed-gateway';
+    const route = 'e2e-route';
+    await api.createVirtualGateway(demo.mesh, gateway);
+    await api.createGatewayRoute(demo.mesh, gateway, route, demo.virtualService, '/e2e');
+
+    // Blocked: the modal names the route, links to it, and has no usable Delete.
+    await gatewaysList.goto(demo.mesh);
+    await gatewaysList.select(gateway);
+    await gatewaysList.deleteButton.click();
+    await expect(deleteModal.title).toBeVisible();
+    await expect(deleteModal.boldName(gateway)).toBeVisible();
+    await expect(deleteModal.routeLink(route)).toBeVisible();
+    await expect(deleteModal.routeLink(route)).toHaveAttribute(
+      'href',
+      new RegExp(`/meshes/${demo.mesh}/virtual-gateways/${gateway}/gateway-routes/${route}`),
+    );
+    await expect(deleteModal.enabledDeleteButton).toHaveCount(0);
+    await deleteModal.cancelButton.click();
+    await expect(deleteModal.dialog).toBeHidden();
+    expect(await api.findVirtualGateway(demo.mesh, gateway)).toBeDefined();
+
+    // Delete the route from the details page's Gateway routes tab (simple confirmation).
+    await gatewayDetails.goto(demo.mesh, gateway);
+    await gatewayDetails.openTab('Gateway routes');
+    const row = gatewayDetails.routeRow(route);
+    await row.getByRole('radio').or(row.getByRole('checkbox')).first().check();
+    await gatewayDetails.action('Delete', gatewayDetails.routesTable).click();
+    const confirmRoute = page.getByRole('dialog').filter({ hasText: /Delete gateway route/ });
+    await confirmRoute.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(gatewayDetails.routeRow(route)).toHaveCount(0);
+    await expect.poll(async () => (await api.listGatewayRoutes(demo.mesh, gateway)).length).toBe(0);
+
+    // Allowed now, only with the typed word.
+    await gatewayDetails.deleteButton.click();
+    await expect(deleteModal.title).toBeVisible();
+    await expect(deleteModal.boldName(gateway)).toBeVisible();
+    await expect(deleteModal.deleteButton).toBeDisabled();
+    await deleteModal.typeConfirmation('delet');
+    await expect(deleteModal.deleteButton).toBeDisabled();
+    await deleteModal.typeConfirmation('delete');
+    await expect(deleteModal.deleteButton).toBeEnabled();
+    await deleteModal.deleteButton.click();
+
+    await expect(page).toHaveURL(new RegExp(`/meshes/${demo.mesh}/virtual-gateways(\\?|$)`));
+    await gatewaysList.expectFlash(gateway);
+    await expect(gatewaysList.row(gateway)).toHaveCount(0);
+    expect(await api.findVirtualGateway(demo.mesh, gateway)).toBeUndefined();
+  });
+
+  test('when a gateway without routes is deleted from the table, then it leaves the table and the API', async ({
+    api,
+    demo,
+    gatewaysList,
+    deleteModal,
+  }) => {
+    await gatewaysList.goto(demo.mesh);
+    await expect(gatewaysList.row(demo.gatewayWithoutRoutes)).toHaveCount(1);
+    await gatewaysList.select(demo.gatewayWithoutRoutes);
+    await gatewaysList.deleteButton.click();
+    await deleteModal.confirm();
+
+    await gatewaysList.expectFlash(demo.gatewayWithoutRoutes);
+    await expect(gatewaysList.row(demo.gatewayWithoutRoutes)).toHaveCount(0);
+    expect(await api.findVirtualGateway(demo.mesh, demo.gatewayWithoutRoutes)).toBeUndefined();
+  });
+});

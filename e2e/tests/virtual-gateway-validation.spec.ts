@@ -1,0 +1,126 @@
+import { FULL_GATEWAY } from '../fixtures/gateways';
+import { expect, test } from '../fixtures/test';
+
+/**
+ * One row per field: start from a gateway with every section filled and valid, replace one field's
+ * value with a bad one, submit. The message must appear at that field, the field must get focus
+ * (the top-most error), and the gateway must not exist.
+ */
+interface BadValueCase {
+  /** The field's console label. */
+  field: string;
+  /** The form section holding the field, to tell apart fields that share a label. */
+  section?: 'Client policy defaults' | 'Logging' | 'Listener' | 'TLS termination';
+  /** Which of several inputs with this label in the section (list rows). */
+  nth?: number;
+  value: string;
+  message: string | RegExp;
+}
+
+const CASES: BadValueCase[] = [
+  { field: 'Virtual gateway name', value: '', message: 'Virtual gateway name is required.' },
+  {
+    field: 'Virtual gateway name',
+    value: 'g'.repeat(256),
+    message: 'Virtual gateway name must be 1 to 255 characters.',
+  },
+  { field: 'Port', section: 'Listener', value: '0', message: 'Port must be between 1 and 65535.' },
+  { field: 'Port', section: 'Listener', value: '65536', message: 'Port must be between 1 and 65535.' },
+  { field: 'Port', section: 'Client policy defaults', value: '70000', message: 'Port must be between 1 and 65535.' },
+  { field: 'Maximum connections', section: 'Listener', value: '0', message: 'Maximum connections must be at least 1.' },
+  {
+    field: 'Maximum pending requests',
+    section: 'Listener',
+    value: '0',
+    message: 'Maximum pending requests must be at least 1.',
+  },
+  {
+    field: 'Health check port',
+    section: 'Listener',
+    value: '65536',
+    message: 'Health check port must be between 1 and 65535.',
+  },
+  {
+    field: 'Healthy threshold',
+    section: 'Listener',
+    value: '1',
+    message: 'Healthy threshold must be between 2 and 10.',
+  },
+  {
+    field: 'Health check interval',
+    section: 'Listener',
+    value: '4999',
+    message: 'Health check interval must be between 5000 and 300000 ms.',
+  },
+  {
+    field: 'Timeout period',
+    section: 'Listener',
+    value: '60001',
+    message: 'Timeout period must be between 2000 and 60000 ms.',
+  },
+  {
+    field: 'Unhealthy threshold',
+    section: 'Listener',
+    value: '11',
+    message: 'Unhealthy threshold must be between 2 and 10.',
+  },
+  {
+    field: 'HTTP access logs path',
+    section: 'Logging',
+    value: `/var/log/${'l'.repeat(250)}`,
+    message: 'HTTP access logs path must be 1 to 255 characters.',
+  },
+  {
+    field: 'Certificate chain',
+    section: 'TLS termination',
+    value: '',
+    message: 'Certificate chain is required.',
+  },
+  {
+    field: 'Private key',
+    section: 'TLS termination',
+    value: '',
+    message: 'Private key is required.',
+  },
+  {
+    field: 'Secret name',
+    section: 'Client policy defaults',
+    value: '',
+    message: 'Secret name is required.',
+  },
+  {
+    field: 'Subject Alternative Name',
+    section: 'Client policy defaults',
+    value: 'not a name!',
+    message: /Subject Alternative Name/,
+  },
+];
+
+test.describe('Create virtual gateway: validation', () => {
+  for (const c of CASES) {
+    const where = c.section ? ` (${c.section})` : '';
+    const shown = c.value.length > 20 ? `${c.value.length} characters` : `"${c.value}"`;
+    test(`when ${c.field}${where} is ${shown}, then the field shows "${c.message}" and nothing is created`, async ({
+      page,
+      api,
+      demo,
+      gatewayForm,
+    }) => {
+      const name = 'e2e-invalid-gateway';
+      const before = await api.listVirtualGateways(demo.mesh);
+
+      await gatewayForm.gotoCreate(demo.mesh);
+      await gatewayForm.fillGateway({ ...FULL_GATEWAY, name });
+      const scope = c.section ? gatewayForm.section(c.section) : page;
+      const input = gatewayForm.input(c.field, scope).nth(c.nth ?? 0);
+      await input.fill(c.value);
+      await gatewayForm.submitCreate();
+
+      await expect(gatewayForm.fieldError(c.field, scope)).toHaveText(c.message);
+      await expect(input).toBeFocused();
+      await expect(gatewayForm.heading('Create virtual gateway')).toBeVisible();
+      expect(await api.findVirtualGateway(demo.mesh, name)).toBeUndefined();
+      expect((await api.listVirtualGateways(demo.mesh)).length).toBe(before.length);
+    });
+  }
+});
