@@ -108,8 +108,8 @@ function options(target: Target, scenario: Scenario, connections: number): autoc
     case 'list':
       return {
         ...base,
+        url: `${target.url}/api/meshes/bench/virtual-gateways?limit=${LIST_SIZE}`,
         method: 'GET',
-        path: `/api/meshes/bench/virtual-gateways?limit=${LIST_SIZE}`,
         headers: HEADERS,
       };
     case 'create': {
