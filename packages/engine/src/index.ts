@@ -1,1 +1,18 @@
-export {};
+export { DEMO_MESH, DEMO_SHARED_MESH, DEMO_SHARING_ACCOUNT, demoSharingAccount } from './demo-seed';
+export { CLIENT_TOKEN_TTL_MS, createEngine, type Engine, type EngineOptions } from './engine';
+export { TOKEN_TTL_MS } from './pagination';
+export { DEFAULT_QUOTAS, type Quotas } from './quotas';
+export { MemoryStore } from './store/memory-store';
+export { SqliteStore, type SqliteStoreOptions } from './store/sqlite-store';
+export type {
+  MeshCursor,
+  ResourceKey,
+  ResourceKind,
+  ResourceRecord,
+  ResourceScope,
+  Store,
+  StoredClientToken,
+  StoredTag,
+  StoreReader,
+  StoreWriter,
+} from './store/store';

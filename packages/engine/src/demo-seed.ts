@@ -1,0 +1,168 @@
+import type { Operations } from './engine';
+import type { ResourceKey } from './store/store';
+
+export interface SeedHost {
+  operations(account: string): Operations;
+  exists(key: ResourceKey): boolean;
+  share(ownerAccount: string, meshName: string, withAccount: string): void;
+}
+
+/** The account that owns the demo's shared mesh (the documentation's example account). */
+export const DEMO_SHARING_ACCOUNT = '111122223333';
+/** Used instead when the caller itself is `DEMO_SHARING_ACCOUNT`. */
+const FALLBACK_SHARING_ACCOUNT = '444455556666';
+
+export const DEMO_MESH = 'demo-mesh';
+export const DEMO_SHARED_MESH = 'partner-mesh';
+
+/** Which account shares `DEMO_SHARED_MESH` with `accountId` in the demo data. */
+export function demoSharingAccount(accountId: string): string {
+  return accountId === DEMO_SHARING_ACCOUNT ? FALLBACK_SHARING_ACCOUNT : DEMO_SHARING_ACCOUNT;
+}
+
+/**
+ * Demo data, created through the same operations as everything else (so it is valid by
+ * construction) inside the caller's transaction. Each item is created only when missing, so
+ * seeding again changes nothing.
+ *
+ * - `demo-mesh` (owned by the caller): virtual services `catalog.demo.local`, `orders.demo.local`,
+ *   `payments.demo.local`; virtual gateway `ingress-gw` (http 8080, health check, access log) with
+ *   gateway routes `catalog-route` and `orders-route`; virtual gateway `edge-gw` (http2 8443 with TLS,
+ *   connection pool) with no gateway routes.
+ * - `partner-mesh`, owned by 111122223333 and shared with the caller: virtual service
+ *   `inventory.partner.local`, virtual gateway `partner-gw` (grpc 50051) with gateway route
+ *   `inventory-route`. The caller can see these but not update or delete them.
+ */
+export function seedDemoData(host: SeedHost, accountId: string): void {
+  const owner = demoSharingAccount(accountId);
+  const mine = host.operations(accountId);
+  const theirs = host.operations(owner);
+
+  const meshExists = (meshOwner: string, meshName: string) =>
+    host.exists({ kind: 'mesh', meshOwner, meshName, parent: '', name: meshName });
+  const childExists = (
+    kind: 'virtualService' | 'virtualGateway' | 'gatewayRoute',
+    meshOwner: string,
+    meshName: string,
+    name: string,
+    parent = '',
+  ) => host.exists({ kind, meshOwner, meshName, parent, name });
+
+  // ---- the caller's mesh -------------------------------------------------------------------
+  if (!meshExists(accountId, DEMO_MESH)) {
+    mine.createMesh({
+      meshName: DEMO_MESH,
+      spec: { egressFilter: { type: 'ALLOW_ALL' }, serviceDiscovery: { ipPreference: 'IPv4_PREFERRED' } },
+      tags: [
+        { key: 'environment', value: 'demo' },
+        { key: 'team', value: 'platform' },
+      ],
+    });
+  }
+  for (const virtualServiceName of ['catalog.demo.local', 'orders.demo.local', 'payments.demo.local']) {
+    if (!childExists('virtualService', accountId, DEMO_MESH, virtualServiceName)) {
+      mine.createVirtualService({ meshName: DEMO_MESH, virtualServiceName, spec: {} });
+    }
+  }
+  if (!childExists('virtualGateway', accountId, DEMO_MESH, 'ingress-gw')) {
+    mine.createVirtualGateway({
+      meshName: DEMO_MESH,
+      virtualGatewayName: 'ingress-gw',
+      spec: {
+        listeners: [
+          {
+            portMapping: { port: 8080, protocol: 'http' },
+            healthCheck: {
+              protocol: 'http',
+              port: 8080,
+              path: '/ping',
+              healthyThreshold: 2,
+              unhealthyThreshold: 3,
+              intervalMillis: 5000,
+              timeoutMillis: 2000,
+            },
+            connectionPool: { http: { maxConnections: 1024, maxPendingRequests: 2048 } },
+          },
+        ],
+        logging: { accessLog: { file: { path: '/dev/stdout' } } },
+      },
+      tags: [{ key: 'tier', value: 'public' }],
+    });
+  }
+  for (const [gatewayRouteName, prefix, virtualServiceName] of [
+    ['catalog-route', '/catalog/', 'catalog.demo.local'],
+    ['orders-route', '/orders/', 'orders.demo.local'],
+  ] as const) {
+    if (!childExists('gatewayRoute', accountId, DEMO_MESH, gatewayRouteName, 'ingress-gw')) {
+      mine.createGatewayRoute({
+        meshName: DEMO_MESH,
+        virtualGatewayName: 'ingress-gw',
+        gatewayRouteName,
+        spec: {
+          httpRoute: {
+            match: { prefix },
+            action: { target: { virtualService: { virtualServiceName } } },
+          },
+        },
+      });
+    }
+  }
+  if (!childExists('virtualGateway', accountId, DEMO_MESH, 'edge-gw')) {
+    mine.createVirtualGateway({
+      meshName: DEMO_MESH,
+      virtualGatewayName: 'edge-gw',
+      spec: {
+        listeners: [
+          {
+            portMapping: { port: 8443, protocol: 'http2' },
+            connectionPool: { http2: { maxRequests: 512 } },
+            tls: {
+              mode: 'STRICT',
+              certificate: {
+                file: { certificateChain: '/etc/envoy/certs/edge.pem', privateKey: '/etc/envoy/certs/edge.key' },
+              },
+            },
+          },
+        ],
+        logging: {
+          accessLog: {
+            file: { path: '/dev/stdout', format: { text: '[%START_TIME%] %REQ(:METHOD)% %RESPONSE_CODE%' } },
+          },
+        },
+      },
+    });
+  }
+
+  // ---- the mesh another account shares with the caller -------------------------------------
+  if (!meshExists(owner, DEMO_SHARED_MESH)) {
+    theirs.createMesh({ meshName: DEMO_SHARED_MESH, spec: { egressFilter: { type: 'DROP_ALL' } } });
+  }
+  host.share(owner, DEMO_SHARED_MESH, accountId);
+  if (!childExists('virtualService', owner, DEMO_SHARED_MESH, 'inventory.partner.local')) {
+    theirs.createVirtualService({
+      meshName: DEMO_SHARED_MESH,
+      virtualServiceName: 'inventory.partner.local',
+      spec: {},
+    });
+  }
+  if (!childExists('virtualGateway', owner, DEMO_SHARED_MESH, 'partner-gw')) {
+    theirs.createVirtualGateway({
+      meshName: DEMO_SHARED_MESH,
+      virtualGatewayName: 'partner-gw',
+      spec: { listeners: [{ portMapping: { port: 50051, protocol: 'grpc' } }] },
+    });
+  }
+  if (!childExists('gatewayRoute', owner, DEMO_SHARED_MESH, 'inventory-route', 'partner-gw')) {
+    theirs.createGatewayRoute({
+      meshName: DEMO_SHARED_MESH,
+      virtualGatewayName: 'partner-gw',
+      gatewayRouteName: 'inventory-route',
+      spec: {
+        grpcRoute: {
+          match: { serviceName: 'partner.inventory.v1.Inventory' },
+          action: { target: { virtualService: { virtualServiceName: 'inventory.partner.local' } } },
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,1154 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppMeshError,
+  buildAppMeshArn,
+  CreateGatewayRouteInputSchema,
+  CreateMeshInputSchema,
+  CreateVirtualGatewayInputSchema,
+  CreateVirtualServiceInputSchema,
+  DeleteGatewayRouteInputSchema,
+  DeleteMeshInputSchema,
+  DeleteVirtualGatewayInputSchema,
+  DeleteVirtualServiceInputSchema,
+  DescribeGatewayRouteInputSchema,
+  DescribeMeshInputSchema,
+  DescribeVirtualGatewayInputSchema,
+  DescribeVirtualServiceInputSchema,
+  type GatewayRouteData,
+  type GatewayRouteRef,
+  ListGatewayRoutesInputSchema,
+  ListMeshesInputSchema,
+  ListTagsForResourceInputSchema,
+  ListVirtualGatewaysInputSchema,
+  ListVirtualServicesInputSchema,
+  type MeshApi,
+  type MeshData,
+  type MeshRef,
+  parseAppMeshArn,
+  parseOrThrow,
+  type ResourceMetadata,
+  type StatusCode,
+  type TagRef,
+  TagResourceInputSchema,
+  UntagResourceInputSchema,
+  UpdateGatewayRouteInputSchema,
+  UpdateMeshInputSchema,
+  UpdateVirtualGatewayInputSchema,
+  UpdateVirtualServiceInputSchema,
+  type VirtualGatewayData,
+  type VirtualGatewayRef,
+  type VirtualServiceData,
+  type VirtualServiceRef,
+} from '@meshconsole/model';
+import { requestFingerprint } from './canonical-json';
+import { seedDemoData } from './demo-seed';
+import { decodeNextToken, encodeNextToken, NextTokenError, newTokenSecret } from './pagination';
+import { type Quotas, resolveQuotas } from './quotas';
+import type {
+  ResourceKey,
+  ResourceKind,
+  ResourceRecord,
+  ResourceScope,
+  Store,
+  StoreReader,
+  StoreWriter,
+} from './store/store';
+
+export interface EngineOptions {
+  store: Store;
+  /** Region written into ARNs, e.g. `us-west-2`. */
+  region: string;
+  /** Partition written into ARNs. Default `aws`. */
+  partition?: string;
+  /** Overrides of `DEFAULT_QUOTAS`. */
+  quotas?: Partial<Quotas>;
+  /** Clock in milliseconds since the epoch. Default `Date.now`. */
+  now?: () => number;
+}
+
+export interface Engine {
+  /** The App Mesh API as seen by `accountId`: validates input, enforces the service's rules, throws `AppMeshError`. */
+  forCaller(accountId: string): MeshApi;
+  /** Shares the mesh `meshName` owned by `ownerAccount` with `withAccount` (what AWS RAM does for App Mesh). */
+  shareMesh(ownerAccount: string, meshName: string, withAccount: string): void;
+  /** Deletes everything (and invalidates every outstanding `nextToken`), then seeds demo data when asked. */
+  reset(seed: 'demo' | 'none', accountId: string): void;
+  /** Creates whatever part of the demo data is missing for `accountId`; running it again changes nothing. */
+  seedDemo(accountId: string): void;
+  /** True when the store holds no resource. */
+  isEmpty(): boolean;
+  /** Readiness: the store answers. */
+  ping(): boolean;
+  close(): void;
+}
+
+type Api = MeshApi;
+type In<K extends keyof Api> = Parameters<Api[K]>[0];
+type Out<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;
+
+/** How long a `clientToken` is remembered (AWS does not document it; a day covers every retry). */
+export const CLIENT_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_PAGE = 100;
+const DEFAULT_TAG_PAGE = 50;
+const NAMES_IN_MESSAGE = 10;
+const SECRET_KEY = 'next-token-secret';
+
+const KIND_LABEL: Record<ResourceKind, string> = {
+  mesh: 'Mesh',
+  virtualService: 'VirtualService',
+  virtualGateway: 'VirtualGateway',
+  gatewayRoute: 'GatewayRoute',
+};
+
+export function createEngine(options: EngineOptions): Engine {
+  return new LocalEngine(options);
+}
+
+function notFound(message: string, fieldErrors?: Record<string, string[]>): AppMeshError {
+  return new AppMeshError('NotFoundException', message, fieldErrors);
+}
+
+function seconds(ms: number): number {
+  return ms / 1000;
+}
+
+function listOfNames(names: string[], total: number): string {
+  const more = total > names.length ? `, and ${total - names.length} more` : '';
+  return `[${names.join(', ')}${more}]`;
+}
+
+/** The virtual service a gateway route spec targets, and the path of that field. */
+function routeTarget(spec: unknown): { name: string; path: string } | undefined {
+  const routes = spec as Record<
+    string,
+    { action?: { target?: { virtualService?: { virtualServiceName?: unknown } } } } | undefined
+  >;
+  for (const type of ['httpRoute', 'http2Route', 'grpcRoute']) {
+    const name = routes?.[type]?.action?.target?.virtualService?.virtualServiceName;
+    if (typeof name === 'string') return { name, path: `spec.${type}.action.target.virtualService.virtualServiceName` };
+  }
+  return undefined;
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+class LocalEngine implements Engine {
+  readonly store: Store;
+  readonly region: string;
+  readonly partition: string;
+  readonly quotas: Quotas;
+  readonly now: () => number;
+
+  constructor(options: EngineOptions) {
+    this.store = options.store;
+    this.region = options.region;
+    this.partition = options.partition ?? 'aws';
+    this.quotas = resolveQuotas(options.quotas);
+    this.now = options.now ?? Date.now;
+    this.store.write((w) => {
+      if (w.getMeta(SECRET_KEY) === undefined) w.setMeta(SECRET_KEY, newTokenSecret());
+    });
+  }
+
+  forCaller(accountId: string): MeshApi {
+    return new CallerApi(this, assertAccount(accountId));
+  }
+
+  shareMesh(ownerAccount: string, meshName: string, withAccount: string): void {
+    assertAccount(ownerAccount);
+    assertAccount(withAccount);
+    this.store.write((w) => {
+      const mesh = w.getResource(meshKey(ownerAccount, meshName));
+      if (!mesh) throw notFound(`Mesh with name ${meshName} is not present for account ${ownerAccount}`);
+      if (withAccount !== ownerAccount) w.addShare(ownerAccount, meshName, withAccount);
+    });
+  }
+
+  reset(seed: 'demo' | 'none', accountId: string): void {
+    assertAccount(accountId);
+    this.store.write((w) => {
+      w.wipe();
+      w.setMeta(SECRET_KEY, newTokenSecret());
+      if (seed === 'demo') seedDemoData(this.#seedHost(w), accountId);
+    });
+  }
+
+  seedDemo(accountId: string): void {
+    assertAccount(accountId);
+    this.store.write((w) => seedDemoData(this.#seedHost(w), accountId));
+  }
+
+  #seedHost(w: StoreWriter) {
+    return {
+      operations: (account: string) => new Operations(this, account),
+      exists: (key: ResourceKey) => w.getResource(key) !== undefined,
+      share: (owner: string, meshName: string, account: string) => w.addShare(owner, meshName, account),
+    };
+  }
+
+  isEmpty(): boolean {
+    return this.store.read((r) => r.isEmpty());
+  }
+
+  ping(): boolean {
+    return this.store.ping();
+  }
+
+  close(): void {
+    this.store.close();
+  }
+
+  arn(record: Pick<ResourceRecord, 'kind' | 'meshName' | 'parent' | 'name' | 'resourceOwner'>): string {
+    const location = { partition: this.partition, region: this.region, accountId: record.resourceOwner };
+    switch (record.kind) {
+      case 'mesh':
+        return buildAppMeshArn(location, { kind: 'mesh', meshName: record.meshName });
+      case 'virtualService':
+        return buildAppMeshArn(location, {
+          kind: 'virtualService',
+          meshName: record.meshName,
+          virtualServiceName: record.name,
+        });
+      case 'virtualGateway':
+        return buildAppMeshArn(location, {
+          kind: 'virtualGateway',
+          meshName: record.meshName,
+          virtualGatewayName: record.name,
+        });
+      case 'gatewayRoute':
+        return buildAppMeshArn(location, {
+          kind: 'gatewayRoute',
+          meshName: record.meshName,
+          virtualGatewayName: record.parent,
+          gatewayRouteName: record.name,
+        });
+    }
+  }
+
+  /** Runs an operation: its errors reach the caller as `AppMeshError`s, never as raw storage errors. */
+  async run<T>(operation: () => T): Promise<T> {
+    try {
+      return operation();
+    } catch (error) {
+      if (error instanceof AppMeshError) throw error;
+      if (isBusy(error)) {
+        throw new AppMeshError(
+          'ServiceUnavailableException',
+          'The request has failed due to a temporary failure of the service. Try again.',
+        );
+      }
+      const wrapped = new AppMeshError(
+        'InternalServerErrorException',
+        'The request processing has failed because of an unknown error, exception, or failure.',
+      );
+      (wrapped as { cause?: unknown }).cause = error;
+      throw wrapped;
+    }
+  }
+
+  secret(reader: StoreReader): string {
+    const secret = reader.getMeta(SECRET_KEY);
+    if (secret === undefined) throw new Error('The pagination secret is missing from the store.');
+    return secret;
+  }
+}
+
+function assertAccount(accountId: string): string {
+  if (!/^\d{12}$/.test(accountId)) throw new Error(`An account id is 12 digits (got "${accountId}").`);
+  return accountId;
+}
+
+function meshKey(meshOwner: string, meshName: string): ResourceKey {
+  return { kind: 'mesh', meshOwner, meshName, parent: '', name: meshName };
+}
+
+/** The mesh access a caller has: the mesh record, or `NotFoundException`. */
+function accessibleMesh(reader: StoreReader, caller: string, meshName: string, meshOwner: string | undefined) {
+  const owner = meshOwner ?? caller;
+  const mesh = reader.getResource(meshKey(owner, meshName));
+  if (!mesh || (owner !== caller && !reader.isSharedWith(owner, meshName, caller))) {
+    throw notFound(
+      owner === caller
+        ? `Mesh with name ${meshName} is not present for account ${owner}`
+        : `Mesh with name ${meshName} owned by account ${owner} is not present or is not shared with account ${caller}`,
+    );
+  }
+  return mesh;
+}
+
+function childOrThrow(reader: StoreReader, scope: ResourceScope, name: string): ResourceRecord {
+  const found = reader.getResource({ ...scope, name });
+  if (!found) {
+    const under =
+      scope.kind === 'gatewayRoute'
+        ? `virtual gateway ${scope.parent} in mesh ${scope.meshName}`
+        : `mesh ${scope.meshName}`;
+    throw notFound(
+      `${KIND_LABEL[scope.kind]} with name ${name} is not present under ${under} for account ${scope.meshOwner}`,
+    );
+  }
+  return found;
+}
+
+function describeKind(record: ResourceRecord): string {
+  return record.kind === 'gatewayRoute'
+    ? `GatewayRoute ${record.name} of virtual gateway ${record.parent} in mesh ${record.meshName}`
+    : record.kind === 'mesh'
+      ? `Mesh ${record.name}`
+      : `${KIND_LABEL[record.kind]} ${record.name} in mesh ${record.meshName}`;
+}
+
+function assertCanUpdate(record: ResourceRecord, caller: string): void {
+  if (record.resourceOwner !== caller) {
+    throw new AppMeshError(
+      'ForbiddenException',
+      `${describeKind(record)} is owned by account ${record.resourceOwner}; only the resource owner can update it.`,
+    );
+  }
+}
+
+/** Per the sharing rules, the resource owner may delete a resource and so may the mesh owner. */
+function assertCanDelete(record: ResourceRecord, caller: string): void {
+  if (record.resourceOwner !== caller && record.meshOwner !== caller) {
+    const who =
+      record.resourceOwner === record.meshOwner
+        ? `account ${record.resourceOwner}`
+        : `account ${record.resourceOwner} (the mesh belongs to account ${record.meshOwner})`;
+    throw new AppMeshError(
+      'ForbiddenException',
+      `${describeKind(record)} is owned by ${who}; only the resource owner or the mesh owner can delete it.`,
+    );
+  }
+}
+
+function metadataOf(record: ResourceRecord): ResourceMetadata {
+  return {
+    arn: record.arn,
+    createdAt: seconds(record.createdAt),
+    lastUpdatedAt: seconds(record.lastUpdatedAt),
+    meshOwner: record.meshOwner,
+    resourceOwner: record.resourceOwner,
+    uid: record.uid,
+    version: record.version,
+  };
+}
+
+function refBase(record: ResourceRecord) {
+  return {
+    arn: record.arn,
+    createdAt: seconds(record.createdAt),
+    lastUpdatedAt: seconds(record.lastUpdatedAt),
+    meshName: record.meshName,
+    meshOwner: record.meshOwner,
+    resourceOwner: record.resourceOwner,
+    version: record.version,
+  };
+}
+
+function meshData(record: ResourceRecord, status: StatusCode = 'ACTIVE'): MeshData {
+  return {
+    meshName: record.meshName,
+    metadata: metadataOf(record),
+    spec: record.spec as MeshData['spec'],
+    status: { status },
+  };
+}
+
+function virtualServiceData(record: ResourceRecord, status: StatusCode = 'ACTIVE'): VirtualServiceData {
+  return {
+    meshName: record.meshName,
+    virtualServiceName: record.name,
+    metadata: metadataOf(record),
+    spec: record.spec as VirtualServiceData['spec'],
+    status: { status },
+  };
+}
+
+function virtualGatewayData(record: ResourceRecord, status: StatusCode = 'ACTIVE'): VirtualGatewayData {
+  return {
+    meshName: record.meshName,
+    virtualGatewayName: record.name,
+    metadata: metadataOf(record),
+    spec: record.spec as VirtualGatewayData['spec'],
+    status: { status },
+  };
+}
+
+function gatewayRouteData(record: ResourceRecord, status: StatusCode = 'ACTIVE'): GatewayRouteData {
+  return {
+    meshName: record.meshName,
+    virtualGatewayName: record.parent,
+    gatewayRouteName: record.name,
+    metadata: metadataOf(record),
+    spec: record.spec as GatewayRouteData['spec'],
+    status: { status },
+  };
+}
+
+/**
+ * The operations, synchronous, for one caller. Every mutation runs in one store transaction:
+ * checks and writes see the same state, and a failure leaves nothing behind.
+ */
+export class Operations {
+  constructor(
+    private readonly engine: LocalEngine,
+    private readonly caller: string,
+  ) {}
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private write<T>(fn: (w: StoreWriter) => T): T {
+    return this.engine.store.write(fn);
+  }
+
+  private read<T>(fn: (r: StoreReader) => T): T {
+    return this.engine.store.read(fn);
+  }
+
+  /**
+   * `clientToken` idempotency: the same token with the same request returns the first result and
+   * changes nothing; the same token with a different request is a `ConflictException`.
+   */
+  private idempotent<T>(
+    w: StoreWriter,
+    operation: string,
+    input: { clientToken?: string | undefined },
+    execute: () => T,
+  ): T {
+    const { clientToken, ...request } = input;
+    if (clientToken === undefined) return execute();
+    const now = this.engine.now();
+    w.expireClientTokens(now - CLIENT_TOKEN_TTL_MS);
+    const fingerprint = requestFingerprint(operation, request);
+    const previous = w.getClientToken(this.caller, clientToken);
+    if (previous) {
+      if (previous.fingerprint === fingerprint) return previous.result as T;
+      throw new AppMeshError(
+        'ConflictException',
+        `The client token ${clientToken} was already used for a different request. Try the request again with a new client token.`,
+        { clientToken: ['This client token was already used for a different request.'] },
+      );
+    }
+    const result = execute();
+    w.putClientToken(this.caller, clientToken, { fingerprint, result, createdAt: now });
+    return result;
+  }
+
+  private newRecord(key: ResourceKey, spec: unknown, meshOwner: string, target: string | null = null): ResourceRecord {
+    const now = this.engine.now();
+    const record: ResourceRecord = {
+      ...key,
+      meshOwner,
+      arn: '',
+      uid: randomUUID(),
+      resourceOwner: this.caller,
+      version: 1,
+      createdAt: now,
+      lastUpdatedAt: now,
+      spec,
+      target,
+    };
+    record.arn = this.engine.arn(record);
+    return record;
+  }
+
+  private assertFree(w: StoreReader, key: ResourceKey): void {
+    if (w.getResource(key)) {
+      const where =
+        key.kind === 'mesh'
+          ? `for account ${key.meshOwner}`
+          : key.kind === 'gatewayRoute'
+            ? `under virtual gateway ${key.parent} in mesh ${key.meshName}`
+            : `in mesh ${key.meshName}`;
+      const field =
+        key.kind === 'mesh'
+          ? 'meshName'
+          : key.kind === 'virtualService'
+            ? 'virtualServiceName'
+            : key.kind === 'virtualGateway'
+              ? 'virtualGatewayName'
+              : 'gatewayRouteName';
+      throw new AppMeshError(
+        'ConflictException',
+        `${KIND_LABEL[key.kind]} with name ${key.name} already exists ${where}.`,
+        {
+          [field]: [`A ${KIND_LABEL[key.kind]} named ${key.name} already exists ${where}.`],
+        },
+      );
+    }
+  }
+
+  private assertCreateTags(tags: readonly TagRef[] | undefined): void {
+    const distinct = new Set((tags ?? []).map((tag) => tag.key)).size;
+    if (distinct > this.engine.quotas.tagsPerResource) {
+      throw new AppMeshError(
+        'LimitExceededException',
+        `A resource can have at most ${this.engine.quotas.tagsPerResource} tags; the request has ${distinct}.`,
+        { tags: [`At most ${this.engine.quotas.tagsPerResource} tags are allowed.`] },
+      );
+    }
+  }
+
+  private quota(count: number, limit: number, what: string, where: string): void {
+    if (count >= limit) {
+      throw new AppMeshError(
+        'LimitExceededException',
+        `The limit of ${limit} ${what} ${where} has been reached. Delete one, or raise the quota.`,
+      );
+    }
+  }
+
+  private targetService(r: StoreReader, mesh: ResourceRecord, spec: unknown): string | null {
+    const target = routeTarget(spec);
+    if (!target) return null;
+    const scope: ResourceScope = {
+      kind: 'virtualService',
+      meshOwner: mesh.meshOwner,
+      meshName: mesh.meshName,
+      parent: '',
+    };
+    if (!r.getResource({ ...scope, name: target.name })) {
+      const message = `VirtualService with name ${target.name} is not present under mesh ${mesh.meshName} for account ${mesh.meshOwner}`;
+      throw notFound(message, {
+        [target.path]: [`Virtual service ${target.name} does not exist in mesh ${mesh.meshName}.`],
+      });
+    }
+    return target.name;
+  }
+
+  private bump(record: ResourceRecord, spec?: unknown, target?: string | null): ResourceRecord {
+    const next: ResourceRecord = {
+      ...record,
+      version: record.version + 1,
+      lastUpdatedAt: Math.max(this.engine.now(), record.lastUpdatedAt),
+    };
+    if (spec !== undefined) next.spec = spec;
+    if (target !== undefined) next.target = target;
+    return next;
+  }
+
+  private remove(w: StoreWriter, record: ResourceRecord): ResourceRecord {
+    const deleted = this.bump(record);
+    w.deleteResource(record);
+    w.removeAllTags(record.uid);
+    return deleted;
+  }
+
+  private page<T>(
+    r: StoreReader,
+    list: string,
+    scope: string,
+    nextToken: string | undefined,
+    limit: number | undefined,
+    fetch: (after: string[] | undefined, n: number) => T[],
+    keyOf: (item: T) => string[],
+    defaultLimit = DEFAULT_PAGE,
+  ): { items: T[]; nextToken?: string } {
+    const size = limit ?? defaultLimit;
+    let after: string[] | undefined;
+    if (nextToken !== undefined) {
+      try {
+        after = decodeNextToken(this.engine.secret(r), nextToken, list, scope, this.engine.now());
+      } catch (error) {
+        if (!(error instanceof NextTokenError)) throw error;
+        const message =
+          error.problem === 'expired'
+            ? 'The nextToken has expired. Start the list again without a nextToken.'
+            : 'The nextToken is not valid for this request. Start the list again without a nextToken.';
+        throw new AppMeshError('BadRequestException', message, { nextToken: [message] });
+      }
+    }
+    const rows = fetch(after, size + 1);
+    const items = rows.slice(0, size);
+    const last = items.at(-1);
+    if (rows.length > size && last !== undefined) {
+      return {
+        items,
+        nextToken: encodeNextToken(this.engine.secret(r), { list, scope, after: keyOf(last) }, this.engine.now()),
+      };
+    }
+    return { items };
+  }
+
+  private childPage(r: StoreReader, scope: ResourceScope, nextToken: string | undefined, limit: number | undefined) {
+    const scopeId = JSON.stringify([scope.meshOwner, scope.meshName, scope.parent]);
+    return this.page(
+      r,
+      scope.kind,
+      scopeId,
+      nextToken,
+      limit,
+      (after, n) => {
+        if (after !== undefined && (after.length !== 1 || after[0] === undefined)) {
+          throw new NextTokenError('malformed');
+        }
+        return r.listResources(scope, after?.[0], n);
+      },
+      (record) => [record.name],
+    );
+  }
+
+  // ---- meshes ------------------------------------------------------------------------------
+
+  createMesh(raw: In<'createMesh'>): Out<'createMesh'> {
+    const input = parseOrThrow(CreateMeshInputSchema, raw);
+    return this.write((w) =>
+      this.idempotent(w, 'createMesh', input, () => {
+        const key = meshKey(this.caller, input.meshName);
+        this.assertFree(w, key);
+        this.assertCreateTags(input.tags);
+        this.quota(
+          w.countOwnedMeshes(this.caller, this.engine.quotas.meshesPerAccount),
+          this.engine.quotas.meshesPerAccount,
+          'meshes',
+          `for account ${this.caller}`,
+        );
+        const record = this.newRecord(key, input.spec ?? {}, this.caller);
+        w.insertResource(record);
+        if (input.tags?.length) w.putTags(record.uid, input.tags);
+        return { mesh: meshData(record) };
+      }),
+    );
+  }
+
+  describeMesh(raw: In<'describeMesh'>): Out<'describeMesh'> {
+    const input = parseOrThrow(DescribeMeshInputSchema, raw);
+    return this.read((r) => ({ mesh: meshData(accessibleMesh(r, this.caller, input.meshName, input.meshOwner)) }));
+  }
+
+  updateMesh(raw: In<'updateMesh'>): Out<'updateMesh'> {
+    const input = parseOrThrow(UpdateMeshInputSchema, raw);
+    return this.write((w) =>
+      this.idempotent(w, 'updateMesh', input, () => {
+        const mesh = accessibleMesh(w, this.caller, input.meshName, undefined);
+        const next = this.bump(mesh, input.spec ?? {});
+        w.updateResource(next);
+        return { mesh: meshData(next) };
+      }),
+    );
+  }
+
+  deleteMesh(raw: In<'deleteMesh'>): Out<'deleteMesh'> {
+    const input = parseOrThrow(DeleteMeshInputSchema, raw);
+    return this.write((w) => {
+      const mesh = accessibleMesh(w, this.caller, input.meshName, undefined);
+      const active: string[] = [];
+      for (const kind of ['virtualGateway', 'virtualService'] as const) {
+        const scope: ResourceScope = { kind, meshOwner: mesh.meshOwner, meshName: mesh.meshName, parent: '' };
+        if (w.countResources(scope, 1) > 0) active.push(`${KIND_LABEL[kind]}s`);
+      }
+      if (active.length > 0) {
+        const kinds = active.join(' and ');
+        throw new AppMeshError(
+          'ResourceInUseException',
+          `Mesh ${mesh.meshName} for account ${mesh.meshOwner} has active ${kinds}, please delete ${kinds} before deleting the Mesh`,
+        );
+      }
+      const deleted = this.remove(w, mesh);
+      w.removeShares(mesh.meshOwner, mesh.meshName);
+      return { mesh: meshData(deleted, 'DELETED') };
+    });
+  }
+
+  listMeshes(raw: In<'listMeshes'>): Out<'listMeshes'> {
+    const input = parseOrThrow(ListMeshesInputSchema, raw ?? {});
+    return this.read((r) => {
+      const { items, nextToken } = this.page(
+        r,
+        'meshes',
+        this.caller,
+        input.nextToken,
+        input.limit,
+        (after, n) => {
+          if (after !== undefined && (after.length !== 2 || after[0] === undefined || after[1] === undefined)) {
+            throw new NextTokenError('malformed');
+          }
+          const cursor = after ? { meshName: after[0]!, meshOwner: after[1]! } : undefined;
+          return r.listVisibleMeshes(this.caller, cursor, n);
+        },
+        (mesh) => [mesh.meshName, mesh.meshOwner],
+      );
+      const meshes: MeshRef[] = items.map(refBase);
+      return nextToken === undefined ? { meshes } : { meshes, nextToken };
+    });
+  }
+
+  // ---- virtual services --------------------------------------------------------------------
+
+  createVirtualService(raw: In<'createVirtualService'>): Out<'createVirtualService'> {
+    const input = parseOrThrow(CreateVirtualServiceInputSchema, raw);
+    return this.write((w) =>
+      this.idempotent(w, 'createVirtualService', input, () => {
+        const mesh = accessibleMesh(w, this.caller, input.meshName, input.meshOwner);
+        const scope: ResourceScope = {
+          kind: 'virtualService',
+          meshOwner: mesh.meshOwner,
+          meshName: mesh.meshName,
+          parent: '',
+        };
+        const key = { ...scope, name: input.virtualServiceName };
+        this.assertFree(w, key);
+        this.assertCreateTags(input.tags);
+        const limit = this.engine.quotas.virtualServicesPerMesh;
+        this.quota(w.countResources(scope, limit), limit, 'virtual services', `in mesh ${mesh.meshName}`);
+        const record = this.newRecord(key, input.spec, mesh.meshOwner);
+        w.insertResource(record);
+        if (input.tags?.length) w.putTags(record.uid, input.tags);
+        return { virtualService: virtualServiceData(record) };
+      }),
+    );
+  }
+
+  describeVirtualService(raw: In<'describeVirtualService'>): Out<'describeVirtualService'> {
+    const input = parseOrThrow(DescribeVirtualServiceInputSchema, raw);
+    return this.read((r) => {
+      const mesh = accessibleMesh(r, this.caller, input.meshName, input.meshOwner);
+      const scope: ResourceScope = {
+        kind: 'virtualService',
+        meshOwner: mesh.meshOwner,
+        meshName: mesh.meshName,
+        parent: '',
+      };
+      return { virtualService: virtualServiceData(childOrThrow(r, scope, input.virtualServiceName)) };
+    });
+  }
+
+  updateVirtualService(raw: In<'updateVirtualService'>): Out<'updateVirtualService'> {
+    const input = parseOrThrow(UpdateVirtualServiceInputSchema, raw);
+    return this.write((w) =>
+      this.idempotent(w, 'updateVirtualService', input, () => {
+        const mesh = accessibleMesh(w, this.caller, input.meshName, input.meshOwner);
+        const scope: ResourceScope = {
+          kind: 'virtualService',
+          meshOwner: mesh.meshOwner,
+          meshName: mesh.meshName,
+          parent: '',
+        };
+        const current = childOrThrow(w, scope, input.virtualServiceName);
+        assertCanUpdate(current, this.caller);
+        const next = this.bump(current, input.spec);
+        w.updateResource(next);
+        return { virtualService: virtualServiceData(next) };
+      }),
+    );
+  }
+
+  deleteVirtualService(raw: In<'deleteVirtualService'>): Out<'deleteVirtualService'> {
+    const input = parseOrThrow(DeleteVirtualServiceInputSchema, raw);
+    return this.write((w) => {
+      const mesh = accessibleMesh(w, this.caller, input.meshName, input.meshOwner);
+      const scope: ResourceScope = {
+        kind: 'virtualService',
+        meshOwner: mesh.meshOwner,
+        meshName: mesh.meshName,
+        parent: '',
+      };
+      const current = childOrThrow(w, scope, input.virtualServiceName);
+      assertCanDelete(current, this.caller);
+      const routes = w.findRoutesTargeting(mesh.meshOwner, mesh.meshName, current.name, NAMES_IN_MESSAGE + 1);
+      if (routes.length > 0) {
+        const names = routes.slice(0, NAMES_IN_MESSAGE).map((route) => `${route.parent}/${route.name}`);
+        throw new AppMeshError(
+          'ResourceInUseException',
+          `VirtualService ${current.name} is being referenced in the following: GATEWAY_ROUTE: ${listOfNames(names, routes.length > NAMES_IN_MESSAGE ? NAMES_IN_MESSAGE + 1 : names.length)}`,
+        );
+      }
+      return { virtualService: virtualServiceData(this.remove(w, current), 'DELETED') };
+    });
+  }
+
+  listVirtualServices(raw: In<'listVirtualServices'>): Out<'listVirtualServices'> {
+    const input = parseOrThrow(ListVirtualServicesInputSchema, raw);
+    return this.read((r) => {
+      const mesh = accessibleMesh(r, this.caller, input.meshName, input.meshOwner);
+      const scope: ResourceScope = {
+        kind: 'virtualService',
+        meshOwner: mesh.meshOwner,
+        meshName: mesh.meshName,
+        parent: '',
+      };
+      const { items, nextToken } = this.childPage(r, scope, input.nextToken, input.limit);
+      const virtualServices: VirtualServiceRef[] = items.map((record) => ({
+        ...refBase(record),
+        virtualServiceName: record.name,
+      }));
+      return nextToken === undefined ? { virtualServices } : { virtualServices, nextToken };
+    });
+  }
+
+  // ---- virtual gateways --------------------------------------------------------------------
+
+  createVirtualGateway(raw: In<'createVirtualGateway'>): Out<'createVirtualGateway'> {
+    const input = parseOrThrow(CreateVirtualGatewayInputSchema, raw);
+    return this.write((w) =>
+      this.idempotent(w, 'createVirtualGateway', input, () => {
+        const mesh = accessibleMesh(w, this.caller, input.meshName, input.meshOwner);
+        // sharing.md: "Owners can create virtual gateways and virtual gateway routes."
+        if (mesh.meshOwner !== this.caller) {
+          throw new AppMeshError(
+            'ForbiddenException',
+            `Mesh ${mesh.meshName} is owned by account ${mesh.meshOwner}; only the mesh owner can create virtual gateways in it.`,
+          );
+        }
+        const scope: ResourceScope = {
+          kind: 'virtualGateway',
+          meshOwner: mesh.meshOwner,
+          meshName: mesh.meshName,
+          parent: '',
+        };
+        const key = { ...scope, name: input.virtualGatewayName };
+        this.assertFree(w, key);
+        this.assertCreateTags(input.tags);
+        const limit = this.engine.quotas.virtualGatewaysPerMesh;
+        this.quota(w.countResources(scope, limit), limit, 'virtual gateways', `in mesh ${mesh.meshName}`);
+        const record = this.newRecord(key, input.spec, mesh.meshOwner);
+        w.insertResource(record);
+        if (input.tags?.length) w.putTags(record.uid, input.tags);
+        return { virtualGateway: virtualGatewayData(record) };
+      }),
+    );
+  }
+
+  describeVirtualGateway(raw: In<'describeVirtualGateway'>): Out<'describeVirtualGateway'> {
+    const input = parseOrThrow(DescribeVirtualGatewayInputSchema, raw);
+    return this.read((r) => {
+      const mesh = accessibleMesh(r, this.caller, input.meshName, input.meshOwner);
+      const scope: ResourceScope = {
+        kind: 'virtualGateway',
+        meshOwner: mesh.meshOwner,
+        meshName: mesh.meshName,
+        parent: '',
+      };
+      return { virtualGateway: virtualGatewayData(childOrThrow(r, scope, input.virtualGatewayName)) };
+    });
+  }
+
+  updateVirtualGateway(raw: In<'updateVirtualGateway'>): Out<'updateVirtualGateway'> {
+    const input = parseOrThrow(UpdateVirtualGatewayInputSchema, raw);
+    return this.write((w) =>
+      this.idempotent(w, 'updateVirtualGateway', input, () => {
+        const mesh = accessibleMesh(w, this.caller, input.meshName, input.meshOwner);
+        const scope: ResourceScope = {
+          kind: 'virtualGateway',
+          meshOwner: mesh.meshOwner,
+          meshName: mesh.meshName,
+          parent: '',
+        };
+        const current = childOrThrow(w, scope, input.virtualGatewayName);
+        assertCanUpdate(current, this.caller);
+        const next = this.bump(current, input.spec);
+        w.updateResource(next);
+        return { virtualGateway: virtualGatewayData(next) };
+      }),
+    );
+  }
+
+  deleteVirtualGateway(raw: In<'deleteVirtualGateway'>): Out<'deleteVirtualGateway'> {
+    const input = parseOrThrow(DeleteVirtualGatewayInputSchema, raw);
+    return this.write((w) => {
+      const mesh = accessibleMesh(w, this.caller, input.meshName, input.meshOwner);
+      const scope: ResourceScope = {
+        kind: 'virtualGateway',
+        meshOwner: mesh.meshOwner,
+        meshName: mesh.meshName,
+        parent: '',
+      };
+      const current = childOrThrow(w, scope, input.virtualGatewayName);
+      assertCanDelete(current, this.caller);
+      const routeScope: ResourceScope = {
+        kind: 'gatewayRoute',
+        meshOwner: mesh.meshOwner,
+        meshName: mesh.meshName,
+        parent: current.name,
+      };
+      const total = w.countResources(routeScope, Number.MAX_SAFE_INTEGER);
+      if (total > 0) {
+        const names = w.listResources(routeScope, undefined, NAMES_IN_MESSAGE).map((route) => route.name);
+        throw new AppMeshError(
+          'ResourceInUseException',
+          `VirtualGateway ${current.name} has active GatewayRoutes ${listOfNames(names, total)}, please delete them before deleting the VirtualGateway`,
+        );
+      }
+      return { virtualGateway: virtualGatewayData(this.remove(w, current), 'DELETED') };
+    });
+  }
+
+  listVirtualGateways(raw: In<'listVirtualGateways'>): Out<'listVirtualGateways'> {
+    const input = parseOrThrow(ListVirtualGatewaysInputSchema, raw);
+    return this.read((r) => {
+      const mesh = accessibleMesh(r, this.caller, input.meshName, input.meshOwner);
+      const scope: ResourceScope = {
+        kind: 'virtualGateway',
+        meshOwner: mesh.meshOwner,
+        meshName: mesh.meshName,
+        parent: '',
+      };
+      const { items, nextToken } = this.childPage(r, scope, input.nextToken, input.limit);
+      const virtualGateways: VirtualGatewayRef[] = items.map((record) => ({
+        ...refBase(record),
+        virtualGatewayName: record.name,
+      }));
+      return nextToken === undefined ? { virtualGateways } : { virtualGateways, nextToken };
+    });
+  }
+
+  // ---- gateway routes ----------------------------------------------------------------------
+
+  private gateway(r: StoreReader, meshName: string, meshOwner: string | undefined, gatewayName: string) {
+    const mesh = accessibleMesh(r, this.caller, meshName, meshOwner);
+    const scope: ResourceScope = {
+      kind: 'virtualGateway',
+      meshOwner: mesh.meshOwner,
+      meshName: mesh.meshName,
+      parent: '',
+    };
+    const gateway = childOrThrow(r, scope, gatewayName);
+    const routes: ResourceScope = {
+      kind: 'gatewayRoute',
+      meshOwner: mesh.meshOwner,
+      meshName: mesh.meshName,
+      parent: gateway.name,
+    };
+    return { mesh, gateway, routes };
+  }
+
+  createGatewayRoute(raw: In<'createGatewayRoute'>): Out<'createGatewayRoute'> {
+    const input = parseOrThrow(CreateGatewayRouteInputSchema, raw);
+    return this.write((w) =>
+      this.idempotent(w, 'createGatewayRoute', input, () => {
+        const { mesh, gateway, routes } = this.gateway(w, input.meshName, input.meshOwner, input.virtualGatewayName);
+        // Console: "You can only create a gateway route for a virtual gateway of which your account is listed as the Resource owner".
+        if (gateway.resourceOwner !== this.caller) {
+          throw new AppMeshError(
+            'ForbiddenException',
+            `VirtualGateway ${gateway.name} in mesh ${mesh.meshName} is owned by account ${gateway.resourceOwner}; only its resource owner can create gateway routes for it.`,
+          );
+        }
+        const key = { ...routes, name: input.gatewayRouteName };
+        this.assertFree(w, key);
+        this.assertCreateTags(input.tags);
+        const limit = this.engine.quotas.gatewayRoutesPerVirtualGateway;
+        this.quota(w.countResources(routes, limit), limit, 'gateway routes', `for virtual gateway ${gateway.name}`);
+        const target = this.targetService(w, mesh, input.spec);
+        const record = this.newRecord(key, input.spec, mesh.meshOwner, target);
+        w.insertResource(record);
+        if (input.tags?.length) w.putTags(record.uid, input.tags);
+        return { gatewayRoute: gatewayRouteData(record) };
+      }),
+    );
+  }
+
+  describeGatewayRoute(raw: In<'describeGatewayRoute'>): Out<'describeGatewayRoute'> {
+    const input = parseOrThrow(DescribeGatewayRouteInputSchema, raw);
+    return this.read((r) => {
+      const { routes } = this.gateway(r, input.meshName, input.meshOwner, input.virtualGatewayName);
+      return { gatewayRoute: gatewayRouteData(childOrThrow(r, routes, input.gatewayRouteName)) };
+    });
+  }
+
+  updateGatewayRoute(raw: In<'updateGatewayRoute'>): Out<'updateGatewayRoute'> {
+    const input = parseOrThrow(UpdateGatewayRouteInputSchema, raw);
+    return this.write((w) =>
+      this.idempotent(w, 'updateGatewayRoute', input, () => {
+        const { mesh, routes } = this.gateway(w, input.meshName, input.meshOwner, input.virtualGatewayName);
+        const current = childOrThrow(w, routes, input.gatewayRouteName);
+        assertCanUpdate(current, this.caller);
+        const target = this.targetService(w, mesh, input.spec);
+        const next = this.bump(current, input.spec, target);
+        w.updateResource(next);
+        return { gatewayRoute: gatewayRouteData(next) };
+      }),
+    );
+  }
+
+  deleteGatewayRoute(raw: In<'deleteGatewayRoute'>): Out<'deleteGatewayRoute'> {
+    const input = parseOrThrow(DeleteGatewayRouteInputSchema, raw);
+    return this.write((w) => {
+      const { routes } = this.gateway(w, input.meshName, input.meshOwner, input.virtualGatewayName);
+      const current = childOrThrow(w, routes, input.gatewayRouteName);
+      assertCanDelete(current, this.caller);
+      return { gatewayRoute: gatewayRouteData(this.remove(w, current), 'DELETED') };
+    });
+  }
+
+  listGatewayRoutes(raw: In<'listGatewayRoutes'>): Out<'listGatewayRoutes'> {
+    const input = parseOrThrow(ListGatewayRoutesInputSchema, raw);
+    return this.read((r) => {
+      const { routes } = this.gateway(r, input.meshName, input.meshOwner, input.virtualGatewayName);
+      const { items, nextToken } = this.childPage(r, routes, input.nextToken, input.limit);
+      const gatewayRoutes: GatewayRouteRef[] = items.map((record) => ({
+        ...refBase(record),
+        virtualGatewayName: record.parent,
+        gatewayRouteName: record.name,
+      }));
+      return nextToken === undefined ? { gatewayRoutes } : { gatewayRoutes, nextToken };
+    });
+  }
+
+  // ---- tags --------------------------------------------------------------------------------
+
+  /** The resource an ARN names, if the caller can see it. */
+  private byArn(r: StoreReader, arn: string): ResourceRecord {
+    const parsed = parseAppMeshArn(arn);
+    if (!parsed || !['mesh', 'virtualService', 'virtualGateway', 'gatewayRoute'].includes(parsed.kind)) {
+      const message = `${arn} is not the ARN of an App Mesh mesh, virtual service, virtual gateway or gateway route.`;
+      throw new AppMeshError('BadRequestException', message, { resourceArn: [message] });
+    }
+    const visible = r
+      .findByArn(arn)
+      .filter(
+        (record) => record.meshOwner === this.caller || r.isSharedWith(record.meshOwner, record.meshName, this.caller),
+      )
+      .sort((a, b) => Number(b.meshOwner === this.caller) - Number(a.meshOwner === this.caller));
+    const found = visible[0];
+    if (!found) throw notFound(`The resource ${arn} is not present for account ${this.caller}`);
+    return found;
+  }
+
+  /** sharing.md: accounts can tag (and read the tags of) only the resources they created. */
+  private assertTagOwner(record: ResourceRecord): void {
+    if (record.resourceOwner !== this.caller) {
+      throw new AppMeshError(
+        'ForbiddenException',
+        `${describeKind(record)} is owned by account ${record.resourceOwner}; only the resource owner can manage its tags.`,
+      );
+    }
+  }
+
+  tagResource(raw: In<'tagResource'>): Out<'tagResource'> {
+    const input = parseOrThrow(TagResourceInputSchema, raw);
+    return this.write((w) => {
+      const record = this.byArn(w, input.resourceArn);
+      this.assertTagOwner(record);
+      const existing = new Set(w.listTags(record.uid, undefined, Number.MAX_SAFE_INTEGER).map((tag) => tag.key));
+      for (const tag of input.tags) existing.add(tag.key);
+      const limit = this.engine.quotas.tagsPerResource;
+      if (existing.size > limit) {
+        throw new AppMeshError(
+          'TooManyTagsException',
+          `The request would leave ${existing.size} tags on ${input.resourceArn}. The current limit is ${limit} user tags per resource. None of the tags in this request were applied.`,
+        );
+      }
+      w.putTags(record.uid, input.tags);
+      return {};
+    });
+  }
+
+  untagResource(raw: In<'untagResource'>): Out<'untagResource'> {
+    const input = parseOrThrow(UntagResourceInputSchema, raw);
+    return this.write((w) => {
+      const record = this.byArn(w, input.resourceArn);
+      this.assertTagOwner(record);
+      w.removeTags(record.uid, input.tagKeys);
+      return {};
+    });
+  }
+
+  listTagsForResource(raw: In<'listTagsForResource'>): Out<'listTagsForResource'> {
+    const input = parseOrThrow(ListTagsForResourceInputSchema, raw);
+    return this.read((r) => {
+      const record = this.byArn(r, input.resourceArn);
+      this.assertTagOwner(record);
+      const { items, nextToken } = this.page(
+        r,
+        'tags',
+        record.uid,
+        input.nextToken,
+        input.limit,
+        (after, n) => {
+          if (after !== undefined && (after.length !== 1 || after[0] === undefined))
+            throw new NextTokenError('malformed');
+          return r.listTags(record.uid, after?.[0], n);
+        },
+        (tag) => [tag.key],
+        DEFAULT_TAG_PAGE,
+      );
+      const tags: TagRef[] = items.map((tag) => ({ key: tag.key, value: tag.value }));
+      return nextToken === undefined ? { tags } : { tags, nextToken };
+    });
+  }
+}
+
+/** `MeshApi` for one caller: each call is one promise over one synchronous, transactional operation. */
+class CallerApi implements MeshApi {
+  readonly #engine: LocalEngine;
+  readonly #ops: Operations;
+
+  constructor(engine: LocalEngine, caller: string) {
+    this.#engine = engine;
+    this.#ops = new Operations(engine, caller);
+  }
+
+  createMesh(input: In<'createMesh'>) {
+    return this.#engine.run(() => this.#ops.createMesh(input));
+  }
+  describeMesh(input: In<'describeMesh'>) {
+    return this.#engine.run(() => this.#ops.describeMesh(input));
+  }
+  updateMesh(input: In<'updateMesh'>) {
+    return this.#engine.run(() => this.#ops.updateMesh(input));
+  }
+  deleteMesh(input: In<'deleteMesh'>) {
+    return this.#engine.run(() => this.#ops.deleteMesh(input));
+  }
+  listMeshes(input: In<'listMeshes'>) {
+    return this.#engine.run(() => this.#ops.listMeshes(input));
+  }
+  createVirtualService(input: In<'createVirtualService'>) {
+    return this.#engine.run(() => this.#ops.createVirtualService(input));
+  }
+  describeVirtualService(input: In<'describeVirtualService'>) {
+    return this.#engine.run(() => this.#ops.describeVirtualService(input));
+  }
+  updateVirtualService(input: In<'updateVirtualService'>) {
+    return this.#engine.run(() => this.#ops.updateVirtualService(input));
+  }
+  deleteVirtualService(input: In<'deleteVirtualService'>) {
+    return this.#engine.run(() => this.#ops.deleteVirtualService(input));
+  }
+  listVirtualServices(input: In<'listVirtualServices'>) {
+    return this.#engine.run(() => this.#ops.listVirtualServices(input));
+  }
+  createVirtualGateway(input: In<'createVirtualGateway'>) {
+    return this.#engine.run(() => this.#ops.createVirtualGateway(input));
+  }
+  describeVirtualGateway(input: In<'describeVirtualGateway'>) {
+    return this.#engine.run(() => this.#ops.describeVirtualGateway(input));
+  }
+  updateVirtualGateway(input: In<'updateVirtualGateway'>) {
+    return this.#engine.run(() => this.#ops.updateVirtualGateway(input));
+  }
+  deleteVirtualGateway(input: In<'deleteVirtualGateway'>) {
+    return this.#engine.run(() => this.#ops.deleteVirtualGateway(input));
+  }
+  listVirtualGateways(input: In<'listVirtualGateways'>) {
+    return this.#engine.run(() => this.#ops.listVirtualGateways(input));
+  }
+  createGatewayRoute(input: In<'createGatewayRoute'>) {
+    return this.#engine.run(() => this.#ops.createGatewayRoute(input));
+  }
+  describeGatewayRoute(input: In<'describeGatewayRoute'>) {
+    return this.#engine.run(() => this.#ops.describeGatewayRoute(input));
+  }
+  updateGatewayRoute(input: In<'updateGatewayRoute'>) {
+    return this.#engine.run(() => this.#ops.updateGatewayRoute(input));
+  }
+  deleteGatewayRoute(input: In<'deleteGatewayRoute'>) {
+    return this.#engine.run(() => this.#ops.deleteGatewayRoute(input));
+  }
+  listGatewayRoutes(input: In<'listGatewayRoutes'>) {
+    return this.#engine.run(() => this.#ops.listGatewayRoutes(input));
+  }
+  tagResource(input: In<'tagResource'>) {
+    return this.#engine.run(() => this.#ops.tagResource(input));
+  }
+  untagResource(input: In<'untagResource'>) {
+    return this.#engine.run(() => this.#ops.untagResource(input));
+  }
+  listTagsForResource(input: In<'listTagsForResource'>) {
+    return this.#engine.run(() => this.#ops.listTagsForResource(input));
+  }
+}

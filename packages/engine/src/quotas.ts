@@ -1,0 +1,45 @@
+/**
+ * Service quotas the mock mesh enforces (`LimitExceededException`, or `TooManyTagsException` for tags).
+ *
+ * Defaults are App Mesh's published default quotas, as reported by the Service Quotas API
+ * (`aws service-quotas list-aws-default-service-quotas --service-code appmesh`; see
+ * `shared/reference/appmesh-api-notes.md` §6.4). All of them were adjustable in AWS, so every one is
+ * configurable here (the BFF reads them from its environment).
+ */
+export interface Quotas {
+  /** Meshes per account (quota code L-AC861A39). Default 15. Counts meshes the account owns. */
+  meshesPerAccount: number;
+  /** Virtual gateways per mesh (L-87E74146). Default 3. */
+  virtualGatewaysPerMesh: number;
+  /** Gateway routes per virtual gateway (L-F6F26D09). Default 10. */
+  gatewayRoutesPerVirtualGateway: number;
+  /** Virtual services per mesh (L-DA7495A7). Default 200. */
+  virtualServicesPerMesh: number;
+  /**
+   * User tags per resource. Default 50: the `TooManyTagsException` documentation in the service model
+   * ("The current limit is 50 user tags per resource") and the `TagList` length limit (0..50).
+   */
+  tagsPerResource: number;
+}
+
+export const DEFAULT_QUOTAS: Quotas = Object.freeze({
+  meshesPerAccount: 15,
+  virtualGatewaysPerMesh: 3,
+  gatewayRoutesPerVirtualGateway: 10,
+  virtualServicesPerMesh: 200,
+  tagsPerResource: 50,
+});
+
+/** Merges overrides into the defaults; every quota must be a whole number of at least 0. */
+export function resolveQuotas(overrides: Partial<Quotas> | undefined): Quotas {
+  const quotas: Quotas = { ...DEFAULT_QUOTAS };
+  for (const [name, value] of Object.entries(overrides ?? {}) as [keyof Quotas, number | undefined][]) {
+    if (value === undefined) continue;
+    if (!(name in DEFAULT_QUOTAS)) throw new Error(`Unknown quota "${name}".`);
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new Error(`Quota ${name} must be a whole number of at least 0 (got ${String(value)}).`);
+    }
+    quotas[name] = value;
+  }
+  return quotas;
+}

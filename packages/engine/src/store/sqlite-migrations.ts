@@ -1,0 +1,58 @@
+/**
+ * Versioned schema migrations for `SqliteStore`. They run, in order, inside one immediate
+ * transaction when a store opens; `PRAGMA user_version` records the last one applied.
+ * Never edit a released migration: append a new one.
+ */
+export const MIGRATIONS: readonly { version: number; description: string; sql: string }[] = [
+  {
+    version: 1,
+    description: 'resources, shares, tags, client tokens, meta',
+    sql: `
+      CREATE TABLE resources (
+        kind TEXT NOT NULL,
+        mesh_owner TEXT NOT NULL,
+        mesh_name TEXT NOT NULL,
+        parent TEXT NOT NULL,
+        name TEXT NOT NULL,
+        arn TEXT NOT NULL,
+        uid TEXT NOT NULL UNIQUE,
+        resource_owner TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_updated_at INTEGER NOT NULL,
+        spec TEXT NOT NULL,
+        target TEXT,
+        PRIMARY KEY (kind, mesh_owner, mesh_name, parent, name)
+      ) WITHOUT ROWID;
+      CREATE INDEX resources_by_arn ON resources (arn);
+      CREATE INDEX resources_by_mesh_name ON resources (mesh_name, mesh_owner) WHERE kind = 'mesh';
+      CREATE INDEX resources_by_target ON resources (mesh_owner, mesh_name, target) WHERE target IS NOT NULL;
+      CREATE TABLE shares (
+        mesh_owner TEXT NOT NULL,
+        mesh_name TEXT NOT NULL,
+        account TEXT NOT NULL,
+        PRIMARY KEY (mesh_owner, mesh_name, account)
+      ) WITHOUT ROWID;
+      CREATE INDEX shares_by_account ON shares (account);
+      CREATE TABLE tags (
+        uid TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (uid, key)
+      ) WITHOUT ROWID;
+      CREATE TABLE client_tokens (
+        account TEXT NOT NULL,
+        token TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        result TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (account, token)
+      ) WITHOUT ROWID;
+      CREATE INDEX client_tokens_by_age ON client_tokens (created_at);
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+];

@@ -1,0 +1,340 @@
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './sqlite-migrations';
+import type {
+  MeshCursor,
+  ResourceKey,
+  ResourceRecord,
+  ResourceScope,
+  Store,
+  StoredClientToken,
+  StoredTag,
+  StoreReader,
+  StoreWriter,
+} from './store';
+
+interface ResourceRow {
+  kind: ResourceRecord['kind'];
+  mesh_owner: string;
+  mesh_name: string;
+  parent: string;
+  name: string;
+  arn: string;
+  uid: string;
+  resource_owner: string;
+  version: number;
+  created_at: number;
+  last_updated_at: number;
+  spec: string;
+  target: string | null;
+}
+
+function fromRow(row: ResourceRow): ResourceRecord {
+  return {
+    kind: row.kind,
+    meshOwner: row.mesh_owner,
+    meshName: row.mesh_name,
+    parent: row.parent,
+    name: row.name,
+    arn: row.arn,
+    uid: row.uid,
+    resourceOwner: row.resource_owner,
+    version: row.version,
+    createdAt: row.created_at,
+    lastUpdatedAt: row.last_updated_at,
+    spec: JSON.parse(row.spec),
+    target: row.target,
+  };
+}
+
+function toRow(record: ResourceRecord): ResourceRow {
+  return {
+    kind: record.kind,
+    mesh_owner: record.meshOwner,
+    mesh_name: record.meshName,
+    parent: record.parent,
+    name: record.name,
+    arn: record.arn,
+    uid: record.uid,
+    resource_owner: record.resourceOwner,
+    version: record.version,
+    created_at: record.createdAt,
+    last_updated_at: record.lastUpdatedAt,
+    spec: JSON.stringify(record.spec),
+    target: record.target,
+  };
+}
+
+function keyParams(key: ResourceKey) {
+  return { kind: key.kind, mesh_owner: key.meshOwner, mesh_name: key.meshName, parent: key.parent, name: key.name };
+}
+
+function scopeParams(scope: ResourceScope) {
+  return { kind: scope.kind, mesh_owner: scope.meshOwner, mesh_name: scope.meshName, parent: scope.parent };
+}
+
+export interface SqliteStoreOptions {
+  /** How long a writer waits for another connection's lock before giving up (ms). Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * The durable store: one SQLite file (better-sqlite3), WAL journal, `synchronous=FULL` so every
+ * committed transaction survives a crash or `kill -9`, `busy_timeout` so several connections or
+ * processes can share the file. Writes run in `BEGIN IMMEDIATE` transactions (one per mutation);
+ * reads spanning several queries run in one deferred transaction (a consistent snapshot).
+ * `':memory:'` opens a throwaway database.
+ */
+export class SqliteStore implements Store {
+  readonly #db: Database.Database;
+  readonly #statements: ReturnType<typeof prepare>;
+  readonly #reader: StoreWriter;
+  readonly #readTx: <T>(fn: () => T) => T;
+  readonly #writeTx: <T>(fn: () => T) => T;
+
+  constructor(file: string, options: SqliteStoreOptions = {}) {
+    this.#db = new Database(file);
+    try {
+      this.#db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+      if (file !== ':memory:' && file !== '') this.#db.pragma('journal_mode = WAL');
+      this.#db.pragma('synchronous = FULL');
+      this.#db.pragma('foreign_keys = ON');
+      migrate(this.#db);
+    } catch (error) {
+      this.#db.close();
+      throw error;
+    }
+    this.#statements = prepare(this.#db);
+    this.#reader = this.#makeAccessor();
+    const readTx = this.#db.transaction((fn: () => unknown) => fn());
+    const writeTx = this.#db.transaction((fn: () => unknown) => fn());
+    this.#readTx = <T>(fn: () => T) => readTx.deferred(fn) as T;
+    this.#writeTx = <T>(fn: () => T) => writeTx.immediate(fn) as T;
+  }
+
+  /** The schema version reached by the migrations. */
+  get schemaVersion(): number {
+    return this.#db.pragma('user_version', { simple: true }) as number;
+  }
+
+  /** Runs `PRAGMA integrity_check` and returns its first line (`ok` when healthy). */
+  integrityCheck(): string {
+    return String(this.#db.pragma('integrity_check', { simple: true }));
+  }
+
+  read<T>(fn: (reader: StoreReader) => T): T {
+    if (this.#db.inTransaction) return fn(this.#reader);
+    return this.#readTx(() => fn(this.#reader));
+  }
+
+  write<T>(fn: (writer: StoreWriter) => T): T {
+    if (this.#db.inTransaction) return fn(this.#reader);
+    return this.#writeTx(() => fn(this.#reader));
+  }
+
+  ping(): boolean {
+    try {
+      return this.#statements.ping.get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+
+  #makeAccessor(): StoreWriter {
+    const s = this.#statements;
+    return {
+      getResource: (key) => {
+        const row = s.getResource.get(keyParams(key)) as ResourceRow | undefined;
+        return row ? fromRow(row) : undefined;
+      },
+      findByArn: (arn) => (s.findByArn.all({ arn }) as ResourceRow[]).map(fromRow),
+      listResources: (scope, after, limit) =>
+        (after === undefined
+          ? (s.listFirst.all({ ...scopeParams(scope), limit }) as ResourceRow[])
+          : (s.listAfter.all({ ...scopeParams(scope), after, limit }) as ResourceRow[])
+        ).map(fromRow),
+      countResources: (scope, max) => (s.countResources.get({ ...scopeParams(scope), max }) as { n: number }).n,
+      countOwnedMeshes: (account, max) => (s.countOwnedMeshes.get({ account, max }) as { n: number }).n,
+      listVisibleMeshes: (account, after: MeshCursor | undefined, limit) =>
+        (after === undefined
+          ? (s.listMeshesFirst.all({ account, limit }) as ResourceRow[])
+          : (s.listMeshesAfter.all({
+              account,
+              limit,
+              after_name: after.meshName,
+              after_owner: after.meshOwner,
+            }) as ResourceRow[])
+        ).map(fromRow),
+      findRoutesTargeting: (meshOwner, meshName, target, limit) =>
+        (s.findRoutesTargeting.all({ mesh_owner: meshOwner, mesh_name: meshName, target, limit }) as ResourceRow[]).map(
+          fromRow,
+        ),
+      isSharedWith: (meshOwner, meshName, account) =>
+        s.isSharedWith.get({ mesh_owner: meshOwner, mesh_name: meshName, account }) !== undefined,
+      listShares: (meshOwner, meshName) =>
+        (s.listShares.all({ mesh_owner: meshOwner, mesh_name: meshName }) as { account: string }[]).map(
+          (row) => row.account,
+        ),
+      listTags: (uid, afterKey, limit) =>
+        afterKey === undefined
+          ? (s.listTagsFirst.all({ uid, limit }) as StoredTag[])
+          : (s.listTagsAfter.all({ uid, after: afterKey, limit }) as StoredTag[]),
+      countTags: (uid) => (s.countTags.get({ uid }) as { n: number }).n,
+      getClientToken: (account, token) => {
+        const row = s.getClientToken.get({ account, token }) as
+          | { fingerprint: string; result: string; created_at: number }
+          | undefined;
+        return row
+          ? ({
+              fingerprint: row.fingerprint,
+              result: JSON.parse(row.result),
+              createdAt: row.created_at,
+            } satisfies StoredClientToken)
+          : undefined;
+      },
+      getMeta: (key) => (s.getMeta.get({ key }) as { value: string } | undefined)?.value,
+      isEmpty: () => s.anyResource.get() === undefined,
+
+      insertResource: (record) => {
+        s.insertResource.run(toRow(record));
+      },
+      updateResource: (record) => {
+        const result = s.updateResource.run(toRow(record));
+        if (result.changes !== 1) throw new Error('missing resource key');
+      },
+      deleteResource: (key) => {
+        s.deleteResource.run(keyParams(key));
+      },
+      addShare: (meshOwner, meshName, account) => {
+        s.addShare.run({ mesh_owner: meshOwner, mesh_name: meshName, account });
+      },
+      removeShares: (meshOwner, meshName) => {
+        s.removeShares.run({ mesh_owner: meshOwner, mesh_name: meshName });
+      },
+      putTags: (uid, tags) => {
+        for (const tag of tags) s.putTag.run({ uid, key: tag.key, value: tag.value });
+      },
+      removeTags: (uid, keys) => {
+        for (const key of keys) s.removeTag.run({ uid, key });
+      },
+      removeAllTags: (uid) => {
+        s.removeAllTags.run({ uid });
+      },
+      putClientToken: (account, token, value) => {
+        s.putClientToken.run({
+          account,
+          token,
+          fingerprint: value.fingerprint,
+          result: JSON.stringify(value.result),
+          created_at: value.createdAt,
+        });
+      },
+      expireClientTokens: (before) => {
+        s.expireClientTokens.run({ before });
+      },
+      setMeta: (key, value) => {
+        s.setMeta.run({ key, value });
+      },
+      wipe: () => {
+        this.#db.exec('DELETE FROM resources; DELETE FROM shares; DELETE FROM tags; DELETE FROM client_tokens;');
+      },
+    };
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const run = db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    const latest = MIGRATIONS.at(-1)?.version ?? 0;
+    if (current > latest) {
+      throw new Error(`The database schema version ${current} is newer than this program supports (${latest}).`);
+    }
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= current) continue;
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  });
+  run.immediate();
+}
+
+const RESOURCE_COLUMNS =
+  'kind, mesh_owner, mesh_name, parent, name, arn, uid, resource_owner, version, created_at, last_updated_at, spec, target';
+const SCOPE = 'kind = @kind AND mesh_owner = @mesh_owner AND mesh_name = @mesh_name AND parent = @parent';
+const VISIBLE_MESH = `kind = 'mesh' AND (mesh_owner = @account OR EXISTS (
+  SELECT 1 FROM shares s WHERE s.mesh_owner = r.mesh_owner AND s.mesh_name = r.mesh_name AND s.account = @account))`;
+
+function prepare(db: Database.Database) {
+  return {
+    ping: db.prepare('SELECT 1 AS ok'),
+    getResource: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE ${SCOPE} AND name = @name`),
+    findByArn: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE arn = @arn`),
+    listFirst: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE ${SCOPE} ORDER BY name LIMIT @limit`),
+    listAfter: db.prepare(
+      `SELECT ${RESOURCE_COLUMNS} FROM resources WHERE ${SCOPE} AND name > @after ORDER BY name LIMIT @limit`,
+    ),
+    countResources: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM resources WHERE ${SCOPE} LIMIT @max)`),
+    countOwnedMeshes: db.prepare(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM resources WHERE kind = 'mesh' AND mesh_owner = @account LIMIT @max)`,
+    ),
+    listMeshesFirst: db.prepare(
+      `SELECT ${RESOURCE_COLUMNS} FROM resources r WHERE ${VISIBLE_MESH} ORDER BY mesh_name, mesh_owner LIMIT @limit`,
+    ),
+    listMeshesAfter: db.prepare(
+      `SELECT ${RESOURCE_COLUMNS} FROM resources r WHERE ${VISIBLE_MESH}
+       AND (mesh_name, mesh_owner) > (@after_name, @after_owner) ORDER BY mesh_name, mesh_owner LIMIT @limit`,
+    ),
+    findRoutesTargeting: db.prepare(
+      `SELECT ${RESOURCE_COLUMNS} FROM resources WHERE mesh_owner = @mesh_owner AND mesh_name = @mesh_name
+       AND target = @target AND kind = 'gatewayRoute' ORDER BY parent, name LIMIT @limit`,
+    ),
+    isSharedWith: db.prepare(
+      'SELECT 1 FROM shares WHERE mesh_owner = @mesh_owner AND mesh_name = @mesh_name AND account = @account',
+    ),
+    listShares: db.prepare(
+      'SELECT account FROM shares WHERE mesh_owner = @mesh_owner AND mesh_name = @mesh_name ORDER BY account',
+    ),
+    listTagsFirst: db.prepare('SELECT key, value FROM tags WHERE uid = @uid ORDER BY key LIMIT @limit'),
+    listTagsAfter: db.prepare(
+      'SELECT key, value FROM tags WHERE uid = @uid AND key > @after ORDER BY key LIMIT @limit',
+    ),
+    countTags: db.prepare('SELECT count(*) AS n FROM tags WHERE uid = @uid'),
+    getClientToken: db.prepare(
+      'SELECT fingerprint, result, created_at FROM client_tokens WHERE account = @account AND token = @token',
+    ),
+    getMeta: db.prepare('SELECT value FROM meta WHERE key = @key'),
+    anyResource: db.prepare('SELECT 1 FROM resources LIMIT 1'),
+    insertResource: db.prepare(
+      `INSERT INTO resources (${RESOURCE_COLUMNS}) VALUES (@kind, @mesh_owner, @mesh_name, @parent, @name, @arn, @uid,
+       @resource_owner, @version, @created_at, @last_updated_at, @spec, @target)`,
+    ),
+    updateResource: db.prepare(
+      `UPDATE resources SET arn = @arn, uid = @uid, resource_owner = @resource_owner, version = @version,
+       created_at = @created_at, last_updated_at = @last_updated_at, spec = @spec, target = @target
+       WHERE ${SCOPE} AND name = @name`,
+    ),
+    deleteResource: db.prepare(`DELETE FROM resources WHERE ${SCOPE} AND name = @name`),
+    addShare: db.prepare(
+      'INSERT OR IGNORE INTO shares (mesh_owner, mesh_name, account) VALUES (@mesh_owner, @mesh_name, @account)',
+    ),
+    removeShares: db.prepare('DELETE FROM shares WHERE mesh_owner = @mesh_owner AND mesh_name = @mesh_name'),
+    putTag: db.prepare(
+      'INSERT INTO tags (uid, key, value) VALUES (@uid, @key, @value) ON CONFLICT (uid, key) DO UPDATE SET value = excluded.value',
+    ),
+    removeTag: db.prepare('DELETE FROM tags WHERE uid = @uid AND key = @key'),
+    removeAllTags: db.prepare('DELETE FROM tags WHERE uid = @uid'),
+    putClientToken: db.prepare(
+      `INSERT INTO client_tokens (account, token, fingerprint, result, created_at)
+       VALUES (@account, @token, @fingerprint, @result, @created_at)
+       ON CONFLICT (account, token) DO UPDATE SET fingerprint = excluded.fingerprint, result = excluded.result,
+       created_at = excluded.created_at`,
+    ),
+    expireClientTokens: db.prepare('DELETE FROM client_tokens WHERE created_at < @before'),
+    setMeta: db.prepare(
+      'INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+  };
+}
