@@ -1,5 +1,6 @@
 import { FULL_GATEWAY } from '../fixtures/gateways';
 import { expect, test } from '../fixtures/test';
+import type { GatewayFormInput } from '../pages/gateway-input';
 
 /**
  * One row per field: start from a gateway with every section filled and valid, replace one field's
@@ -14,8 +15,34 @@ interface BadValueCase {
   /** Which of several inputs with this label in the section (list rows). */
   nth?: number;
   value: string;
-  message: string | RegExp;
+  message: string;
+  /** The valid gateway to start from, when the field needs another choice than FULL_GATEWAY's. */
+  base?: GatewayFormInput;
 }
+
+/** FULL_GATEWAY with ACM everywhere ACM is offered: client policy validation and the listener certificate. */
+const ACM_GATEWAY: GatewayFormInput = {
+  ...FULL_GATEWAY,
+  clientPolicy: {
+    ...FULL_GATEWAY.clientPolicy,
+    validation: {
+      method: 'acm',
+      certificates: [
+        'arn:aws:acm-pca:us-west-2:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555',
+      ],
+    },
+  },
+  listener: {
+    ...FULL_GATEWAY.listener,
+    tls: {
+      mode: 'PERMISSIVE',
+      certificate: {
+        method: 'acm',
+        certificateArn: 'arn:aws:acm:us-west-2:123456789012:certificate/66666666-7777-8888-9999-000000000000',
+      },
+    },
+  },
+};
 
 const CASES: BadValueCase[] = [
   { field: 'Virtual gateway name', value: '', message: 'Virtual gateway name is required.' },
@@ -92,7 +119,32 @@ const CASES: BadValueCase[] = [
     field: 'Subject Alternative Name',
     section: 'Client policy defaults',
     value: 'not a name!',
-    message: /Subject Alternative Name/,
+    message:
+      'Subject Alternative Name must be a DNS name (such as www.example.com or *.example.com) or a URI (such as spiffe://example.com/app).',
+  },
+  {
+    field: 'Subject Alternative Name',
+    section: 'TLS termination',
+    value: 'under_score.example.org',
+    message:
+      'Subject Alternative Name must be a DNS name (such as www.example.com or *.example.com) or a URI (such as spiffe://example.com/app).',
+  },
+  { field: 'Virtual gateway name', value: 'edge/gateway', message: 'Virtual gateway name must not contain "/".' },
+  { field: 'Key', section: 'Logging', value: 'k'.repeat(101), message: 'Key must be 1 to 100 characters.' },
+  {
+    field: 'Certificate',
+    section: 'Client policy defaults',
+    value: 'arn:aws:acm:us-west-2:123456789012:certificate/not-a-ca',
+    message:
+      'Certificate must be an ACM Private CA ARN (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>).',
+    base: ACM_GATEWAY,
+  },
+  {
+    field: 'Certificate',
+    section: 'TLS termination',
+    value: 'not-an-arn',
+    message: 'Certificate must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>).',
+    base: ACM_GATEWAY,
   },
 ];
 
@@ -110,7 +162,7 @@ test.describe('Create virtual gateway: validation', () => {
       const before = await api.listVirtualGateways(demo.mesh);
 
       await gatewayForm.gotoCreate(demo.mesh);
-      await gatewayForm.fillGateway({ ...FULL_GATEWAY, name });
+      await gatewayForm.fillGateway({ ...(c.base ?? FULL_GATEWAY), name });
       const scope = c.section ? gatewayForm.section(c.section) : page;
       const input = gatewayForm.input(c.field, scope).nth(c.nth ?? 0);
       await input.fill(c.value);
