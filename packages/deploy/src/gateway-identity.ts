@@ -1,0 +1,74 @@
+import type { GatewayShape } from './gateway.types';
+
+/** The facts every artifact shares, derived once from the gateway and the options. */
+export interface GatewayIdentity {
+  meshName: string;
+  gatewayName: string;
+  /** The gateway's full ARN (from its metadata). */
+  arn: string;
+  partition: string;
+  region: string;
+  /** Account that owns the mesh. */
+  meshOwner: string;
+  /** Account that created the gateway: the Envoy must run with this account's credentials. */
+  resourceOwner: string;
+  /** True when the mesh belongs to another account than the gateway. */
+  sharedMesh: boolean;
+  /** The value of APPMESH_RESOURCE_ARN. */
+  resourceArnValue: string;
+  /** A Kubernetes-safe (DNS-1123 label) base name derived from the gateway name. */
+  k8sName: string;
+}
+
+const ARN = /^arn:([a-z-]+):appmesh:([a-z0-9-]+):(\d{12}):mesh\/(.+)$/;
+
+export function parseAppMeshArn(arn: string): { partition: string; region: string; account: string } | undefined {
+  const m = ARN.exec(arn);
+  if (!m) return undefined;
+  return { partition: m[1]!, region: m[2]!, account: m[3]! };
+}
+
+/** The short form the App Mesh user guide documents for a gateway's Envoy. */
+export function shortResourceArn(meshName: string, gatewayName: string): string {
+  return `mesh/${meshName}/virtualGateway/${gatewayName}`;
+}
+
+/**
+ * APPMESH_RESOURCE_ARN for the gateway's Envoy.
+ * - In a mesh the gateway's account owns: the documented short form `mesh/<mesh>/virtualGateway/<name>`
+ *   (the Envoy resolves it in its own account).
+ * - In a mesh shared by another account: the gateway's full ARN, because the short form names no
+ *   mesh owner and would be looked up in the Envoy's own account, where the mesh does not exist.
+ */
+export function resourceArnValue(gateway: GatewayShape): string {
+  const { meshOwner, resourceOwner, arn } = gateway.metadata;
+  return meshOwner === resourceOwner ? shortResourceArn(gateway.meshName, gateway.virtualGatewayName) : arn;
+}
+
+/** Lowercase DNS-1123 label (max 63) from any App Mesh name; never empty. */
+export function toK8sName(name: string, maxLength = 63): string {
+  const cleaned = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, maxLength)
+    .replace(/-+$/, '');
+  return cleaned === '' ? 'gateway' : cleaned;
+}
+
+export function gatewayIdentity(gateway: GatewayShape, regionOverride?: string): GatewayIdentity {
+  const parsed = parseAppMeshArn(gateway.metadata.arn);
+  return {
+    meshName: gateway.meshName,
+    gatewayName: gateway.virtualGatewayName,
+    arn: gateway.metadata.arn,
+    partition: parsed?.partition ?? 'aws',
+    region: regionOverride ?? parsed?.region ?? 'us-west-2',
+    meshOwner: gateway.metadata.meshOwner,
+    resourceOwner: gateway.metadata.resourceOwner,
+    sharedMesh: gateway.metadata.meshOwner !== gateway.metadata.resourceOwner,
+    resourceArnValue: resourceArnValue(gateway),
+    k8sName: toK8sName(gateway.virtualGatewayName),
+  };
+}

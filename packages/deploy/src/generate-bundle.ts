@@ -1,0 +1,158 @@
+import type { DeployArtifact, DeployBundle } from './artifact.types';
+import {
+  DEPLOY_OPTION_LABELS,
+  DeployOptionsError,
+  type DeployOptionsInput,
+  parseDeployOptions,
+} from './deploy-options.schema';
+import { ec2Artifacts } from './ec2.generator';
+import { ecsArtifacts, fargateBlockedPorts } from './ecs.generator';
+import type { GatewayShape } from './gateway.types';
+import { type GatewayIdentity, gatewayIdentity } from './gateway-identity';
+import type { EnvVar, GenerationContext } from './generation-context';
+import { iamArtifacts } from './iam.generator';
+import { kubernetesArtifacts } from './kubernetes.generator';
+
+/** The oldest Envoy image App Mesh accepts since 2023-06-30. */
+const MIN_ENVOY_VERSION = [1, 17, 2, 0] as const;
+
+function envoyImageVersion(image: string): number[] | undefined {
+  const tag = /:v(\d+)\.(\d+)\.(\d+)\.(\d+)-prod$/.exec(image);
+  return tag ? tag.slice(1).map(Number) : undefined;
+}
+
+function olderThan(version: readonly number[], minimum: readonly number[]): boolean {
+  for (let i = 0; i < minimum.length; i += 1) {
+    const a = version[i] ?? 0;
+    const b = minimum[i] ?? 0;
+    if (a !== b) return a < b;
+  }
+  return false;
+}
+
+function envoyEnvironment(id: GatewayIdentity, adminPort: number, clusterName: string | undefined): EnvVar[] {
+  const env: EnvVar[] = [{ name: 'APPMESH_RESOURCE_ARN', value: id.resourceArnValue }];
+  if (clusterName) env.push({ name: 'APPMESH_RESOURCE_CLUSTER', value: clusterName });
+  env.push({ name: 'ENVOY_ADMIN_ACCESS_PORT', value: String(adminPort) });
+  env.push({ name: 'AWS_REGION', value: id.region });
+  return env;
+}
+
+function workloadName(id: GatewayIdentity): string {
+  // ECS families, service names, Docker container names and unit names all accept this.
+  return id.k8sName.slice(0, 48).replace(/-+$/, '') || 'gateway';
+}
+
+function collectWarnings(gateway: GatewayShape, ctx: GenerationContext): string[] {
+  const warnings: string[] = [];
+  const { id, options } = ctx;
+  const blocked = fargateBlockedPorts(ctx.listenerPorts);
+  if (blocked.length > 0) {
+    warnings.push(
+      `AWS Fargate needs listener ports above 1024, and this gateway listens on ${blocked.join(', ')}. ` +
+        'The ECS task and service use the EC2 launch type; to run on Fargate, change the listener port to 1025 or higher.',
+    );
+  }
+  if (id.sharedMesh) {
+    warnings.push(
+      `Mesh "${id.meshName}" is owned by account ${id.meshOwner} and shared with account ${id.resourceOwner}, which owns this gateway. ` +
+        `APPMESH_RESOURCE_ARN carries the gateway's full ARN, and the Envoy must run with credentials of account ${id.resourceOwner}.`,
+    );
+  }
+  if (id.k8sName !== id.gatewayName) {
+    warnings.push(
+      `"${id.gatewayName}" is not a valid Kubernetes name, so the Kubernetes objects are named "${id.k8sName}"; ` +
+        'the VirtualGateway keeps the App Mesh name in awsName.',
+    );
+  }
+  const specs = JSON.stringify(gateway.spec);
+  if (specs.includes('"sds"')) {
+    warnings.push(
+      "The gateway takes certificates from Envoy SDS: set APPMESH_SDS_SOCKET_PATH to the SDS agent's Unix socket (Envoy 1.15.1.0 or later) and mount that socket into the Envoy.",
+    );
+  }
+  if (specs.includes('"certificateChain"')) {
+    warnings.push(
+      'The gateway reads certificates from local files: mount them at the same paths in the Envoy container (Kubernetes Secret volume, ECS volume or the EC2 host), and restart the Envoy when they change.',
+    );
+  }
+  const version = envoyImageVersion(options.envoyImage);
+  if (!version) {
+    warnings.push(
+      `${DEPLOY_OPTION_LABELS.envoyImage} "${options.envoyImage}" is not pinned to an App Mesh release tag (vX.Y.Z.W-prod); pin it so every replica runs the same Envoy.`,
+    );
+  } else if (olderThan(version, MIN_ENVOY_VERSION)) {
+    warnings.push(
+      `${DEPLOY_OPTION_LABELS.envoyImage} ${options.envoyImage} is older than v1.17.2.0-prod, the oldest Envoy App Mesh accepts since 2023-06-30.`,
+    );
+  }
+  if (!ctx.roleArnGiven) {
+    warnings.push(
+      `No ${DEPLOY_OPTION_LABELS.iamRoleArn} given: the bundle names ${ctx.roleArn}. Create that role with the proxy authorization policy, or give your own role.`,
+    );
+  }
+  if (ctx.listeners.length > 1) {
+    warnings.push(
+      `The gateway has ${ctx.listeners.length} listeners; the load balancers and readiness checks use the first (port ${ctx.primaryPort}).`,
+    );
+  }
+  return warnings;
+}
+
+/**
+ * Builds the deployment bundle for a virtual gateway: Kubernetes, Amazon ECS, Amazon EC2 and IAM artifacts
+ * that run the gateway's Envoy. Pure: no I/O. Throws `DeployOptionsError` when the options are invalid.
+ */
+export function generateBundle(gateway: GatewayShape, input: DeployOptionsInput = {}): DeployBundle {
+  const parsed = parseDeployOptions(input);
+  if (!parsed.success) throw parsed.error;
+  const options = parsed.data;
+  const id = gatewayIdentity(gateway, options.region);
+
+  const listeners = gateway.spec.listeners;
+  const first = listeners[0];
+  if (!first) {
+    throw new DeployOptionsError({
+      gateway: [`Virtual gateway "${gateway.virtualGatewayName}" has no listener, so there is no port to deploy.`],
+    });
+  }
+  const listenerPorts = listeners.map((l) => l.portMapping.port);
+  const healthPorts = listeners.flatMap((l) => (l.healthCheck?.port ? [l.healthCheck.port] : []));
+  if ([...listenerPorts, ...healthPorts].includes(options.adminPort)) {
+    throw new DeployOptionsError({
+      adminPort: [
+        `${DEPLOY_OPTION_LABELS.adminPort} must differ from the listener ports; ${options.adminPort} is in use by the gateway. Choose another port, such as ${nextFreePort(options.adminPort, [...listenerPorts, ...healthPorts])}.`,
+      ],
+    });
+  }
+
+  const roleArn = options.iamRoleArn ?? `arn:${id.partition}:iam::${id.resourceOwner}:role/${workloadName(id)}-envoy`;
+  const ctx: GenerationContext = {
+    id,
+    options,
+    namespace: options.namespace ?? id.k8sName,
+    listeners,
+    listenerPorts,
+    primaryPort: first.portMapping.port,
+    adminPort: options.adminPort,
+    env: envoyEnvironment(id, options.adminPort, options.clusterName),
+    roleArn,
+    roleArnGiven: options.iamRoleArn !== undefined,
+    workloadName: workloadName(id),
+  };
+
+  const artifacts: DeployArtifact[] = [
+    ...kubernetesArtifacts(ctx, gateway.spec),
+    ...ecsArtifacts(ctx),
+    ...ec2Artifacts(ctx),
+    ...iamArtifacts(ctx, gateway.spec),
+  ];
+  return { artifacts, warnings: collectWarnings(gateway, ctx) };
+}
+
+/** A port near `from` that none of the listeners use. */
+export function nextFreePort(from: number, used: readonly number[]): number {
+  for (let port = from + 1; port <= 65535; port += 1) if (!used.includes(port)) return port;
+  for (let port = 1025; port < from; port += 1) if (!used.includes(port)) return port;
+  return from;
+}
