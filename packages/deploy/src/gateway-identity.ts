@@ -1,3 +1,4 @@
+import { appmeshResourceArnValue, parseAppMeshArn } from '@meshconsole/model';
 import type { GatewayShape } from './gateway.types';
 
 /** The facts every artifact shares, derived once from the gateway and the options. */
@@ -20,18 +21,8 @@ export interface GatewayIdentity {
   k8sName: string;
 }
 
-const ARN = /^arn:([a-z-]+):appmesh:([a-z0-9-]+):(\d{12}):mesh\/(.+)$/;
-
-export function parseAppMeshArn(arn: string): { partition: string; region: string; account: string } | undefined {
-  const m = ARN.exec(arn);
-  if (!m) return undefined;
-  return { partition: m[1]!, region: m[2]!, account: m[3]! };
-}
-
-/** The short form the App Mesh user guide documents for a gateway's Envoy. */
-export function shortResourceArn(meshName: string, gatewayName: string): string {
-  return `mesh/${meshName}/virtualGateway/${gatewayName}`;
-}
+/** The short form the App Mesh user guide documents for a gateway's Envoy: `mesh/<mesh>/virtualGateway/<name>`. */
+export const shortResourceArn = appmeshResourceArnValue;
 
 /**
  * APPMESH_RESOURCE_ARN for the gateway's Envoy.

@@ -1,83 +1,22 @@
+import type {
+  SubjectAlternativeNames,
+  VirtualGatewayClientPolicyTls,
+  VirtualGatewayData,
+  VirtualGatewayListener,
+  VirtualGatewayListenerTls,
+  VirtualGatewaySpec,
+} from '@meshconsole/model';
+
 /**
- * The parts of a virtual gateway the generator reads, in the App Mesh API's own field names.
- * Structurally a subset of `VirtualGatewayData` from `@meshconsole/model`, so the model's type is
- * accepted as is.
+ * What the generator reads from a virtual gateway: `VirtualGatewayData` from `@meshconsole/model`
+ * (a full `VirtualGatewayData` is accepted as is), without the parts a deployment does not need.
  */
+export type GatewayShape = Pick<VirtualGatewayData, 'meshName' | 'virtualGatewayName' | 'spec'> & {
+  metadata: Pick<VirtualGatewayData['metadata'], 'arn' | 'meshOwner' | 'resourceOwner'>;
+};
 
-export type GatewayProtocol = 'http' | 'http2' | 'grpc';
-
-export interface SubjectAlternativeNamesShape {
-  match: { exact: string[] };
-}
-
-export interface ListenerTlsShape {
-  mode: 'STRICT' | 'PERMISSIVE' | 'DISABLED';
-  certificate: {
-    acm?: { certificateArn: string };
-    file?: { certificateChain: string; privateKey: string };
-    sds?: { secretName: string };
-  };
-  validation?: {
-    trust: {
-      file?: { certificateChain: string };
-      sds?: { secretName: string };
-    };
-    subjectAlternativeNames?: SubjectAlternativeNamesShape;
-  };
-}
-
-export interface ListenerShape {
-  portMapping: { port: number; protocol: GatewayProtocol };
-  healthCheck?: {
-    healthyThreshold: number;
-    intervalMillis: number;
-    path?: string;
-    port?: number;
-    protocol: GatewayProtocol;
-    timeoutMillis: number;
-    unhealthyThreshold: number;
-  };
-  connectionPool?: {
-    http?: { maxConnections: number; maxPendingRequests?: number };
-    http2?: { maxRequests: number };
-    grpc?: { maxRequests: number };
-  };
-  tls?: ListenerTlsShape;
-}
-
-export interface ClientPolicyTlsShape {
-  enforce?: boolean;
-  ports?: number[];
-  certificate?: {
-    file?: { certificateChain: string; privateKey: string };
-    sds?: { secretName: string };
-  };
-  validation: {
-    trust: {
-      acm?: { certificateAuthorityArns: string[] };
-      file?: { certificateChain: string };
-      sds?: { secretName: string };
-    };
-    subjectAlternativeNames?: SubjectAlternativeNamesShape;
-  };
-}
-
-export interface GatewaySpecShape {
-  listeners: ListenerShape[];
-  logging?: {
-    accessLog?: {
-      file?: {
-        path: string;
-        format?: { json?: Array<{ key: string; value: string }>; text?: string };
-      };
-    };
-  };
-  backendDefaults?: { clientPolicy?: { tls?: ClientPolicyTlsShape } };
-}
-
-export interface GatewayShape {
-  meshName: string;
-  virtualGatewayName: string;
-  metadata: { arn: string; meshOwner: string; resourceOwner: string };
-  spec: GatewaySpecShape;
-}
+export type GatewaySpecShape = VirtualGatewaySpec;
+export type ListenerShape = VirtualGatewayListener;
+export type ListenerTlsShape = VirtualGatewayListenerTls;
+export type ClientPolicyTlsShape = VirtualGatewayClientPolicyTls;
+export type SubjectAlternativeNamesShape = SubjectAlternativeNames;
