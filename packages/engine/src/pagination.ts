@@ -51,8 +51,9 @@ export function decodeNextToken(secret: string, token: string, list: string, sco
   const dot = token.indexOf('.');
   if (dot <= 0 || dot !== token.lastIndexOf('.')) throw new NextTokenError('malformed');
   const body = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
-  const expected = Buffer.from(sign(secret, body), 'base64url');
+  // Compare the text, not decoded bytes: base64url decoding ignores stray trailing characters.
+  const given = Buffer.from(token.slice(dot + 1));
+  const expected = Buffer.from(sign(secret, body));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new NextTokenError('forged');
   let parsed: TokenBody;
   try {

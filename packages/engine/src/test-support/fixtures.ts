@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CreateGatewayRouteInput, CreateVirtualGatewayInput } from '@meshconsole/model';
+import { AppMeshError } from '@meshconsole/model';
+import { createEngine, type Engine, type EngineOptions } from '../engine';
+import { MemoryStore } from '../store/memory-store';
+import { SqliteStore } from '../store/sqlite-store';
+import type { Store } from '../store/store';
+
+export const ME = '123456789012';
+export const OTHER = '111122223333';
+export const STRANGER = '999988887777';
+export const REGION = 'us-west-2';
+export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0, 125);
+
+/** A temporary directory removed by the returned `cleanup`. */
+export function tempDir(prefix = 'meshconsole-engine-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface StoreKind {
+  name: string;
+  open(): { store: Store; cleanup: () => void };
+}
+
+/** The engine suite runs on every store: in memory, and a real SQLite file in a temporary directory. */
+export const STORE_KINDS: StoreKind[] = [
+  { name: 'MemoryStore', open: () => ({ store: new MemoryStore(), cleanup: () => {} }) },
+  {
+    name: 'SqliteStore',
+    open: () => {
+      const { dir, cleanup } = tempDir();
+      const store = new SqliteStore(join(dir, 'mesh.db'));
+      return {
+        store,
+        cleanup: () => {
+          store.close();
+          cleanup();
+        },
+      };
+    },
+  },
+];
+
+/** A controllable clock (milliseconds). */
+export class Clock {
+  constructor(public ms = T0) {}
+  now = (): number => this.ms;
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export interface Harness {
+  engine: Engine;
+  clock: Clock;
+  store: Store;
+  cleanup: () => void;
+}
+
+export function openHarness(kind: StoreKind, options: Partial<EngineOptions> = {}): Harness {
+  const { store, cleanup } = kind.open();
+  const clock = new Clock();
+  const engine = createEngine({ store, region: REGION, now: clock.now, ...options });
+  return { engine, clock, store, cleanup };
+}
+
+export function gatewaySpec(port = 8080): CreateVirtualGatewayInput['spec'] {
+  return { listeners: [{ portMapping: { port, protocol: 'http' } }] };
+}
+
+export function httpRouteSpec(virtualServiceName: string, prefix = '/'): CreateGatewayRouteInput['spec'] {
+  return { httpRoute: { match: { prefix }, action: { target: { virtualService: { virtualServiceName } } } } };
+}
+
+/** Awaits a promise that must reject with an `AppMeshError`, and returns that error. */
+export async function appMeshError(promise: Promise<unknown>): Promise<AppMeshError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppMeshError) return error;
+    throw new Error(`expected an AppMeshError, got ${String(error)}`);
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
