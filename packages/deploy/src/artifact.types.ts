@@ -28,7 +28,19 @@ export interface DeployArtifact {
   content: string;
 }
 
+/** The options a bundle was generated with, defaults filled in. */
+export interface ResolvedDeployOptions {
+  namespace: string;
+  replicas: number;
+  envoyImage: string;
+  clusterName?: string;
+  region: string;
+  iamRoleArn: string;
+  adminPort: number;
+}
+
 export interface DeployBundle {
   artifacts: DeployArtifact[];
   warnings: string[];
+  options: ResolvedDeployOptions;
 }

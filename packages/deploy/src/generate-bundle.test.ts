@@ -282,3 +282,16 @@ describe('generateBundle', () => {
     ]);
   });
 });
+
+describe('generateBundle options', () => {
+  it('when defaults apply, then the bundle reports the resolved options', () => {
+    expect(generateBundle(ownedGateway(), { replicas: '3' }).options).toEqual({
+      namespace: 'ingress-gw',
+      replicas: 3,
+      envoyImage: DEFAULT_ENVOY_IMAGE,
+      region: 'us-west-2',
+      iamRoleArn: 'arn:aws:iam::123456789012:role/ingress-gw-envoy',
+      adminPort: 9901,
+    });
+  });
+});

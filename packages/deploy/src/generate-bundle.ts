@@ -1,4 +1,4 @@
-import type { DeployArtifact, DeployBundle } from './artifact.types';
+import type { DeployArtifact, DeployBundle, ResolvedDeployOptions } from './artifact.types';
 import {
   DEPLOY_OPTION_LABELS,
   DeployOptionsError,
@@ -147,7 +147,16 @@ export function generateBundle(gateway: GatewayShape, input: DeployOptionsInput 
     ...ec2Artifacts(ctx),
     ...iamArtifacts(ctx, gateway.spec),
   ];
-  return { artifacts, warnings: collectWarnings(gateway, ctx) };
+  const resolved: ResolvedDeployOptions = {
+    namespace: ctx.namespace,
+    replicas: options.replicas,
+    envoyImage: options.envoyImage,
+    ...(options.clusterName ? { clusterName: options.clusterName } : {}),
+    region: id.region,
+    iamRoleArn: roleArn,
+    adminPort: options.adminPort,
+  };
+  return { artifacts, warnings: collectWarnings(gateway, ctx), options: resolved };
 }
 
 /** A port near `from` that none of the listeners use. */

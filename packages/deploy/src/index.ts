@@ -1,4 +1,10 @@
-export type { ArtifactMediaType, DeployArtifact, DeployBundle, DeployTarget } from './artifact.types';
+export type {
+  ArtifactMediaType,
+  DeployArtifact,
+  DeployBundle,
+  DeployTarget,
+  ResolvedDeployOptions,
+} from './artifact.types';
 export { DEPLOY_TARGET_LABELS, DEPLOY_TARGETS } from './artifact.types';
 export type { BundleArchive, TarEntry } from './bundle-archive';
 export { artifactPath, bundleArchive, bundleReadme, createTar } from './bundle-archive';
