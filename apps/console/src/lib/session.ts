@@ -1,16 +1,9 @@
+import { SessionSchema } from '@meshconsole/model';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from './api-client';
 import { queryKeys } from './query-keys';
 
 /** `GET /api/session`: who the console acts as. */
-export const SessionSchema = z.object({
-  accountId: z.string(),
-  region: z.string(),
-  backend: z.string(),
-});
-export type Session = z.infer<typeof SessionSchema>;
-
 export const getSession = (signal?: AbortSignal) => api.get('/api/session', SessionSchema, { signal });
 
 export const sessionQueryOptions = () =>

@@ -1,3 +1,15 @@
+import { SERVICE_NAME, usePageChrome } from '../../../components/app-shell';
+import { MeshesTable } from '../../../features/meshes/components/meshes-table';
+import { links } from '../../../lib/links';
+
 export default function MeshesPage() {
-  return null;
+  usePageChrome({
+    title: 'Meshes',
+    contentType: 'table',
+    breadcrumbs: [
+      { text: SERVICE_NAME, href: links.meshes() },
+      { text: 'Meshes', href: links.meshes() },
+    ],
+  });
+  return <MeshesTable />;
 }

@@ -1,0 +1,28 @@
+import type { VirtualGatewayData } from '@meshconsole/model';
+
+/** Short console texts for a gateway, shared by the table and the details page. */
+
+export function listenerText(gateway: VirtualGatewayData): string {
+  const listener = gateway.spec.listeners[0];
+  if (!listener) return '-';
+  return `${listener.portMapping.protocol}:${listener.portMapping.port}`;
+}
+
+export function tlsModeText(gateway: VirtualGatewayData): string {
+  const tls = gateway.spec.listeners[0]?.tls;
+  return tls ? tls.mode : 'Not configured';
+}
+
+export type StatusType = 'success' | 'stopped' | 'error' | 'info';
+
+export function statusType(status: string | undefined): StatusType {
+  if (status === 'ACTIVE') return 'success';
+  if (status === 'INACTIVE') return 'stopped';
+  if (status === 'DELETED') return 'error';
+  return 'info';
+}
+
+export function statusText(status: string | undefined): string {
+  if (!status) return 'Unknown';
+  return status.charAt(0) + status.slice(1).toLowerCase();
+}

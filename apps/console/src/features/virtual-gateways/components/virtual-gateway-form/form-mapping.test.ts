@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { importVirtualGatewayJson, requestPathToField, specToFormValues, toRequest } from './form-mapping';
+import { validateForm } from './form-resolver';
+import { emptyFormValues } from './form-values';
+
+const PRODUCT_EXAMPLE = { spec: { listeners: [{ portMapping: { port: 9080, protocol: 'http' } }] } };
+
+const FULL_SPEC = {
+  backendDefaults: {
+    clientPolicy: {
+      tls: {
+        enforce: true,
+        ports: [443, 8443],
+        certificate: { file: { certificateChain: '/certs/client.pem', privateKey: '/certs/client.key' } },
+        validation: {
+          trust: {
+            acm: { certificateAuthorityArns: ['arn:aws:acm-pca:us-west-2:123456789012:certificate-authority/abc'] },
+          },
+          subjectAlternativeNames: { match: { exact: ['svc.example.com', 'spiffe://example.com/app'] } },
+        },
+      },
+    },
+  },
+  listeners: [
+    {
+      portMapping: { port: 8443, protocol: 'http' },
+      connectionPool: { http: { maxConnections: 100, maxPendingRequests: 50 } },
+      healthCheck: {
+        protocol: 'http',
+        port: 8443,
+        healthyThreshold: 2,
+        intervalMillis: 5000,
+        path: '/ping',
+        timeoutMillis: 2000,
+        unhealthyThreshold: 3,
+      },
+      tls: {
+        mode: 'STRICT',
+        certificate: { sds: { secretName: 'gateway-cert' } },
+        validation: {
+          trust: { file: { certificateChain: '/certs/ca.pem' } },
+          subjectAlternativeNames: { match: { exact: ['client.example.com'] } },
+        },
+      },
+    },
+  ],
+  logging: {
+    accessLog: { file: { path: '/dev/stdout', format: { json: [{ key: 'status', value: '%RESPONSE_CODE%' }] } } },
+  },
+};
+
+describe('import JSON', () => {
+  it('when the product example is imported, then the listener is filled and nothing is left out', () => {
+    const result = importVirtualGatewayJson(PRODUCT_EXAMPLE, { mesh: 'm', currentName: 'gw' });
+    expect(result.unused).toEqual([]);
+    expect(result.values.listener.port).toBe('9080');
+    expect(result.values.listener.protocol).toBe('http');
+    expect(result.values.name).toBe('gw');
+    expect(toRequest(result.values)).toEqual({ virtualGatewayName: 'gw', spec: PRODUCT_EXAMPLE.spec });
+  });
+
+  it('when a spec with every section is imported, then the request round-trips exactly', () => {
+    const result = importVirtualGatewayJson(
+      { virtualGatewayName: 'full', spec: FULL_SPEC },
+      { mesh: 'm', currentName: '' },
+    );
+    expect(result.unused).toEqual([]);
+    expect(toRequest(result.values)).toEqual({ virtualGatewayName: 'full', spec: FULL_SPEC });
+    expect(validateForm(result.values, 'create')).toEqual([]);
+  });
+
+  it('when the JSON has fields the form cannot hold, then each one is listed', () => {
+    const result = importVirtualGatewayJson(
+      {
+        meshName: 'other-mesh',
+        tags: [{ key: 'team', value: 'a' }],
+        spec: {
+          listeners: [{ portMapping: { port: 80, protocol: 'http' } }, { portMapping: { port: 81, protocol: 'grpc' } }],
+          unknownThing: true,
+        },
+      },
+      { mesh: 'm', currentName: '' },
+    );
+    const paths = result.unused.map((u) => u.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'meshName',
+        'tags.0.key',
+        'tags.0.value',
+        'spec.listeners.1.portMapping.port',
+        'spec.listeners.1.portMapping.protocol',
+        'spec.unknownThing',
+      ]),
+    );
+    expect(paths).not.toContain('spec.listeners.0.portMapping.port');
+  });
+
+  it('when a describe output is imported, then the spec and name are used and metadata is listed as read-only', () => {
+    const result = importVirtualGatewayJson(
+      {
+        virtualGateway: {
+          virtualGatewayName: 'described',
+          meshName: 'm',
+          spec: PRODUCT_EXAMPLE.spec,
+          metadata: { version: 1 },
+          status: { status: 'ACTIVE' },
+        },
+      },
+      { mesh: 'm', currentName: '' },
+    );
+    expect(result.values.name).toBe('described');
+    expect(result.unused.map((u) => u.path)).toEqual([
+      'virtualGateway.metadata.version',
+      'virtualGateway.status.status',
+    ]);
+  });
+});
+
+describe('form to request', () => {
+  it('when optional sections are off, then the request carries only the name and the listener', () => {
+    const v = emptyFormValues();
+    v.name = 'gw';
+    v.listener.port = '8080';
+    v.clientPolicy.ports = '443';
+    v.listener.maxConnections = '10';
+    expect(toRequest(v)).toEqual({
+      virtualGatewayName: 'gw',
+      spec: { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] },
+    });
+  });
+
+  it('when the listener is http2 with a pool, then the pool is an http2 pool with Maximum requests', () => {
+    const v = specToFormValues({ listeners: [{ portMapping: { port: 1, protocol: 'http2' } }] }, 'gw');
+    v.listener.connectionPoolEnabled = true;
+    v.listener.maxRequests = '7';
+    expect(toRequest(v).spec.listeners).toEqual([
+      { portMapping: { port: 1, protocol: 'http2' }, connectionPool: { http2: { maxRequests: 7 } } },
+    ]);
+  });
+});
+
+describe('validation messages', () => {
+  it('when the health check interval is out of range, then the model message lands on that field', () => {
+    const v = specToFormValues(FULL_SPEC, 'gw');
+    v.listener.healthCheck.intervalMillis = '100';
+    expect(validateForm(v, 'create')).toEqual([
+      {
+        field: 'listener.healthCheck.intervalMillis',
+        message: 'Health check interval must be between 5000 and 300000 ms.',
+      },
+    ]);
+  });
+
+  it('when the name and port are empty, then both are required', () => {
+    const issues = validateForm(emptyFormValues(), 'create');
+    expect(issues).toEqual([
+      { field: 'name', message: 'Virtual gateway name is required.' },
+      { field: 'listener.port', message: 'Port is required.' },
+    ]);
+  });
+
+  it('when a server field path is given, then it maps to the form field', () => {
+    const v = emptyFormValues();
+    expect(requestPathToField('spec.listeners.0.tls.validation.subjectAlternativeNames.match.exact.2', v)).toBe(
+      'listener.tls.sans.2.value',
+    );
+    expect(requestPathToField('spec.backendDefaults.clientPolicy.tls.ports.0', v)).toBe('clientPolicy.ports');
+    expect(requestPathToField('spec.logging.accessLog.file.format.json.1.value', v)).toBe('logging.json.1.value');
+    expect(requestPathToField('virtualGatewayName', v)).toBe('name');
+    expect(requestPathToField('tags.0.key', v)).toBeUndefined();
+  });
+});
