@@ -77,7 +77,7 @@ describe('generateBundle', () => {
   });
 
   it('when the mesh is owned, then APPMESH_RESOURCE_ARN is the short form everywhere and IAM names the full ARN', () => {
-    const bundle = generateBundle(ownedGateway(), { clusterName: 'edge-gw' });
+    const bundle = generateBundle(ownedGateway(), { clusterName: 'edge-gw' }, { callerAccountId: '123456789012' });
     const expected = {
       APPMESH_RESOURCE_ARN: 'mesh/demo-mesh/virtualGateway/ingress-gw',
       APPMESH_RESOURCE_CLUSTER: 'edge-gw',
@@ -105,8 +105,8 @@ describe('generateBundle', () => {
     expect(bundle.warnings.join('\n')).not.toContain('shared');
   });
 
-  it('when the mesh is shared by another account, then APPMESH_RESOURCE_ARN is the full ARN and a warning names both accounts', () => {
-    const bundle = generateBundle(sharedGateway());
+  it('when you created the gateway in a mesh shared with you, then APPMESH_RESOURCE_ARN is the full ARN everywhere', () => {
+    const bundle = generateBundle(sharedGateway(), {}, { callerAccountId: '210987654321' });
     const fullArn = 'arn:aws:appmesh:eu-west-1:210987654321:mesh/shared-mesh/virtualGateway/partner-gw';
     const expected = { APPMESH_RESOURCE_ARN: fullArn, ENVOY_ADMIN_ACCESS_PORT: '9901', AWS_REGION: 'eu-west-1' };
     expect(envMap(deploymentContainer(bundle).container.env)).toEqual(expected);
@@ -115,9 +115,26 @@ describe('generateBundle', () => {
     expect(artifact(bundle, 'ec2-systemd-unit').content).toContain(`--env APPMESH_RESOURCE_ARN=${fullArn}`);
     const policy = jsonOf(bundle, 'iam-proxy-authorization-policy') as { Statement: Array<{ Resource: string }> };
     expect(policy.Statement[0]?.Resource).toBe(fullArn);
-    const warning = bundle.warnings.find((w) => w.includes('shared'));
-    expect(warning).toContain('123456789012');
-    expect(warning).toContain('210987654321');
+    expect(bundle.warnings.find((w) => w.includes('shared'))).toContain('account 123456789012');
+    expect(bundle.warnings.some((w) => w.includes('belongs to account'))).toBe(false);
+  });
+
+  it("when the gateway is the mesh owner's, seen from a mesh shared with you, then the full ARN is used and the owner's account is named", () => {
+    const arn = 'arn:aws:appmesh:us-west-2:111122223333:mesh/partner-mesh/virtualGateway/partner-gw';
+    const gateway = sharedGateway({
+      meshName: 'partner-mesh',
+      metadata: { arn, meshOwner: '111122223333', resourceOwner: '111122223333' },
+    });
+    const bundle = generateBundle(gateway, {}, { callerAccountId: '123456789012' });
+    expect(envMap(deploymentContainer(bundle).container.env).APPMESH_RESOURCE_ARN).toBe(arn);
+    expect(bundle.warnings.find((w) => w.includes('belongs to account'))).toContain(
+      'run this Envoy with credentials of account 111122223333',
+    );
+    expect(bundle.options.iamRoleArn).toBe('arn:aws:iam::111122223333:role/partner-gw-envoy');
+    // Without knowing the caller, the same gateway looks like one in an owned mesh: the short form.
+    expect(envMap(deploymentContainer(generateBundle(gateway)).container.env).APPMESH_RESOURCE_ARN).toBe(
+      'mesh/partner-mesh/virtualGateway/partner-gw',
+    );
   });
 
   it('when no cluster name override is given, then APPMESH_RESOURCE_CLUSTER is absent', () => {

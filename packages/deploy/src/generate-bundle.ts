@@ -55,9 +55,15 @@ function collectWarnings(gateway: GatewayShape, ctx: GenerationContext): string[
   }
   if (id.sharedMesh) {
     warnings.push(
-      `Mesh "${id.meshName}" is owned by account ${id.meshOwner} and shared with account ${id.resourceOwner}, which owns this gateway. ` +
-        `APPMESH_RESOURCE_ARN carries the gateway's full ARN, and the Envoy must run with credentials of account ${id.resourceOwner}.`,
+      `Mesh "${id.meshName}" is owned by account ${id.meshOwner} and shared, so APPMESH_RESOURCE_ARN carries the gateway's full ARN (the short form would be looked up in the Envoy's own account).`,
     );
+  }
+  if (id.callerAccountId !== undefined && id.callerAccountId !== id.resourceOwner) {
+    warnings.push(
+      `Virtual gateway "${id.gatewayName}" belongs to account ${id.resourceOwner}, not to your account ${id.callerAccountId}: App Mesh lets an Envoy connect only as a resource its own account owns, so run this Envoy with credentials of account ${id.resourceOwner}.`,
+    );
+  } else if (id.callerAccountId === undefined && id.sharedMesh) {
+    warnings.push(`Run the Envoy with credentials of account ${id.resourceOwner}, which owns the gateway.`);
   }
   if (id.k8sName !== id.gatewayName) {
     warnings.push(
@@ -99,15 +105,25 @@ function collectWarnings(gateway: GatewayShape, ctx: GenerationContext): string[
   return warnings;
 }
 
+/** Facts about who asks, not chosen by the user. */
+export interface GenerationInputContext {
+  /** The account viewing the gateway (the console's account): decides "a mesh shared with you". */
+  callerAccountId?: string;
+}
+
 /**
  * Builds the deployment bundle for a virtual gateway: Kubernetes, Amazon ECS, Amazon EC2 and IAM artifacts
  * that run the gateway's Envoy. Pure: no I/O. Throws `DeployOptionsError` when the options are invalid.
  */
-export function generateBundle(gateway: GatewayShape, input: DeployOptionsInput = {}): DeployBundle {
+export function generateBundle(
+  gateway: GatewayShape,
+  input: DeployOptionsInput = {},
+  context: GenerationInputContext = {},
+): DeployBundle {
   const parsed = parseDeployOptions(input);
   if (!parsed.success) throw parsed.error;
   const options = parsed.data;
-  const id = gatewayIdentity(gateway, options.region);
+  const id = gatewayIdentity(gateway, options.region, context.callerAccountId);
 
   const listeners = gateway.spec.listeners;
   const first = listeners[0];

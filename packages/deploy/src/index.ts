@@ -28,5 +28,5 @@ export {
 export { fargateBlockedPorts } from './ecs.generator';
 export type { GatewayShape, GatewaySpecShape } from './gateway.types';
 export { gatewayIdentity, resourceArnValue, shortResourceArn, toK8sName } from './gateway-identity';
-export { generateBundle } from './generate-bundle';
+export { type GenerationInputContext, generateBundle } from './generate-bundle';
 export { crdSpecParts } from './virtual-gateway-crd';
