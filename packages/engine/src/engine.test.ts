@@ -739,7 +739,6 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
         expect(new Set(names).size).toBe(names.length);
         expect([...names].sort()).toEqual(names);
         expect(names.some((n) => removed.has(n))).toBe(false);
-        expect(names.some((n) => removed.has(n))).toBe(false);
       } finally {
         h2.cleanup();
       }

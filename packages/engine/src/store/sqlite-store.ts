@@ -116,6 +116,16 @@ export class SqliteStore implements Store {
     return this.#db.pragma('user_version', { simple: true }) as number;
   }
 
+  /** The connection's durability settings, as SQLite reports them. */
+  settings(): { journalMode: string; synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA'; busyTimeoutMs: number } {
+    const synchronous = this.#db.pragma('synchronous', { simple: true }) as number;
+    return {
+      journalMode: String(this.#db.pragma('journal_mode', { simple: true })),
+      synchronous: (['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const)[synchronous] ?? 'OFF',
+      busyTimeoutMs: this.#db.pragma('busy_timeout', { simple: true }) as number,
+    };
+  }
+
   /** Runs `PRAGMA integrity_check` and returns its first line (`ok` when healthy). */
   integrityCheck(): string {
     return String(this.#db.pragma('integrity_check', { simple: true }));
