@@ -1,0 +1,93 @@
+// Builds the Express app without listening (main.ts listens). Order matters: request id and logging
+// first, then security headers, the probes, rate limiting, the two APIs, the console, one 404, one
+// error handler.
+import type { Engine } from '@meshconsole/engine';
+import type { MeshApi } from '@meshconsole/model';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import { appMeshApiRouter } from './appmesh-api/appmesh-api.router.js';
+import { createCallerResolver } from './appmesh-api/caller.js';
+import type { Config } from './config.js';
+import { consoleApiRouter } from './console-api/console-api.router.js';
+import { consoleStatic } from './http/console-static.js';
+import { APPMESH_PREFIX, errorHandler, notFound } from './http/error-handler.js';
+import { rateLimit } from './http/rate-limit.js';
+import { requestId } from './http/request-id.js';
+import { securityHeaders } from './http/security-headers.js';
+import type { Logger } from './logger.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  /**
+   * The MeshApi for an account. The console always uses `config.accountId`; the App Mesh API uses
+   * the caller's account (from its SigV4 access key). Local: `engine.forCaller`; appmesh: the adapter.
+   */
+  meshApiFor: (accountId: string) => MeshApi;
+  /** The local engine (admin reset); undefined with MESH_BACKEND=appmesh. */
+  engine: Engine | undefined;
+  /** Readiness probe; defaults to `engine.ping()` (true without an engine). */
+  ping?: () => boolean;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const { config, logger, engine } = deps;
+  const ping = deps.ping ?? (() => (engine ? engine.ping() : true));
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  app.use(requestId());
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req) => (req as express.Request).requestId,
+      customProps: (req) => ({ requestId: (req as express.Request).requestId }),
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(securityHeaders());
+
+  app.get('/healthz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    let ready = false;
+    try {
+      ready = ping();
+    } catch (err) {
+      logger.error({ err }, 'readiness check failed');
+    }
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+  });
+
+  const limiter = rateLimit(config.rateLimitPerMinute);
+  app.use('/api', limiter);
+  app.use(APPMESH_PREFIX, limiter);
+
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api', consoleApiRouter({ config, engine, meshApi: () => deps.meshApiFor(config.accountId) }));
+  app.use(
+    APPMESH_PREFIX,
+    appMeshApiRouter({
+      meshApiFor: deps.meshApiFor,
+      resolveCaller: createCallerResolver({ accessKeys: config.accessKeys, defaultAccountId: config.accountId }),
+      bodyLimitBytes: config.bodyLimitBytes,
+    }),
+  );
+  app.use(consoleStatic(config.consoleDist));
+
+  app.use(notFound());
+  app.use(errorHandler(config.bodyLimitBytes));
+  return app;
+}

@@ -1,0 +1,64 @@
+// Builds the mesh backend the configuration asks for: the embedded mock mesh (SQLite or memory) or the
+// real-mesh adapter over @aws-sdk/client-app-mesh.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createEngine, type Engine, type Quotas, SqliteStore } from '@meshconsole/engine';
+import type { MeshApi } from '@meshconsole/model';
+import { createAppMeshAdapter } from './backends/appmesh-adapter.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+
+export interface Backend {
+  /** The MeshApi for a caller account (the adapter ignores it: the SDK's credentials decide). */
+  meshApiFor: (accountId: string) => MeshApi;
+  /** The local engine; undefined with MESH_BACKEND=appmesh. */
+  engine: Engine | undefined;
+  /** Readiness: the store answers (local), always true for the adapter. */
+  ping: () => boolean;
+  close: () => void;
+}
+
+/** Opens the local mesh: SQLite at MESH_DB (its folder created), quotas, demo seed once on an empty store. */
+export function createLocalBackend(config: Config, logger?: Logger): Backend {
+  if (config.meshDb !== ':memory:') mkdirSync(dirname(config.meshDb), { recursive: true });
+  const store = new SqliteStore(config.meshDb);
+  let engine: Engine;
+  try {
+    engine = createEngine({ store, region: config.region, quotas: config.quotas as Partial<Quotas> });
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  if (config.seed === 'demo' && engine.isEmpty()) {
+    engine.seedDemo(config.accountId);
+    logger?.info({ accountId: config.accountId }, 'seeded the demo data into an empty store');
+  }
+  const apis = new Map<string, MeshApi>();
+  return {
+    meshApiFor: (accountId) => {
+      let api = apis.get(accountId);
+      if (!api) {
+        api = engine.forCaller(accountId);
+        if (apis.size < 1000) apis.set(accountId, api);
+      }
+      return api;
+    },
+    engine,
+    ping: () => engine.ping(),
+    close: () => engine.close(),
+  };
+}
+
+export function createAppMeshBackend(config: Config): Backend {
+  const adapter = createAppMeshAdapter({ region: config.region, endpoint: config.appmeshEndpoint });
+  return {
+    meshApiFor: () => adapter,
+    engine: undefined,
+    ping: () => true,
+    close: () => adapter.close(),
+  };
+}
+
+export function createBackend(config: Config, logger?: Logger): Backend {
+  return config.meshBackend === 'local' ? createLocalBackend(config, logger) : createAppMeshBackend(config);
+}

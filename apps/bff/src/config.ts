@@ -1,0 +1,183 @@
+// The one place that reads the environment. `loadConfig(process.env)` runs once at boot (main.ts);
+// tests pass their own env object. A bad value fails fast with a message that names the variable.
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_QUOTAS } from '@meshconsole/engine';
+import { z } from 'zod';
+
+export type MeshBackend = 'local' | 'appmesh';
+
+export interface AccessKey {
+  accountId: string;
+  /** When set, requests signed with this key must carry a valid SigV4 signature. */
+  secret?: string;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  meshBackend: MeshBackend;
+  /** Absolute path of the SQLite file, or `:memory:`. */
+  meshDb: string;
+  seed: 'demo' | 'none';
+  accountId: string;
+  region: string;
+  appmeshEndpoint?: string;
+  /** Quota overrides from `QUOTA_<NAME>` variables, keyed by camelCase name (`virtualGatewaysPerMesh`). */
+  quotas: Record<string, number>;
+  /** Access key id -> account (and optional secret). Unknown keys act as `accountId`. */
+  accessKeys: ReadonlyMap<string, AccessKey>;
+  /** Requests per minute per client; 0 turns rate limiting off. */
+  rateLimitPerMinute: number;
+  /** Largest accepted JSON body, in bytes. */
+  bodyLimitBytes: number;
+  /** Folder with the built console (index.html, assets/). */
+  consoleDist: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const ACCOUNT_ID = z.string().regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id' });
+
+/** `apps/console/dist`, relative to this module: `apps/bff/src/config.ts` in dev, `apps/bff/dist/main.js` built. */
+export const DEFAULT_CONSOLE_DIST = fileURLToPath(new URL('../../console/dist', import.meta.url));
+
+function parseByteSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const factor = unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1;
+  return Math.floor(n * factor);
+}
+
+function parseAccessKeys(text: string, ctx: z.RefinementCtx): Map<string, AccessKey> {
+  const map = new Map<string, AccessKey>();
+  for (const raw of text.split(',')) {
+    const entry = raw.trim();
+    if (entry === '') continue;
+    const first = entry.indexOf(':');
+    const keyId = first < 0 ? entry : entry.slice(0, first);
+    const rest = first < 0 ? '' : entry.slice(first + 1);
+    const second = rest.indexOf(':');
+    const accountId = second < 0 ? rest : rest.slice(0, second);
+    const secret = second < 0 ? undefined : rest.slice(second + 1);
+    if (!/^[A-Za-z0-9]{1,128}$/.test(keyId) || !/^\d{12}$/.test(accountId) || secret === '') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `entry "${keyId}" must look like ACCESS_KEY_ID:123456789012 or ACCESS_KEY_ID:123456789012:secret`,
+      });
+      continue;
+    }
+    map.set(keyId, secret === undefined ? { accountId } : { accountId, secret });
+  }
+  return map;
+}
+
+const EnvSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be between 0 and 65535' })
+    .max(65535, { error: 'must be between 0 and 65535' })
+    .default(8080),
+  MESH_BACKEND: z.enum(['local', 'appmesh'], { error: 'must be "local" or "appmesh"' }).default('local'),
+  MESH_DB: z.string().min(1).default('./data/meshconsole.db'),
+  SEED: z.enum(['demo', 'none'], { error: 'must be "demo" or "none"' }).default('demo'),
+  ACCOUNT_ID: ACCOUNT_ID.default('123456789012'),
+  AWS_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { error: 'must be an AWS region such as us-west-2' })
+    .default('us-west-2'),
+  APPMESH_ENDPOINT: z.url({ error: 'must be a URL such as http://127.0.0.1:8081' }).optional(),
+  ACCESS_KEYS: z.string().default('').transform(parseAccessKeys),
+  RATE_LIMIT: z.coerce
+    .number({ error: 'must be a number of requests per minute' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be 0 (off) or more' })
+    .default(6000),
+  BODY_LIMIT: z
+    .string()
+    .default('256kb')
+    .transform((text, ctx) => {
+      const bytes = parseByteSize(text);
+      if (bytes === undefined || bytes < 1) {
+        ctx.addIssue({ code: 'custom', message: 'must be a size such as 256kb, 1mb or 65536' });
+        return z.NEVER;
+      }
+      return bytes;
+    }),
+  CONSOLE_DIST: z.string().min(1).optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+});
+
+/** `QUOTA_VIRTUAL_GATEWAYS_PER_MESH` -> `virtualGatewaysPerMesh`. */
+export function quotaKeyOf(envName: string): string {
+  return envName
+    .slice('QUOTA_'.length)
+    .toLowerCase()
+    .replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** `virtualGatewaysPerMesh` -> `QUOTA_VIRTUAL_GATEWAYS_PER_MESH`. */
+export function quotaVariableOf(key: string): string {
+  return `QUOTA_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+export const QUOTA_VARIABLES = Object.keys(DEFAULT_QUOTAS).map(quotaVariableOf);
+
+export function loadConfig(env: Record<string, string | undefined>, resolvePath: (p: string) => string): Config {
+  // Empty strings mean "not set", like most shells' `FOO= cmd`.
+  const cleaned: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') cleaned[k] = v;
+
+  const parsed = EnvSchema.safeParse(cleaned);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${String(issue.path[0] ?? '?')} ${issue.message}`);
+  }
+
+  const quotas: Record<string, number> = {};
+  for (const [name, value] of Object.entries(cleaned)) {
+    if (!name.startsWith('QUOTA_')) continue;
+    if (!/^\d+$/.test(value) || Number(value) < 1) {
+      problems.push(`${name} must be a whole number of at least 1 (got "${value}")`);
+      continue;
+    }
+    const key = quotaKeyOf(name);
+    if (!Object.hasOwn(DEFAULT_QUOTAS, key)) {
+      problems.push(`${name} is not a known quota; use one of ${QUOTA_VARIABLES.join(', ')}`);
+      continue;
+    }
+    quotas[key] = Number(value);
+  }
+
+  if (problems.length > 0 || !parsed.success) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  const e = parsed.data;
+  const config: Config = {
+    host: e.HOST,
+    port: e.PORT,
+    meshBackend: e.MESH_BACKEND,
+    meshDb: e.MESH_DB === ':memory:' ? ':memory:' : resolvePath(e.MESH_DB),
+    seed: e.SEED,
+    accountId: e.ACCOUNT_ID,
+    region: e.AWS_REGION,
+    quotas,
+    accessKeys: e.ACCESS_KEYS,
+    rateLimitPerMinute: e.RATE_LIMIT,
+    bodyLimitBytes: e.BODY_LIMIT,
+    consoleDist: e.CONSOLE_DIST ? resolvePath(e.CONSOLE_DIST) : DEFAULT_CONSOLE_DIST,
+    logLevel: e.LOG_LEVEL,
+  };
+  if (e.APPMESH_ENDPOINT) config.appmeshEndpoint = e.APPMESH_ENDPOINT;
+  return config;
+}

@@ -1,0 +1,12 @@
+import type { Session } from '@meshconsole/model';
+import express, { type Router } from 'express';
+import type { ConsoleApiDeps } from './context.js';
+
+export function sessionRouter({ config }: ConsoleApiDeps): Router {
+  const router = express.Router();
+  router.get('/session', (_req, res) => {
+    const session: Session = { accountId: config.accountId, region: config.region, backend: config.meshBackend };
+    res.json(session);
+  });
+  return router;
+}

@@ -1,0 +1,84 @@
+// One error type for the BFF's own refusals, and one mapping from anything thrown to what a client sees.
+import { AppMeshError, EXCEPTIONS, type ExceptionName, type FieldErrors, isExceptionName } from '@meshconsole/model';
+
+/** The App Mesh exceptions, plus the signature refusals only the App Mesh API answers (403). */
+export type ErrorCode = ExceptionName | 'InvalidSignatureException' | 'IncompleteSignatureException';
+
+function statusOf(code: ErrorCode): number {
+  return isExceptionName(code) ? EXCEPTIONS[code] : 403;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fieldErrors: FieldErrors | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { status?: number; fieldErrors?: FieldErrors } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = options.status ?? statusOf(code);
+    this.fieldErrors = options.fieldErrors;
+  }
+}
+
+export const INTERNAL_MESSAGE =
+  'The request processing has failed because of an unknown error, exception, or failure. Try again later.';
+
+interface BodyParserError {
+  type: string;
+  status?: number;
+  limit?: number;
+}
+
+function isBodyParserError(err: unknown): err is BodyParserError {
+  return typeof err === 'object' && err !== null && typeof (err as { type?: unknown }).type === 'string';
+}
+
+/**
+ * Maps anything thrown to an `AppError`. `AppMeshError` keeps its name, status and field errors; body
+ * parser errors become 400/413/415; everything else is a 500 with a generic message (the details go to
+ * the log only, never to the client).
+ */
+export function toAppError(err: unknown, bodyLimitBytes: number): { error: AppError; unexpected: boolean } {
+  if (err instanceof AppError) return { error: err, unexpected: false };
+  if (err instanceof AppMeshError) {
+    const fieldErrors = err.fieldErrors;
+    const status = err.status;
+    const unexpected = err.name === 'InternalServerErrorException';
+    return {
+      error: new AppError(err.name, unexpected ? INTERNAL_MESSAGE : err.message, {
+        status,
+        ...(fieldErrors && !unexpected ? { fieldErrors } : {}),
+      }),
+      unexpected,
+    };
+  }
+  if (isBodyParserError(err)) {
+    switch (err.type) {
+      case 'entity.too.large':
+        return {
+          error: new AppError(
+            'BadRequestException',
+            `The request body is larger than the ${Math.round(bodyLimitBytes / 1024)} KB limit.`,
+            { status: 413 },
+          ),
+          unexpected: false,
+        };
+      case 'entity.parse.failed':
+        return { error: new AppError('BadRequestException', 'The request body is not valid JSON.'), unexpected: false };
+      case 'encoding.unsupported':
+      case 'charset.unsupported':
+        return {
+          error: new AppError('BadRequestException', 'The request body must be UTF-8 JSON.', { status: 415 }),
+          unexpected: false,
+        };
+      case 'request.aborted':
+      case 'request.size.invalid':
+        return { error: new AppError('BadRequestException', 'The request body was incomplete.'), unexpected: false };
+      default:
+        break;
+    }
+  }
+  return { error: new AppError('InternalServerErrorException', INTERNAL_MESSAGE), unexpected: true };
+}

@@ -1,0 +1,79 @@
+// Starts meshconsole: parse the configuration, open the backend, listen, and on SIGTERM/SIGINT stop
+// accepting, let in-flight requests finish, close the database, exit 0.
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { createApp } from './app.js';
+import { createBackend } from './backend.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+/** How long in-flight requests get after a stop signal before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function main(): void {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env, (p) => resolve(process.cwd(), p));
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`meshconsole: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const backend = createBackend(config, logger);
+  const app = createApp({ config, logger, meshApiFor: backend.meshApiFor, engine: backend.engine, ping: backend.ping });
+
+  const server = app.listen(config.port, config.host, () => {
+    const { address, port } = server.address() as AddressInfo;
+    const host = address.includes(':') ? `[${address}]` : address;
+    logger.info(
+      {
+        url: `http://${host}:${port}`,
+        port,
+        backend: config.meshBackend,
+        db: config.meshDb,
+        accountId: config.accountId,
+      },
+      `meshconsole listening on http://${host}:${port}`,
+    );
+  });
+  server.on('error', (err) => {
+    logger.fatal({ err }, 'could not listen');
+    backend.close();
+    process.exit(1);
+  });
+  // Slow clients cannot hold a connection forever.
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 60_000;
+  server.keepAliveTimeout = 5_000;
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.warn('in-flight requests did not finish in time; closing their connections');
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close((err) => {
+      clearTimeout(force);
+      try {
+        backend.close();
+      } catch (closeErr) {
+        logger.error({ err: closeErr }, 'closing the backend failed');
+      }
+      logger.info('stopped');
+      logger.flush?.();
+      process.exit(err ? 1 : 0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main();
