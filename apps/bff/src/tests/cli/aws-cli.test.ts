@@ -1,0 +1,164 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const execFileAsync = promisify(execFile);
+
+// The example input of the product's source document (shared/reference/virtual-gateways.md,
+// "Contents of example create-virtual-gateway.json"), verbatim.
+const EXAMPLE_JSON = `{
+    "spec": {
+      "listeners": [
+        {
+          "portMapping": {
+            "port": 9080,
+            "protocol": "http"
+          }
+        }
+      ]
+    }
+}
+`;
+
+const ACCOUNT = '123456789012';
+const AKID = 'AKIDCLITEST';
+const SECRET = 'cli-test-secret';
+
+async function awsCliVersion(): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
+  try {
+    const { stdout, stderr } = await execFileAsync('aws', ['--version'], { timeout: 30_000 });
+    return { ok: true, version: `${stdout}${stderr}`.trim() };
+  } catch {
+    return { ok: false, reason: 'aws not on PATH' };
+  }
+}
+
+const probe = await awsCliVersion();
+
+if (!probe.ok) {
+  console.log(`AWS CLI suite not run: ${probe.reason}`);
+  describe('AWS CLI', () => {
+    it('when aws is not installed, then the suite reports why it did not run', () => {
+      expect(probe.reason).toBe('aws not on PATH');
+    });
+  });
+} else {
+  describe(`AWS CLI (${probe.version})`, () => {
+    let server: TestServer;
+    let home: string;
+    let inputFile: string;
+
+    beforeAll(async () => {
+      // The CLI's key is configured with its secret, so every botocore signature is verified.
+      server = await startTestServer({ ACCESS_KEYS: `${AKID}:${ACCOUNT}:${SECRET}`, ACCOUNT_ID: ACCOUNT });
+      home = mkdtempSync(join(tmpdir(), 'meshconsole-cli-'));
+      // iso8601 renders timestamps the way the product's example output shows them (the CLI v2
+      // default; v1 prints epoch seconds unless told).
+      writeFileSync(join(home, 'config'), '[default]\ncli_timestamp_format = iso8601\n');
+      writeFileSync(join(home, 'credentials'), '');
+      inputFile = join(home, 'create-virtual-gateway.json');
+      writeFileSync(inputFile, EXAMPLE_JSON);
+    });
+    afterAll(async () => {
+      await server?.close();
+      rmSync(home, { recursive: true, force: true });
+    });
+
+    function aws(args: string[], secret = SECRET) {
+      return execFileAsync('aws', ['appmesh', ...args, '--endpoint-url', server.url, '--output', 'json'], {
+        timeout: 60_000,
+        env: {
+          PATH: process.env.PATH ?? '/usr/bin:/bin',
+          HOME: home,
+          AWS_ACCESS_KEY_ID: AKID,
+          AWS_SECRET_ACCESS_KEY: secret,
+          AWS_DEFAULT_REGION: 'us-west-2',
+          AWS_CONFIG_FILE: join(home, 'config'),
+          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+          AWS_EC2_METADATA_DISABLED: 'true',
+          PYTHONWARNINGS: 'ignore',
+        },
+      });
+    }
+
+    it('when create-virtual-gateway runs with the example --cli-input-json, then it prints the arn, version 1 and ACTIVE', async () => {
+      await aws(['create-mesh', '--mesh-name', 'meshName']);
+      const { stdout } = await aws([
+        'create-virtual-gateway',
+        '--mesh-name',
+        'meshName',
+        '--virtual-gateway-name',
+        'virtualGatewayName',
+        '--cli-input-json',
+        `file://${inputFile}`,
+      ]);
+      const out = JSON.parse(stdout) as { virtualGateway: Record<string, unknown> };
+      expect(out).toEqual({
+        virtualGateway: {
+          meshName: 'meshName',
+          metadata: {
+            arn: `arn:aws:appmesh:us-west-2:${ACCOUNT}:mesh/meshName/virtualGateway/virtualGatewayName`,
+            createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}$/),
+            lastUpdatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+            meshOwner: ACCOUNT,
+            resourceOwner: ACCOUNT,
+            uid: expect.stringMatching(/^[0-9a-fA-F-]{36}$/),
+            version: 1,
+          },
+          spec: { listeners: [{ portMapping: { port: 9080, protocol: 'http' } }] },
+          status: { status: 'ACTIVE' },
+          virtualGatewayName: 'virtualGatewayName',
+        },
+      });
+    });
+
+    it('when delete-virtual-gateway runs, then it prints status DELETED with version 2', async () => {
+      const { stdout } = await aws([
+        'delete-virtual-gateway',
+        '--mesh-name',
+        'meshName',
+        '--virtual-gateway-name',
+        'virtualGatewayName',
+      ]);
+      const out = JSON.parse(stdout) as { virtualGateway: { metadata: { version: number }; status: unknown } };
+      expect(out.virtualGateway.status).toEqual({ status: 'DELETED' });
+      expect(out.virtualGateway.metadata.version).toBe(2);
+      const described = await aws([
+        'describe-virtual-gateway',
+        '--mesh-name',
+        'meshName',
+        '--virtual-gateway-name',
+        'virtualGatewayName',
+      ]).then(
+        () => 'found',
+        (err: { stderr?: string }) => err.stderr ?? '',
+      );
+      expect(described).toContain('(NotFoundException)');
+    });
+
+    it('when the CLI signs with the wrong secret, then it reports InvalidSignatureException and changes nothing', async () => {
+      const err = await aws(['create-mesh', '--mesh-name', 'wrong-secret'], 'not-the-secret').then(
+        () => undefined,
+        (e: { code?: number; stderr?: string }) => e,
+      );
+      expect(err?.code).not.toBe(0);
+      expect(err?.stderr).toContain(
+        'An error occurred (InvalidSignatureException) when calling the CreateMesh operation',
+      );
+      const { stdout } = await aws(['list-meshes']);
+      const names = (JSON.parse(stdout) as { meshes: { meshName: string }[] }).meshes.map((m) => m.meshName);
+      expect(names).toEqual(['meshName']);
+    });
+
+    it('when tags are added and listed through the CLI, then the ARN query parameter survives signing', async () => {
+      const arn = `arn:aws:appmesh:us-west-2:${ACCOUNT}:mesh/meshName`;
+      await aws(['tag-resource', '--resource-arn', arn, '--tags', 'key=team,value=a b/c']);
+      const { stdout } = await aws(['list-tags-for-resource', '--resource-arn', arn]);
+      expect(JSON.parse(stdout)).toEqual({ tags: [{ key: 'team', value: 'a b/c' }] });
+    });
+  });
+}
