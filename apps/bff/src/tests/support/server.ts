@@ -126,13 +126,17 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   };
 }
 
+/** A parsed JSON response; tests check its shape with `expect`, so it is loosely typed. */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by assertions, not by the compiler
+export type Json = any;
+
 /** A console API call: JSON in and out, with the CSRF header on every request. */
 export async function consoleApi(
   base: string,
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; body: any; headers: Headers }> {
+): Promise<{ status: number; body: Json; headers: Headers }> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { 'content-type': 'application/json', 'x-meshconsole-csrf': '1' },
