@@ -1,3 +1,22 @@
+import { useCollection } from '@cloudscape-design/collection-hooks';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
+import TextFilter from '@cloudscape-design/components/text-filter';
+import type { GatewayRouteData } from '@meshconsole/model';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { errorMessage } from '../../../lib/api-client';
+import { links, useFollow } from '../../../lib/links';
+import { useGatewayRoutes } from '../api/list-gateway-routes';
+import { dateText, matchSummary, routeTypeOf, statusText, statusType, targetOf } from './gateway-route-text';
+import { useDeleteGatewayRouteFlow } from './use-delete-gateway-route';
+
 export interface GatewayRoutesTableProps {
   mesh: string;
   meshOwner?: string;
@@ -5,6 +24,216 @@ export interface GatewayRoutesTableProps {
   canWrite: boolean;
 }
 
-export function GatewayRoutesTable(_props: GatewayRoutesTableProps) {
-  return null;
+const NOT_OWNER_REASON = 'Only the resource owner of the virtual gateway can create or delete its gateway routes.';
+
+/** The "Gateway routes" table of a virtual gateway's details page (container variant). */
+export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: GatewayRoutesTableProps) {
+  const query = useGatewayRoutes(mesh, meshOwner, gatewayName);
+  const follow = useFollow();
+  const navigate = useNavigate();
+  const [selected, setSelected] = useState<GatewayRouteData[]>([]);
+  const deleteFlow = useDeleteGatewayRouteFlow(mesh, meshOwner, gatewayName, {
+    onDeleted: (name) => setSelected((prev) => prev.filter((r) => r.gatewayRouteName !== name)),
+  });
+  const createHref = links.createGatewayRoute(mesh, meshOwner, gatewayName);
+  const all = query.data ?? [];
+
+  const { items, filteredItemsCount, collectionProps, filterProps, actions } = useCollection(all, {
+    filtering: {
+      filteringFunction: (item, text) => {
+        const needle = text.toLowerCase();
+        const target = targetOf(item.spec);
+        return [item.gatewayRouteName, routeTypeOf(item.spec), matchSummary(item.spec), target?.virtualServiceName]
+          .filter(Boolean)
+          .some((v) => String(v).toLowerCase().includes(needle));
+      },
+      empty: (
+        <Box textAlign="center" color="inherit">
+          <SpaceBetween size="xxs">
+            {[
+              <b key="t">No gateway routes</b>,
+              <Box key="d" variant="p" color="inherit">
+                This virtual gateway has no gateway routes yet. A gateway route sends matching requests to a virtual
+                service.
+              </Box>,
+            ]}
+          </SpaceBetween>
+          <Box margin={{ top: 's' }}>
+            <Button
+              href={createHref}
+              onFollow={follow}
+              disabled={!canWrite}
+              disabledReason={canWrite ? undefined : NOT_OWNER_REASON}
+            >
+              Create gateway route
+            </Button>
+          </Box>
+        </Box>
+      ),
+      noMatch: (
+        <Box textAlign="center" color="inherit">
+          <SpaceBetween size="xxs">
+            {[
+              <b key="t">No matches</b>,
+              <Box key="d" variant="p" color="inherit">
+                No gateway route matches the filter.
+              </Box>,
+            ]}
+          </SpaceBetween>
+          <Box margin={{ top: 's' }}>
+            <Button onClick={() => actions.setFiltering('')}>Clear filter</Button>
+          </Box>
+        </Box>
+      ),
+    },
+    sorting: { defaultState: { sortingColumn: { sortingField: 'gatewayRouteName' } } },
+  });
+
+  const columns: TableProps.ColumnDefinition<GatewayRouteData>[] = [
+    {
+      id: 'name',
+      header: 'Name',
+      sortingField: 'gatewayRouteName',
+      isRowHeader: true,
+      cell: (item) => (
+        <Link href={links.gatewayRoute(mesh, meshOwner, gatewayName, item.gatewayRouteName)} onFollow={follow}>
+          {item.gatewayRouteName}
+        </Link>
+      ),
+    },
+    { id: 'type', header: 'Type', cell: (item) => routeTypeOf(item.spec) ?? '-' },
+    { id: 'match', header: 'Match', cell: (item) => matchSummary(item.spec) },
+    {
+      id: 'target',
+      header: 'Target virtual service',
+      cell: (item) => {
+        const target = targetOf(item.spec);
+        if (!target) return '-';
+        return target.port !== undefined
+          ? `${target.virtualServiceName} (port ${target.port})`
+          : target.virtualServiceName;
+      },
+    },
+    {
+      id: 'priority',
+      header: 'Priority',
+      sortingComparator: (a, b) => (a.spec.priority ?? 1001) - (b.spec.priority ?? 1001),
+      cell: (item) => (item.spec.priority !== undefined ? String(item.spec.priority) : '-'),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      cell: (item) => (
+        <StatusIndicator type={statusType(item.status.status)}>{statusText(item.status.status)}</StatusIndicator>
+      ),
+    },
+    {
+      id: 'lastUpdated',
+      header: 'Last updated',
+      sortingComparator: (a, b) => a.metadata.lastUpdatedAt - b.metadata.lastUpdatedAt,
+      cell: (item) => dateText(item.metadata.lastUpdatedAt),
+    },
+  ];
+
+  const selectedRoute = selected[0];
+  const counter = query.data
+    ? selected.length > 0
+      ? `(${selected.length}/${all.length})`
+      : `(${all.length})`
+    : undefined;
+
+  return (
+    <>
+      <Table
+        {...collectionProps}
+        data-testid="gateway-routes-table"
+        variant="container"
+        items={items}
+        columnDefinitions={columns}
+        trackBy="gatewayRouteName"
+        selectionType="single"
+        selectedItems={selected}
+        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
+        loading={query.isPending}
+        loadingText="Loading gateway routes"
+        ariaLabels={{
+          selectionGroupLabel: 'Gateway route selection',
+          itemSelectionLabel: (_data, item) => `Select gateway route ${item.gatewayRouteName}`,
+          tableLabel: 'Gateway routes',
+        }}
+        empty={
+          query.isError ? (
+            <Box textAlign="center" color="inherit">
+              <SpaceBetween size="s">
+                {[
+                  <Alert key="a" type="error" header="Couldn't load the gateway routes">
+                    {errorMessage(query.error)}
+                  </Alert>,
+                  <Button key="r" onClick={() => query.refetch()}>
+                    Retry
+                  </Button>,
+                ]}
+              </SpaceBetween>
+            </Box>
+          ) : (
+            collectionProps.empty
+          )
+        }
+        filter={
+          <TextFilter
+            {...filterProps}
+            filteringPlaceholder="Find gateway routes"
+            filteringAriaLabel="Filter gateway routes"
+            countText={filterProps.filteringText ? `${filteredItemsCount ?? 0} matches` : undefined}
+          />
+        }
+        header={
+          <Header
+            counter={counter}
+            description="Gateway routes send requests that reach this virtual gateway to virtual services in the mesh."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                {[
+                  <Button
+                    key="details"
+                    disabled={!selectedRoute}
+                    onClick={() =>
+                      selectedRoute &&
+                      navigate(links.gatewayRoute(mesh, meshOwner, gatewayName, selectedRoute.gatewayRouteName))
+                    }
+                  >
+                    View details
+                  </Button>,
+                  <Button
+                    key="delete"
+                    data-testid="delete-gateway-route"
+                    disabled={!selectedRoute || !canWrite}
+                    disabledReason={
+                      !canWrite ? NOT_OWNER_REASON : !selectedRoute ? 'Select a gateway route to delete.' : undefined
+                    }
+                    onClick={() => selectedRoute && deleteFlow.open(selectedRoute.gatewayRouteName)}
+                  >
+                    Delete
+                  </Button>,
+                  <Button
+                    key="create"
+                    variant="primary"
+                    href={createHref}
+                    onFollow={follow}
+                    disabled={!canWrite}
+                    disabledReason={canWrite ? undefined : NOT_OWNER_REASON}
+                  >
+                    Create gateway route
+                  </Button>,
+                ]}
+              </SpaceBetween>
+            }
+          >
+            Gateway routes
+          </Header>
+        }
+      />
+      {deleteFlow.modal}
+    </>
+  );
 }

@@ -1,0 +1,27 @@
+import { GatewayRouteDataSchema } from '@meshconsole/model';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, apiPath } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+export function deleteGatewayRoute(mesh: string, meshOwner: string | undefined, gatewayName: string, route: string) {
+  return api.delete(
+    apiPath('meshes', mesh, 'virtual-gateways', gatewayName, 'gateway-routes', route),
+    GatewayRouteDataSchema,
+    {
+      query: { meshOwner },
+    },
+  );
+}
+
+export function useDeleteGatewayRoute(mesh: string, meshOwner: string | undefined, gatewayName: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (route: string) => deleteGatewayRoute(mesh, meshOwner, gatewayName, route),
+    onSuccess: async (_deleted, route) => {
+      client.removeQueries({ queryKey: queryKeys.gatewayRoutes.detail(mesh, meshOwner, gatewayName, route) });
+      await client.invalidateQueries({ queryKey: queryKeys.gatewayRoutes.all(mesh, meshOwner, gatewayName) });
+      // A deleted route no longer holds its virtual service (the service becomes deletable).
+      await client.invalidateQueries({ queryKey: queryKeys.virtualServices.all(mesh, meshOwner) });
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import { TagRefSchema } from '@meshconsole/model';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+const TagsAnswerSchema = z.object({ tags: z.array(TagRefSchema) });
+
+/** `GET /api/tags?resourceArn=` */
+export function getTags(resourceArn: string, signal?: AbortSignal) {
+  return api.get('/api/tags', TagsAnswerSchema, { query: { resourceArn }, signal });
+}
+
+export const tagsQueryOptions = (resourceArn: string) =>
+  queryOptions({
+    queryKey: queryKeys.tags.resource(resourceArn),
+    queryFn: ({ signal }) => getTags(resourceArn, signal).then((answer) => answer.tags),
+  });
+
+export const useTags = (resourceArn: string) => useQuery(tagsQueryOptions(resourceArn));
