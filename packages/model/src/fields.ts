@@ -26,15 +26,15 @@ export function text(path: string, opts: TextOptions = {}) {
   const { min, max } = opts;
   const lengthMessage = lengthText(name, min, max);
   if (min !== undefined && min > 0) {
-    schema = schema.min(min, {
-      error: min === 1 && max === undefined ? `${name} is required.` : lengthMessage,
-    });
+    // An empty value reads as a missing one to a person filling in a form.
+    schema = schema.min(min, { error: min === 1 ? `${name} is required.` : lengthMessage });
   }
   if (max !== undefined) schema = schema.max(max, { error: lengthMessage });
   return schema;
 }
 
 function lengthText(name: string, min: number | undefined, max: number | undefined): string {
+  if (min !== undefined && min === max) return `${name} must be exactly ${min} characters.`;
   if (min !== undefined && min > 0 && max !== undefined) return `${name} must be ${min} to ${max} characters.`;
   if (max !== undefined) return `${name} must be at most ${max} characters.`;
   return `${name} must be at least ${min} characters.`;
@@ -106,23 +106,41 @@ export function struct<S extends z.ZodRawShape>(path: string, shape: S) {
   return z.object(shape, { error: requiredOr(name, `${name} must be an object.`) });
 }
 
+/** "exactly one of" message: `Certificate method must set exactly one of acm, file, sds.` */
+export function exactlyOneMessage(name: string, keys: readonly string[], set: readonly string[]): string {
+  const options = keys.length === 2 ? `${keys[0]} or ${keys[1]}` : `${keys.slice(0, -1).join(', ')} or ${keys.at(-1)}`;
+  return set.length === 0
+    ? `${name} must set exactly one of ${options}.`
+    : `${name} must set only one of ${options}, not both ${set.slice(0, 2).join(' and ')}.`;
+}
+
+export interface UnionOptions {
+  /** Members the API does not take here, with the message to show when one is sent anyway. */
+  forbidden?: Record<string, string>;
+}
+
 /**
  * A model union (`"union": true`): an object whose members are all optional and exactly one is set.
  */
-export function union<S extends z.ZodRawShape>(path: string, shape: S) {
+export function union<S extends z.ZodRawShape>(path: string, shape: S, options: UnionOptions = {}) {
   const name = label(path);
   const keys = Object.keys(shape);
-  return z.object(shape, { error: requiredOr(name, `${name} must be an object.`) }).superRefine((value, ctx) => {
-    const set = keys.filter((k) => (value as Record<string, unknown>)[k] !== undefined);
-    if (set.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          set.length === 0
-            ? `${name} must set exactly one of ${keys.join(', ')}.`
-            : `${name} must set exactly one of ${keys.join(', ')}, not ${set.join(' and ')}.`,
-        path: [],
-      });
-    }
-  });
+  const forbidden = options.forbidden ?? {};
+  const extra = Object.fromEntries(Object.keys(forbidden).map((k) => [k, z.unknown().optional()]));
+  return z
+    .object({ ...shape, ...extra }, { error: requiredOr(name, `${name} must be an object.`) })
+    .superRefine((value, ctx) => {
+      const record = value as Record<string, unknown>;
+      let refused = false;
+      for (const [k, message] of Object.entries(forbidden)) {
+        if (record[k] !== undefined) {
+          ctx.addIssue({ code: 'custom', message, path: [k] });
+          refused = true;
+        }
+      }
+      const set = keys.filter((k) => record[k] !== undefined);
+      if (set.length > 1 || (set.length === 0 && !refused)) {
+        ctx.addIssue({ code: 'custom', message: exactlyOneMessage(name, keys, set), path: [] });
+      }
+    }) as unknown as z.ZodObject<S>;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RefBaseSchema, ResourceMetadataSchema, resourceName, StatusCodeSchema } from './common';
-import { bool, int, label, list, long, oneOf, struct, text, union } from './fields';
+import { bool, exactlyOneMessage, int, label, list, long, oneOf, struct, text, union } from './fields';
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
 export const DEFAULT_REWRITES = ['ENABLED', 'DISABLED'] as const;
@@ -17,14 +17,7 @@ function exactlyOne<T extends z.ZodType>(schema: T, path: string, keys: readonly
   return schema.superRefine((value, ctx) => {
     const set = keys.filter((k) => (value as Record<string, unknown>)[k] !== undefined);
     if (set.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          set.length === 0
-            ? `${name} must set exactly one of ${keys.join(', ')}.`
-            : `${name} must set exactly one of ${keys.join(', ')}, not ${set.join(' and ')}.`,
-        path: [],
-      });
+      ctx.addIssue({ code: 'custom', message: exactlyOneMessage(name, keys, set), path: [] });
     }
   });
 }

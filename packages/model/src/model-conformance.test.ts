@@ -334,13 +334,19 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Makes rule-linked fields agree after a member was set (listener protocol = pool kind; rewrite kind = match kind). */
+/**
+ * Makes rule-linked fields agree after a member was set: listener port = health check port, listener protocol =
+ * pool kind, path rewrite => path match.
+ */
 function harmonize(root: Obj) {
   const spec = root.spec;
   if (!isObj(spec)) return;
   if (Array.isArray(spec.listeners)) {
     for (const listener of spec.listeners) {
-      if (!isObj(listener) || !isObj(listener.connectionPool) || !isObj(listener.portMapping)) continue;
+      if (!isObj(listener) || !isObj(listener.portMapping)) continue;
+      const hcPort = isObj(listener.healthCheck) ? listener.healthCheck.port : undefined;
+      if (typeof hcPort === 'number' && hcPort >= 1 && hcPort <= 65535) listener.portMapping.port = hcPort;
+      if (!isObj(listener.connectionPool)) continue;
       const kinds = Object.keys(listener.connectionPool);
       if (kinds.length === 1) listener.portMapping.protocol = kinds[0]!;
     }

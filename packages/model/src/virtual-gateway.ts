@@ -206,11 +206,22 @@ export const VirtualGatewayListenerTlsCertificateSchema = union(`${L}.tls.certif
 });
 export type VirtualGatewayListenerTlsCertificate = z.infer<typeof VirtualGatewayListenerTlsCertificateSchema>;
 
-/** Model union: `file` | `sds` (no ACM for a listener's client-certificate validation). */
-export const VirtualGatewayListenerTlsValidationContextTrustSchema = union(`${L}.tls.validation.trust`, {
-  file: fileTrust(`${L}.tls.validation.trust.file`).optional(),
-  sds: sdsTrust(`${L}.tls.validation.trust.sds`).optional(),
-});
+/**
+ * Model union: `file` | `sds`. ACM is not a trust source for a listener's client-certificate validation;
+ * an `acm` member gets its own message rather than being dropped.
+ */
+export const VirtualGatewayListenerTlsValidationContextTrustSchema = union(
+  `${L}.tls.validation.trust`,
+  {
+    file: fileTrust(`${L}.tls.validation.trust.file`).optional(),
+    sds: sdsTrust(`${L}.tls.validation.trust.sds`).optional(),
+  },
+  {
+    forbidden: {
+      acm: 'A listener validates client certificates with a local file or SDS, not ACM Private CA.',
+    },
+  },
+);
 export type VirtualGatewayListenerTlsValidationContextTrust = z.infer<
   typeof VirtualGatewayListenerTlsValidationContextTrustSchema
 >;
@@ -236,6 +247,14 @@ export const VirtualGatewayListenerSchema = struct(L, {
   healthCheck: VirtualGatewayHealthCheckPolicySchema.optional(),
   tls: VirtualGatewayListenerTlsSchema.optional(),
 }).superRefine((listener, ctx) => {
+  const hcPort = listener.healthCheck?.port;
+  if (hcPort !== undefined && hcPort !== listener.portMapping.port) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${label(`${L}.healthCheck.port`)} must match the listener port (${listener.portMapping.port}).`,
+      path: ['healthCheck', 'port'],
+    });
+  }
   const pool = listener.connectionPool;
   if (!pool) return;
   const protocol = listener.portMapping.protocol;
