@@ -5,7 +5,7 @@ import type { ConsoleApiDeps } from './context.js';
 export function adminRouter({ engine, config }: ConsoleApiDeps): Router {
   const router = express.Router();
   router.post('/admin/reset', (req, res) => {
-    res.json(resetStore(engine, config.accountId, req.body));
+    res.json(resetStore(engine, config.accountId, req.body ?? {}));
   });
   return router;
 }

@@ -14,13 +14,13 @@ export function gatewayRoutesRouter({ meshApi }: ConsoleApiDeps): Router {
     res.json(await routes.listGatewayRoutes(meshApi(), { meshName: mesh, virtualGatewayName: name }, req.query));
   });
   router.post(base, async (req, res) => {
-    res.status(201).json(await routes.createGatewayRoute(meshApi(), scopeOf(req), req.body));
+    res.status(201).json(await routes.createGatewayRoute(meshApi(), scopeOf(req), req.body ?? {}));
   });
   router.get(`${base}/:route`, async (req, res) => {
     res.json(await routes.describeGatewayRoute(meshApi(), scopeOf(req), req.params.route));
   });
   router.put(`${base}/:route`, async (req, res) => {
-    res.json(await routes.updateGatewayRoute(meshApi(), scopeOf(req), req.params.route, req.body));
+    res.json(await routes.updateGatewayRoute(meshApi(), scopeOf(req), req.params.route, req.body ?? {}));
   });
   router.delete(`${base}/:route`, async (req, res) => {
     res.json(await routes.deleteGatewayRoute(meshApi(), scopeOf(req), req.params.route));

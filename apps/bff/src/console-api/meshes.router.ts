@@ -8,7 +8,7 @@ export function meshesRouter({ meshApi }: ConsoleApiDeps): Router {
     res.json(await meshes.listMeshes(meshApi(), req.query));
   });
   router.post('/meshes', async (req, res) => {
-    res.status(201).json(await meshes.createMesh(meshApi(), req.body));
+    res.status(201).json(await meshes.createMesh(meshApi(), req.body ?? {}));
   });
   router.get('/meshes/:mesh', async (req, res) => {
     res.json(await meshes.describeMesh(meshApi(), req.params.mesh, req.query.meshOwner));

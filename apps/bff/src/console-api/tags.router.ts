@@ -8,10 +8,10 @@ export function tagsRouter({ meshApi }: ConsoleApiDeps): Router {
     res.json(await tags.listTags(meshApi(), req.query));
   });
   router.post('/tags', async (req, res) => {
-    res.json(await tags.tagResource(meshApi(), req.body));
+    res.json(await tags.tagResource(meshApi(), req.body ?? {}));
   });
   router.post('/untag', async (req, res) => {
-    res.json(await tags.untagResource(meshApi(), req.body));
+    res.json(await tags.untagResource(meshApi(), req.body ?? {}));
   });
   return router;
 }

@@ -13,13 +13,13 @@ export function virtualGatewaysRouter({ meshApi }: ConsoleApiDeps): Router {
     res.json(await gateways.listVirtualGateways(meshApi(), { meshName: req.params.mesh }, req.query));
   });
   router.post(base, async (req, res) => {
-    res.status(201).json(await gateways.createVirtualGateway(meshApi(), scopeOf(req), req.body));
+    res.status(201).json(await gateways.createVirtualGateway(meshApi(), scopeOf(req), req.body ?? {}));
   });
   router.get(`${base}/:name`, async (req, res) => {
     res.json(await gateways.describeVirtualGateway(meshApi(), scopeOf(req), req.params.name));
   });
   router.put(`${base}/:name`, async (req, res) => {
-    res.json(await gateways.updateVirtualGateway(meshApi(), scopeOf(req), req.params.name, req.body));
+    res.json(await gateways.updateVirtualGateway(meshApi(), scopeOf(req), req.params.name, req.body ?? {}));
   });
   router.delete(`${base}/:name`, async (req, res) => {
     res.json(await gateways.deleteVirtualGateway(meshApi(), scopeOf(req), req.params.name));

@@ -14,7 +14,7 @@ export function virtualServicesRouter({ meshApi }: ConsoleApiDeps): Router {
     res.json(await services.listVirtualServices(meshApi(), { meshName: req.params.mesh }, req.query));
   });
   router.post(base, async (req, res) => {
-    res.status(201).json(await services.createVirtualService(meshApi(), scopeOf(req), req.body));
+    res.status(201).json(await services.createVirtualService(meshApi(), scopeOf(req), req.body ?? {}));
   });
   router.get(`${base}/:name`, async (req, res) => {
     res.json(await services.describeVirtualService(meshApi(), scopeOf(req), req.params.name));
