@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_SHARING_ACCOUNT } from './demo-seed';
+import { appMeshError, type Harness, ME, openHarness, STORE_KINDS } from './test-support/fixtures';
+
+describe.each(STORE_KINDS)('demo seed on $name', (kind) => {
+  let h: Harness;
+  beforeEach(() => {
+    h = openHarness(kind);
+  });
+  afterEach(() => h.cleanup());
+
+  /** Everything the caller can see, with metadata, as one comparable value. */
+  async function snapshot(accountId = ME) {
+    const api = h.engine.forCaller(accountId);
+    const out: unknown[] = [];
+    for (const mesh of (await api.listMeshes({})).meshes) {
+      const where = { meshName: mesh.meshName, meshOwner: mesh.meshOwner };
+      out.push((await api.describeMesh(where)).mesh);
+      for (const vs of (await api.listVirtualServices(where)).virtualServices) {
+        out.push(
+          (await api.describeVirtualService({ ...where, virtualServiceName: vs.virtualServiceName })).virtualService,
+        );
+      }
+      for (const gw of (await api.listVirtualGateways(where)).virtualGateways) {
+        const gateway = { ...where, virtualGatewayName: gw.virtualGatewayName };
+        out.push((await api.describeVirtualGateway(gateway)).virtualGateway);
+        for (const gr of (await api.listGatewayRoutes(gateway)).gatewayRoutes) {
+          out.push(
+            (await api.describeGatewayRoute({ ...gateway, gatewayRouteName: gr.gatewayRouteName })).gatewayRoute,
+          );
+        }
+      }
+    }
+    return out;
+  }
+
+  it('when seeded, then the caller has demo-mesh with services, a gateway with routes and one without', async () => {
+    h.engine.seedDemo(ME);
+    const api = h.engine.forCaller(ME);
+    const services = await api.listVirtualServices({ meshName: 'demo-mesh' });
+    expect(services.virtualServices.map((s) => s.virtualServiceName)).toEqual([
+      'catalog.demo.local',
+      'orders.demo.local',
+      'payments.demo.local',
+    ]);
+    const gateways = await api.listVirtualGateways({ meshName: 'demo-mesh' });
+    expect(gateways.virtualGateways.map((g) => g.virtualGatewayName)).toEqual(['edge-gw', 'ingress-gw']);
+    const { virtualGateway } = await api.describeVirtualGateway({
+      meshName: 'demo-mesh',
+      virtualGatewayName: 'ingress-gw',
+    });
+    expect(virtualGateway.spec.listeners[0]?.portMapping).toEqual({ port: 8080, protocol: 'http' });
+    const routes = await api.listGatewayRoutes({ meshName: 'demo-mesh', virtualGatewayName: 'ingress-gw' });
+    expect(routes.gatewayRoutes.map((r) => r.gatewayRouteName)).toEqual(['catalog-route', 'orders-route']);
+    const orders = await api.describeGatewayRoute({
+      meshName: 'demo-mesh',
+      virtualGatewayName: 'ingress-gw',
+      gatewayRouteName: 'orders-route',
+    });
+    expect(orders.gatewayRoute.spec.httpRoute?.action.target.virtualService.virtualServiceName).toBe(
+      'orders.demo.local',
+    );
+    const edgeRoutes = await api.listGatewayRoutes({ meshName: 'demo-mesh', virtualGatewayName: 'edge-gw' });
+    expect(edgeRoutes.gatewayRoutes).toEqual([]);
+  });
+
+  it('when seeded, then a mesh owned by 111122223333 is shared with the caller, whose gateway it sees but cannot delete', async () => {
+    h.engine.seedDemo(ME);
+    const api = h.engine.forCaller(ME);
+    const { meshes } = await api.listMeshes({});
+    const shared = meshes.find((m) => m.meshOwner === DEMO_SHARING_ACCOUNT);
+    expect(shared?.meshName).toBe('partner-mesh');
+    const where = { meshName: 'partner-mesh', meshOwner: DEMO_SHARING_ACCOUNT };
+    const { virtualGateways } = await api.listVirtualGateways(where);
+    expect(virtualGateways.map((g) => [g.virtualGatewayName, g.resourceOwner])).toEqual([
+      ['partner-gw', DEMO_SHARING_ACCOUNT],
+    ]);
+    const error = await appMeshError(api.deleteVirtualGateway({ ...where, virtualGatewayName: 'partner-gw' }));
+    expect(error.name).toBe('ForbiddenException');
+    expect(error.message).toContain(DEMO_SHARING_ACCOUNT);
+  });
+
+  it('when seeded twice, then nothing changes the second time', async () => {
+    h.engine.seedDemo(ME);
+    const first = await snapshot();
+    h.clock.advance(60_000);
+    h.engine.seedDemo(ME);
+    expect(await snapshot()).toEqual(first);
+  });
+
+  it('when part of the demo was deleted, then seeding again restores only what is missing', async () => {
+    h.engine.seedDemo(ME);
+    const api = h.engine.forCaller(ME);
+    const ingress = await api.describeVirtualGateway({ meshName: 'demo-mesh', virtualGatewayName: 'ingress-gw' });
+    await api.deleteVirtualGateway({ meshName: 'demo-mesh', virtualGatewayName: 'edge-gw' });
+    h.engine.seedDemo(ME);
+    const again = await api.describeVirtualGateway({ meshName: 'demo-mesh', virtualGatewayName: 'ingress-gw' });
+    expect(again).toEqual(ingress);
+    await expect(
+      api.describeVirtualGateway({ meshName: 'demo-mesh', virtualGatewayName: 'edge-gw' }),
+    ).resolves.toBeDefined();
+  });
+
+  it('when the caller is 111122223333 itself, then another account shares the partner mesh', async () => {
+    h.engine.seedDemo(DEMO_SHARING_ACCOUNT);
+    const { meshes } = await h.engine.forCaller(DEMO_SHARING_ACCOUNT).listMeshes({});
+    expect(meshes.map((m) => [m.meshName, m.meshOwner])).toEqual([
+      ['demo-mesh', DEMO_SHARING_ACCOUNT],
+      ['partner-mesh', '444455556666'],
+    ]);
+  });
+
+  it('when reset with demo, then the store is not empty and holds the seed', async () => {
+    expect(h.engine.isEmpty()).toBe(true);
+    h.engine.reset('demo', ME);
+    expect(h.engine.isEmpty()).toBe(false);
+    expect(await snapshot()).toHaveLength(2 + 3 + 2 + 2 + 1 + 1 + 1);
+  });
+});
