@@ -29,6 +29,11 @@ export class TokenBuckets {
     this.#maxClients = options.maxClients ?? 10_000;
   }
 
+  /** Clients currently tracked. */
+  get size(): number {
+    return this.#buckets.size;
+  }
+
   take(key: string): boolean {
     const now = this.#now();
     let bucket = this.#buckets.get(key);

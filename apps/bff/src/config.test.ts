@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, QUOTA_VARIABLES, quotaKeyOf } from './config.js';
+
+const resolvePath = (p: string) => `/base/${p.replace(/^\.\//, '')}`;
+
+describe('loadConfig', () => {
+  it('when nothing is set, then the documented defaults apply', () => {
+    const config = loadConfig({}, resolvePath);
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      meshBackend: 'local',
+      meshDb: '/base/data/meshconsole.db',
+      seed: 'demo',
+      accountId: '123456789012',
+      region: 'us-west-2',
+      quotas: {},
+      rateLimitPerMinute: 6000,
+      bodyLimitBytes: 256 * 1024,
+      logLevel: 'info',
+    });
+    expect(config.accessKeys.size).toBe(0);
+    expect(config.consoleDist).toMatch(/apps\/console\/dist$/);
+    expect(config.appmeshEndpoint).toBeUndefined();
+  });
+
+  it('when values are set, then they are parsed and typed', () => {
+    const config = loadConfig(
+      {
+        HOST: '0.0.0.0',
+        PORT: '9090',
+        MESH_BACKEND: 'appmesh',
+        MESH_DB: ':memory:',
+        SEED: 'none',
+        ACCOUNT_ID: '111122223333',
+        AWS_REGION: 'eu-central-1',
+        APPMESH_ENDPOINT: 'http://127.0.0.1:8081',
+        RATE_LIMIT: '0',
+        BODY_LIMIT: '1mb',
+        CONSOLE_DIST: 'web',
+        LOG_LEVEL: 'silent',
+        QUOTA_VIRTUAL_GATEWAYS_PER_MESH: '7',
+      },
+      resolvePath,
+    );
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 9090,
+      meshBackend: 'appmesh',
+      meshDb: ':memory:',
+      seed: 'none',
+      accountId: '111122223333',
+      region: 'eu-central-1',
+      appmeshEndpoint: 'http://127.0.0.1:8081',
+      rateLimitPerMinute: 0,
+      bodyLimitBytes: 1024 * 1024,
+      consoleDist: '/base/web',
+      logLevel: 'silent',
+      quotas: { virtualGatewaysPerMesh: 7 },
+    });
+  });
+
+  it('when ACCESS_KEYS lists keys, then each maps to its account and optional secret', () => {
+    const { accessKeys } = loadConfig({ ACCESS_KEYS: 'AKID1:111122223333:se:cret/1, AKID2:444455556666' }, resolvePath);
+    expect(accessKeys.get('AKID1')).toEqual({ accountId: '111122223333', secret: 'se:cret/1' });
+    expect(accessKeys.get('AKID2')).toEqual({ accountId: '444455556666' });
+  });
+
+  it('when values are wrong, then one error names every bad variable and what is allowed', () => {
+    let error: unknown;
+    try {
+      loadConfig(
+        {
+          PORT: 'eighty',
+          MESH_BACKEND: 'cloud',
+          ACCOUNT_ID: '42',
+          ACCESS_KEYS: 'AKID1:notanaccount',
+          BODY_LIMIT: 'huge',
+          QUOTA_VIRTUAL_GATEWAYS_PER_MESH: '-1',
+          QUOTA_UNICORNS_PER_MESH: '3',
+        },
+        resolvePath,
+      );
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT must be a port number/);
+    expect(message).toMatch(/MESH_BACKEND must be "local" or "appmesh"/);
+    expect(message).toMatch(/ACCOUNT_ID must be a 12-digit AWS account id/);
+    expect(message).toMatch(/ACCESS_KEYS entry "AKID1" must look like/);
+    expect(message).toMatch(/BODY_LIMIT must be a size/);
+    expect(message).toMatch(/QUOTA_VIRTUAL_GATEWAYS_PER_MESH must be a whole number/);
+    expect(message).toMatch(/QUOTA_UNICORNS_PER_MESH is not a known quota; use one of QUOTA_MESHES_PER_ACCOUNT/);
+  });
+
+  it('when quota variables are named, then they map to the engine quota keys', () => {
+    expect(quotaKeyOf('QUOTA_GATEWAY_ROUTES_PER_VIRTUAL_GATEWAY')).toBe('gatewayRoutesPerVirtualGateway');
+    expect(QUOTA_VARIABLES).toContain('QUOTA_VIRTUAL_GATEWAYS_PER_MESH');
+    expect(QUOTA_VARIABLES.map(quotaKeyOf)).toEqual([
+      'meshesPerAccount',
+      'virtualGatewaysPerMesh',
+      'gatewayRoutesPerVirtualGateway',
+      'virtualServicesPerMesh',
+      'tagsPerResource',
+    ]);
+  });
+
+  it('when a variable is set but empty, then the default applies', () => {
+    expect(loadConfig({ PORT: '', SEED: '' }, resolvePath)).toMatchObject({ port: 8080, seed: 'demo' });
+  });
+});
