@@ -198,7 +198,7 @@ describe('failures inside the server', () => {
     await new Promise((ok) => setTimeout(ok, 20));
     const line = lines.find((l) => l.requestId === id && l.msg === 'request completed');
     expect(line).toBeDefined();
-    expect((line?.res as { statusCode: number }).statusCode).toBe(201);
+    expect(line?.res).toEqual({ statusCode: 201 });
   });
 
   it('when the database fails, then the client gets a generic 500 (no stack, SQL or path) and /readyz is 503', async () => {
