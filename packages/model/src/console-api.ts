@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { AccountIdSchema, ResourceArnSchema, TagKeyListSchema, TagListSchema } from './common';
-import { EXCEPTION_NAMES } from './errors';
 import {
   CreateGatewayRouteInputSchema,
   CreateMeshInputSchema,
@@ -18,7 +17,8 @@ export const CSRF_HEADER = 'x-meshconsole-csrf';
 /** `{ "error": { code, message, requestId, fieldErrors? } }` with the exception's HTTP status. */
 export const ApiErrorEnvelopeSchema = z.object({
   error: z.object({
-    code: z.enum(EXCEPTION_NAMES as [string, ...string[]]),
+    /** An `ExceptionName` (see `EXCEPTIONS`); kept open so a client never fails to read an error. */
+    code: z.string(),
     message: z.string(),
     requestId: z.string(),
     fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
@@ -79,9 +79,15 @@ export type CreateGatewayRouteBody = z.infer<typeof CreateGatewayRouteBodySchema
 export const UpdateGatewayRouteBodySchema = UpdateGatewayRouteInputSchema.pick({ spec: true, clientToken: true });
 export type UpdateGatewayRouteBody = z.infer<typeof UpdateGatewayRouteBodySchema>;
 
-export const TagResourceBodySchema = z.object({ resourceArn: ResourceArnSchema, tags: TagListSchema });
+export const TagResourceBodySchema = z.object(
+  { resourceArn: ResourceArnSchema, tags: TagListSchema },
+  { error: 'The request must be a JSON object.' },
+);
 export type TagResourceBody = z.infer<typeof TagResourceBodySchema>;
-export const UntagResourceBodySchema = z.object({ resourceArn: ResourceArnSchema, tagKeys: TagKeyListSchema });
+export const UntagResourceBodySchema = z.object(
+  { resourceArn: ResourceArnSchema, tagKeys: TagKeyListSchema },
+  { error: 'The request must be a JSON object.' },
+);
 export type UntagResourceBody = z.infer<typeof UntagResourceBodySchema>;
 
 export const AdminResetBodySchema = z.object({

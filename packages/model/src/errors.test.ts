@@ -102,9 +102,16 @@ describe('parseOrThrow', () => {
       error: { code: 'BadRequestException', message: 'x', requestId: 'r1', fieldErrors: { a: ['b'] } },
     };
     expect(ApiErrorEnvelopeSchema.parse(envelope)).toEqual(envelope);
-    expect(ApiErrorEnvelopeSchema.safeParse({ error: { code: 'Nope', message: 'x', requestId: 'r' } }).success).toBe(
-      false,
-    );
+    expect(ApiErrorEnvelopeSchema.safeParse({ error: { message: 'x', requestId: 'r' } }).success).toBe(false);
+  });
+});
+
+describe('request bodies', () => {
+  it('when a body is not a JSON object, then the message says so', () => {
+    for (const body of [null, [], 'x', 3]) {
+      expect(() => parseOrThrow(CreateVirtualGatewayBodySchema, body)).toThrow('The request must be a JSON object.');
+      expect(() => parseOrThrow(CreateVirtualGatewayInputSchema, body)).toThrow('The request must be a JSON object.');
+    }
   });
 });
 

@@ -23,11 +23,16 @@ const gatewayRouteName = resourceName('gatewayRouteName');
 /** `ServiceName`: no constraint in the model; required and non-empty (it is a URI label). */
 const virtualServiceName = text('virtualServiceName', { min: 1 });
 
+/** An operation's input: a JSON object (a body that is not one gets a message, not zod's default). */
+function input<S extends z.ZodRawShape>(shape: S) {
+  return z.object(shape, { error: 'The request must be a JSON object.' });
+}
+
 const listParams = { limit: ListLimitSchema.optional(), nextToken: NextTokenSchema.optional() };
 
 // ---------- meshes (CreateMesh/UpdateMesh/DeleteMesh/ListMeshes take no meshOwner)
 
-export const CreateMeshInputSchema = z.object({
+export const CreateMeshInputSchema = input({
   meshName,
   spec: MeshSpecSchema.optional(),
   tags: TagListSchema.optional(),
@@ -36,11 +41,11 @@ export const CreateMeshInputSchema = z.object({
 export type CreateMeshInput = z.infer<typeof CreateMeshInputSchema>;
 export type CreateMeshOutput = { mesh: MeshData };
 
-export const DescribeMeshInputSchema = z.object({ meshName, meshOwner: MeshOwnerSchema });
+export const DescribeMeshInputSchema = input({ meshName, meshOwner: MeshOwnerSchema });
 export type DescribeMeshInput = z.infer<typeof DescribeMeshInputSchema>;
 export type DescribeMeshOutput = { mesh: MeshData };
 
-export const UpdateMeshInputSchema = z.object({
+export const UpdateMeshInputSchema = input({
   meshName,
   spec: MeshSpecSchema.optional(),
   clientToken: ClientTokenSchema.optional(),
@@ -48,17 +53,17 @@ export const UpdateMeshInputSchema = z.object({
 export type UpdateMeshInput = z.infer<typeof UpdateMeshInputSchema>;
 export type UpdateMeshOutput = { mesh: MeshData };
 
-export const DeleteMeshInputSchema = z.object({ meshName });
+export const DeleteMeshInputSchema = input({ meshName });
 export type DeleteMeshInput = z.infer<typeof DeleteMeshInputSchema>;
 export type DeleteMeshOutput = { mesh: MeshData };
 
-export const ListMeshesInputSchema = z.object(listParams);
+export const ListMeshesInputSchema = input(listParams);
 export type ListMeshesInput = z.infer<typeof ListMeshesInputSchema>;
 export type ListMeshesOutput = { meshes: MeshRef[]; nextToken?: string };
 
 // ---------- virtual services
 
-export const CreateVirtualServiceInputSchema = z.object({
+export const CreateVirtualServiceInputSchema = input({
   meshName,
   virtualServiceName,
   spec: VirtualServiceSpecSchema,
@@ -69,11 +74,11 @@ export const CreateVirtualServiceInputSchema = z.object({
 export type CreateVirtualServiceInput = z.infer<typeof CreateVirtualServiceInputSchema>;
 export type CreateVirtualServiceOutput = { virtualService: VirtualServiceData };
 
-export const DescribeVirtualServiceInputSchema = z.object({ meshName, virtualServiceName, meshOwner: MeshOwnerSchema });
+export const DescribeVirtualServiceInputSchema = input({ meshName, virtualServiceName, meshOwner: MeshOwnerSchema });
 export type DescribeVirtualServiceInput = z.infer<typeof DescribeVirtualServiceInputSchema>;
 export type DescribeVirtualServiceOutput = { virtualService: VirtualServiceData };
 
-export const UpdateVirtualServiceInputSchema = z.object({
+export const UpdateVirtualServiceInputSchema = input({
   meshName,
   virtualServiceName,
   spec: VirtualServiceSpecSchema,
@@ -83,17 +88,17 @@ export const UpdateVirtualServiceInputSchema = z.object({
 export type UpdateVirtualServiceInput = z.infer<typeof UpdateVirtualServiceInputSchema>;
 export type UpdateVirtualServiceOutput = { virtualService: VirtualServiceData };
 
-export const DeleteVirtualServiceInputSchema = z.object({ meshName, virtualServiceName, meshOwner: MeshOwnerSchema });
+export const DeleteVirtualServiceInputSchema = input({ meshName, virtualServiceName, meshOwner: MeshOwnerSchema });
 export type DeleteVirtualServiceInput = z.infer<typeof DeleteVirtualServiceInputSchema>;
 export type DeleteVirtualServiceOutput = { virtualService: VirtualServiceData };
 
-export const ListVirtualServicesInputSchema = z.object({ meshName, meshOwner: MeshOwnerSchema, ...listParams });
+export const ListVirtualServicesInputSchema = input({ meshName, meshOwner: MeshOwnerSchema, ...listParams });
 export type ListVirtualServicesInput = z.infer<typeof ListVirtualServicesInputSchema>;
 export type ListVirtualServicesOutput = { virtualServices: VirtualServiceRef[]; nextToken?: string };
 
 // ---------- virtual gateways
 
-export const CreateVirtualGatewayInputSchema = z.object({
+export const CreateVirtualGatewayInputSchema = input({
   meshName,
   virtualGatewayName,
   spec: VirtualGatewaySpecSchema,
@@ -104,11 +109,11 @@ export const CreateVirtualGatewayInputSchema = z.object({
 export type CreateVirtualGatewayInput = z.infer<typeof CreateVirtualGatewayInputSchema>;
 export type CreateVirtualGatewayOutput = { virtualGateway: VirtualGatewayData };
 
-export const DescribeVirtualGatewayInputSchema = z.object({ meshName, virtualGatewayName, meshOwner: MeshOwnerSchema });
+export const DescribeVirtualGatewayInputSchema = input({ meshName, virtualGatewayName, meshOwner: MeshOwnerSchema });
 export type DescribeVirtualGatewayInput = z.infer<typeof DescribeVirtualGatewayInputSchema>;
 export type DescribeVirtualGatewayOutput = { virtualGateway: VirtualGatewayData };
 
-export const UpdateVirtualGatewayInputSchema = z.object({
+export const UpdateVirtualGatewayInputSchema = input({
   meshName,
   virtualGatewayName,
   spec: VirtualGatewaySpecSchema,
@@ -118,17 +123,17 @@ export const UpdateVirtualGatewayInputSchema = z.object({
 export type UpdateVirtualGatewayInput = z.infer<typeof UpdateVirtualGatewayInputSchema>;
 export type UpdateVirtualGatewayOutput = { virtualGateway: VirtualGatewayData };
 
-export const DeleteVirtualGatewayInputSchema = z.object({ meshName, virtualGatewayName, meshOwner: MeshOwnerSchema });
+export const DeleteVirtualGatewayInputSchema = input({ meshName, virtualGatewayName, meshOwner: MeshOwnerSchema });
 export type DeleteVirtualGatewayInput = z.infer<typeof DeleteVirtualGatewayInputSchema>;
 export type DeleteVirtualGatewayOutput = { virtualGateway: VirtualGatewayData };
 
-export const ListVirtualGatewaysInputSchema = z.object({ meshName, meshOwner: MeshOwnerSchema, ...listParams });
+export const ListVirtualGatewaysInputSchema = input({ meshName, meshOwner: MeshOwnerSchema, ...listParams });
 export type ListVirtualGatewaysInput = z.infer<typeof ListVirtualGatewaysInputSchema>;
 export type ListVirtualGatewaysOutput = { virtualGateways: VirtualGatewayRef[]; nextToken?: string };
 
 // ---------- gateway routes
 
-export const CreateGatewayRouteInputSchema = z.object({
+export const CreateGatewayRouteInputSchema = input({
   meshName,
   virtualGatewayName,
   gatewayRouteName,
@@ -140,7 +145,7 @@ export const CreateGatewayRouteInputSchema = z.object({
 export type CreateGatewayRouteInput = z.infer<typeof CreateGatewayRouteInputSchema>;
 export type CreateGatewayRouteOutput = { gatewayRoute: GatewayRouteData };
 
-export const DescribeGatewayRouteInputSchema = z.object({
+export const DescribeGatewayRouteInputSchema = input({
   meshName,
   virtualGatewayName,
   gatewayRouteName,
@@ -149,7 +154,7 @@ export const DescribeGatewayRouteInputSchema = z.object({
 export type DescribeGatewayRouteInput = z.infer<typeof DescribeGatewayRouteInputSchema>;
 export type DescribeGatewayRouteOutput = { gatewayRoute: GatewayRouteData };
 
-export const UpdateGatewayRouteInputSchema = z.object({
+export const UpdateGatewayRouteInputSchema = input({
   meshName,
   virtualGatewayName,
   gatewayRouteName,
@@ -160,7 +165,7 @@ export const UpdateGatewayRouteInputSchema = z.object({
 export type UpdateGatewayRouteInput = z.infer<typeof UpdateGatewayRouteInputSchema>;
 export type UpdateGatewayRouteOutput = { gatewayRoute: GatewayRouteData };
 
-export const DeleteGatewayRouteInputSchema = z.object({
+export const DeleteGatewayRouteInputSchema = input({
   meshName,
   virtualGatewayName,
   gatewayRouteName,
@@ -169,7 +174,7 @@ export const DeleteGatewayRouteInputSchema = z.object({
 export type DeleteGatewayRouteInput = z.infer<typeof DeleteGatewayRouteInputSchema>;
 export type DeleteGatewayRouteOutput = { gatewayRoute: GatewayRouteData };
 
-export const ListGatewayRoutesInputSchema = z.object({
+export const ListGatewayRoutesInputSchema = input({
   meshName,
   virtualGatewayName,
   meshOwner: MeshOwnerSchema,
@@ -180,15 +185,15 @@ export type ListGatewayRoutesOutput = { gatewayRoutes: GatewayRouteRef[]; nextTo
 
 // ---------- tags
 
-export const TagResourceInputSchema = z.object({ resourceArn: ResourceArnSchema, tags: TagListSchema });
+export const TagResourceInputSchema = input({ resourceArn: ResourceArnSchema, tags: TagListSchema });
 export type TagResourceInput = z.infer<typeof TagResourceInputSchema>;
 export type TagResourceOutput = Record<string, never>;
 
-export const UntagResourceInputSchema = z.object({ resourceArn: ResourceArnSchema, tagKeys: TagKeyListSchema });
+export const UntagResourceInputSchema = input({ resourceArn: ResourceArnSchema, tagKeys: TagKeyListSchema });
 export type UntagResourceInput = z.infer<typeof UntagResourceInputSchema>;
 export type UntagResourceOutput = Record<string, never>;
 
-export const ListTagsForResourceInputSchema = z.object({
+export const ListTagsForResourceInputSchema = input({
   resourceArn: ResourceArnSchema,
   limit: TagsLimitSchema.optional(),
   nextToken: NextTokenSchema.optional(),
