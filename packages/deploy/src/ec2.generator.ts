@@ -9,6 +9,7 @@ function dockerRunArgs(ctx: GenerationContext, detach: boolean): string[][] {
     ['--name', `${ctx.workloadName}-envoy`],
     ['--network', 'host'],
     ['--ulimit', 'nofile=15000:15000'],
+    ...ctx.certificateFiles.map((f) => ['--volume', `${f.path}:${f.path}:ro`]),
   ];
   for (const e of ctx.env) groups.push(['--env', `${e.name}=${e.value}`]);
   groups.push([ctx.options.envoyImage]);

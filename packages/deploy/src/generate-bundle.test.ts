@@ -312,3 +312,73 @@ describe('generateBundle options', () => {
     });
   });
 });
+
+describe('generateBundle certificate files', () => {
+  const spec = {
+    listeners: [
+      {
+        portMapping: { port: 8443, protocol: 'http2' as const },
+        tls: {
+          mode: 'STRICT' as const,
+          certificate: {
+            file: { certificateChain: '/etc/envoy/certs/edge.pem', privateKey: '/etc/envoy/certs/edge.key' },
+          },
+          validation: { trust: { file: { certificateChain: '/etc/ca/clients.pem' } } },
+        },
+      },
+    ],
+  };
+
+  it('when TLS reads local files, then Kubernetes mounts each from a Secret at its path and EC2 binds the same paths', () => {
+    const bundle = generateBundle(ownedGateway({ spec }), { namespace: 'edge' });
+    const deployment = yamlOf(bundle, 'kubernetes-deployment') as {
+      spec: { template: { spec: { containers: Array<{ volumeMounts: Json[] }>; volumes: Json[] } } };
+    };
+    const pod = deployment.spec.template.spec;
+    expect(pod.containers[0]?.volumeMounts).toEqual([
+      {
+        name: 'certificates',
+        mountPath: '/etc/envoy/certs/edge.pem',
+        subPath: 'etc_envoy_certs_edge.pem',
+        readOnly: true,
+      },
+      {
+        name: 'certificates',
+        mountPath: '/etc/envoy/certs/edge.key',
+        subPath: 'etc_envoy_certs_edge.key',
+        readOnly: true,
+      },
+      { name: 'certificates', mountPath: '/etc/ca/clients.pem', subPath: 'etc_ca_clients.pem', readOnly: true },
+    ]);
+    expect(pod.volumes).toEqual([
+      {
+        name: 'certificates',
+        secret: {
+          secretName: 'ingress-gw-certs',
+          items: [
+            { key: 'etc_envoy_certs_edge.pem', path: 'etc_envoy_certs_edge.pem' },
+            { key: 'etc_envoy_certs_edge.key', path: 'etc_envoy_certs_edge.key' },
+            { key: 'etc_ca_clients.pem', path: 'etc_ca_clients.pem' },
+          ],
+        },
+      },
+    ]);
+    const secretScript = artifact(bundle, 'kubernetes-certificates-secret').content;
+    expect(secretScript).toContain('kubectl create secret generic ingress-gw-certs --namespace edge \\\n');
+    expect(secretScript).toContain('--from-file=etc_envoy_certs_edge.key=/etc/envoy/certs/edge.key');
+    expect(spawnSync('bash', ['-n'], { input: secretScript }).status).toBe(0);
+    expect(artifact(bundle, 'ec2-docker-run').content).toContain(
+      '--volume /etc/envoy/certs/edge.pem:/etc/envoy/certs/edge.pem:ro',
+    );
+    expect(bundle.warnings.find((w) => w.includes('local files'))).toContain(
+      'Secret ingress-gw-certs in namespace edge',
+    );
+  });
+
+  it('when TLS uses no files, then there are no volumes and no Secret script', () => {
+    const bundle = generateBundle(ownedGateway());
+    expect(artifact(bundle, 'kubernetes-deployment').content).not.toContain('volume');
+    expect(bundle.artifacts.some((a) => a.id === 'kubernetes-certificates-secret')).toBe(false);
+    expect(artifact(bundle, 'ec2-docker-run').content).not.toContain('--volume');
+  });
+});

@@ -1,4 +1,5 @@
 import type { DeployArtifact, DeployBundle, ResolvedDeployOptions } from './artifact.types';
+import { certificateFiles } from './certificate-files';
 import {
   DEPLOY_OPTION_LABELS,
   DeployOptionsError,
@@ -77,9 +78,12 @@ function collectWarnings(gateway: GatewayShape, ctx: GenerationContext): string[
       "The gateway takes certificates from Envoy SDS: set APPMESH_SDS_SOCKET_PATH to the SDS agent's Unix socket (Envoy 1.15.1.0 or later) and mount that socket into the Envoy.",
     );
   }
-  if (specs.includes('"certificateChain"')) {
+  if (ctx.certificateFiles.length > 0) {
     warnings.push(
-      'The gateway reads certificates from local files: mount them at the same paths in the Envoy container (Kubernetes Secret volume, ECS volume or the EC2 host), and restart the Envoy when they change.',
+      `The gateway reads certificates from local files (${ctx.certificateFiles.map((f) => f.path).join(', ')}). ` +
+        `Kubernetes: create Secret ${ctx.certificateSecretName} in namespace ${ctx.namespace} (kubernetes/certificates-secret.sh); the Deployment mounts each file at its path. ` +
+        'EC2: docker run mounts the same paths from the host. ECS: provide them through a volume or an image built on the Envoy image. ' +
+        'Envoy does not reload them: restart it after a renewal.',
     );
   }
   const version = envoyImageVersion(options.envoyImage);
@@ -155,6 +159,8 @@ export function generateBundle(
     roleArn,
     roleArnGiven: options.iamRoleArn !== undefined,
     workloadName: workloadName(id),
+    certificateFiles: certificateFiles(gateway.spec),
+    certificateSecretName: `${id.k8sName.slice(0, 57).replace(/-+$/, '')}-certs`,
   };
 
   const artifacts: DeployArtifact[] = [

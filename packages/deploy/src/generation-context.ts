@@ -1,3 +1,4 @@
+import type { CertificateFile } from './certificate-files';
 import type { DeployOptions } from './deploy-options.schema';
 import type { ListenerShape } from './gateway.types';
 import type { GatewayIdentity } from './gateway-identity';
@@ -24,6 +25,10 @@ export interface GenerationContext {
   roleArnGiven: boolean;
   /** Name used for ECS families/services, Docker containers and systemd units. */
   workloadName: string;
+  /** Certificates and keys the Envoy reads from files (local file hosting). */
+  certificateFiles: CertificateFile[];
+  /** The Kubernetes Secret that carries them. */
+  certificateSecretName: string;
 }
 
 /** A port's name in Kubernetes (max 15 characters). */

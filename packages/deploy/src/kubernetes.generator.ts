@@ -2,6 +2,7 @@ import type { DeployArtifact } from './artifact.types';
 import type { GatewaySpecShape } from './gateway.types';
 import { toK8sName } from './gateway-identity';
 import { type GenerationContext, k8sPortName } from './generation-context';
+import { shq } from './shell-quote';
 import { crdSpecParts } from './virtual-gateway-crd';
 import { yamlDocument } from './yaml-text';
 
@@ -58,7 +59,29 @@ export function kubernetesArtifacts(ctx: GenerationContext, spec: GatewaySpecSha
       periodSeconds: 10,
     },
     resources: { requests: { cpu: '512m', memory: '64Mi' } },
+    ...(ctx.certificateFiles.length > 0
+      ? {
+          volumeMounts: ctx.certificateFiles.map((f) => ({
+            name: 'certificates',
+            mountPath: f.path,
+            subPath: f.secretKey,
+            readOnly: true,
+          })),
+        }
+      : {}),
   };
+  const volumes =
+    ctx.certificateFiles.length > 0
+      ? [
+          {
+            name: 'certificates',
+            secret: {
+              secretName: ctx.certificateSecretName,
+              items: ctx.certificateFiles.map((f) => ({ key: f.secretKey, path: f.secretKey })),
+            },
+          },
+        ]
+      : undefined;
 
   const deployment = {
     apiVersion: 'apps/v1',
@@ -72,6 +95,7 @@ export function kubernetesArtifacts(ctx: GenerationContext, spec: GatewaySpecSha
         spec: {
           serviceAccountName: name,
           containers: [container],
+          ...(volumes ? { volumes } : {}),
           topologySpreadConstraints: [
             {
               maxSkew: 1,
@@ -181,5 +205,29 @@ export function kubernetesArtifacts(ctx: GenerationContext, spec: GatewaySpecSha
       ),
     ),
     artifact('pod-disruption-budget', 'PodDisruptionBudget', 'pod-disruption-budget.yaml', yamlDocument(pdb)),
+    ...(ctx.certificateFiles.length > 0 ? [certificatesSecretScript(ctx)] : []),
   ];
+}
+
+/** `kubectl create secret` for the certificate files, read from the same paths on the operator's machine by default. */
+function certificatesSecretScript(ctx: GenerationContext): DeployArtifact {
+  const lines = [
+    '#!/usr/bin/env bash',
+    `# Creates Secret ${ctx.certificateSecretName}: the certificate files virtual gateway "${ctx.id.gatewayName}" reads.`,
+    '# Each --from-file reads the local file after "="; change those paths to where the files are on this machine.',
+    'set -euo pipefail',
+    `kubectl create secret generic ${shq(ctx.certificateSecretName)} --namespace ${shq(ctx.namespace)} \\`,
+    ...ctx.certificateFiles.map(
+      (f, i) => `  --from-file=${shq(`${f.secretKey}=${f.path}`)}${i === ctx.certificateFiles.length - 1 ? '' : ' \\'}`,
+    ),
+    '',
+  ];
+  return {
+    id: 'kubernetes-certificates-secret',
+    target: 'kubernetes',
+    title: 'Certificates Secret (kubectl)',
+    filename: 'certificates-secret.sh',
+    mediaType: 'text/x-shellscript',
+    content: lines.join('\n'),
+  };
 }
