@@ -49,6 +49,13 @@ function respond(req: CapturedRequest): CannedResponse {
       }),
     };
   }
+  if (path.endsWith('/virtualGateways/full')) {
+    return {
+      status: 400,
+      headers: { 'x-amzn-errortype': 'LimitExceededException' },
+      body: JSON.stringify({ message: 'Mesh m1 already has 3 virtual gateways, the quota.' }),
+    };
+  }
   if (req.method === 'GET' && path === '/v20190125/meshes/m1/virtualGateways') {
     const { arn, createdAt, lastUpdatedAt, meshOwner, resourceOwner, version } = METADATA;
     const ref = { arn, createdAt, lastUpdatedAt, meshOwner, resourceOwner, version, meshName: 'm1' };
@@ -70,7 +77,6 @@ beforeAll(async () => {
     region: 'us-west-2',
     endpoint: remote.endpoint,
     credentials: { accessKeyId: 'AKIDADAPTER', secretAccessKey: 'secret' },
-    maxAttempts: 1,
   });
 });
 afterAll(async () => {
@@ -116,6 +122,19 @@ describe('createAppMeshAdapter', () => {
       status: 400,
       fieldErrors: { 'spec.listeners.0.portMapping.port': ['Port must be between 1 and 65535.'] },
     });
+  });
+
+  it('when the endpoint answers LimitExceededException, then it is thrown at once, without SDK retries', async () => {
+    const before = remote.requests.length;
+    const err = await adapter
+      .updateVirtualGateway({ meshName: 'm1', virtualGatewayName: 'full', spec: GATEWAY.spec as never })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(err).toBeInstanceOf(AppMeshError);
+    expect(err).toMatchObject({ name: 'LimitExceededException', status: 400 });
+    expect(remote.requests.length - before).toBe(1);
   });
 
   it('when the endpoint is unreachable, then it is a ServiceUnavailableException without internals', async () => {

@@ -150,7 +150,19 @@ export function toAppMeshError(err: unknown): AppMeshError {
   );
 }
 
-/** `MeshApi` over `@aws-sdk/client-app-mesh`. */
+/** Carries an error past the SDK's retry loop untouched (see `createAppMeshAdapter`). */
+class DoNotRetry extends Error {
+  constructor(readonly original: unknown) {
+    super('not retried');
+    this.name = 'DoNotRetry';
+  }
+}
+
+/**
+ * `MeshApi` over `@aws-sdk/client-app-mesh`. The SDK counts LimitExceededException among throttling
+ * errors and retries it with back-off; a quota does not lift in two seconds, so the adapter hands
+ * it straight back (the SDK still retries throttling, 5xx and network errors).
+ */
 export function createAppMeshAdapter(options: AppMeshAdapterOptions): MeshApi & { close(): void } {
   const client = new AppMeshClient({
     region: options.region,
@@ -158,6 +170,17 @@ export function createAppMeshAdapter(options: AppMeshAdapterOptions): MeshApi & 
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
   });
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (err) {
+        if ((err as { name?: unknown }).name === 'LimitExceededException') throw new DoNotRetry(err);
+        throw err;
+      }
+    },
+    { step: 'deserialize', priority: 'high', name: 'meshconsoleLimitNotRetried' },
+  );
   const api: Record<string, unknown> = {
     close: () => client.destroy(),
   };
@@ -167,7 +190,7 @@ export function createAppMeshAdapter(options: AppMeshAdapterOptions): MeshApi & 
       try {
         return toWire(await client.send(new Command(input)));
       } catch (err) {
-        throw toAppMeshError(err);
+        throw toAppMeshError(err instanceof DoNotRetry ? err.original : err);
       }
     };
   }
