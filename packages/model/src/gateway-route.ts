@@ -208,7 +208,7 @@ function httpGatewayRoute(route: 'httpRoute' | 'http2Route') {
     if (rewrite.path !== undefined && rewrite.path.exact === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: `${label(`${'httpRoute'}.action.rewrite.path.exact`)} is required for a path rewrite.`,
+        message: `${label('httpRoute.action.rewrite.path.exact')} is required.`,
         path: ['action', 'rewrite', 'path', 'exact'],
       });
     }

@@ -633,7 +633,7 @@ describe('gateway route: rewrites', () => {
         GatewayRouteSpecSchema,
         http({ prefix: '/a' }, { rewrite: { prefix: { value } } }),
         'httpRoute.action.rewrite.prefix.value',
-        'Prefix rewrite value must start and end with "/".',
+        'Prefix rewrite must start and end with "/".',
       );
     }
   });
@@ -658,7 +658,7 @@ describe('gateway route: rewrites', () => {
       GatewayRouteSpecSchema,
       http({ path: { exact: '/a' } }, { rewrite: { path: {} } }),
       'httpRoute.action.rewrite.path.exact',
-      'Path rewrite value is required for a path rewrite.',
+      'Path rewrite is required.',
     );
   });
 });
@@ -700,7 +700,7 @@ describe('gateway route: grpc', () => {
         spec: { grpcRoute: { match: { serviceName: 's' }, action: { target: { ...target, port: 0 } } } },
       },
       'spec.grpcRoute.action.target.port',
-      'Target port must be between 1 and 65535.',
+      'Virtual service provider port must be between 1 and 65535.',
     );
   });
 });
