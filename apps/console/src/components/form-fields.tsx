@@ -1,3 +1,4 @@
+import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField, { type FormFieldProps } from '@cloudscape-design/components/form-field';
 import Input, { type InputProps } from '@cloudscape-design/components/input';
@@ -5,7 +6,17 @@ import RadioGroup, { type RadioGroupProps } from '@cloudscape-design/components/
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import Textarea from '@cloudscape-design/components/textarea';
 import type { ReactNode } from 'react';
-import { type Control, type FieldPath, type FieldValues, useController } from 'react-hook-form';
+import {
+  type ArrayPath,
+  type Control,
+  type FieldArray,
+  type FieldPath,
+  type FieldValues,
+  get,
+  useController,
+  useFieldArray,
+  useFormState,
+} from 'react-hook-form';
 
 /**
  * The console's one adapter between react-hook-form and Cloudscape form controls. Every control is
@@ -190,5 +201,78 @@ export function ControlledCheckbox<T extends FieldValues>(props: ControlledCheck
     >
       {props.children}
     </Checkbox>
+  );
+}
+
+/** An input without its own FormField, for cells of a list editor (the editor renders the label). */
+function BareInput<T extends FieldValues>(props: {
+  control: Control<T>;
+  name: FieldPath<T>;
+  ariaLabel: string;
+  placeholder?: string;
+}) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  return (
+    <Input
+      ref={field.ref}
+      name={field.name}
+      value={field.value == null ? '' : String(field.value)}
+      onChange={({ detail }) => field.onChange(detail.value)}
+      onBlur={field.onBlur}
+      placeholder={props.placeholder}
+      ariaLabel={props.ariaLabel}
+      invalid={!!fieldState.error}
+    />
+  );
+}
+
+export interface ListEditorColumn {
+  /** The key of each row object, e.g. 'value'. */
+  field: string;
+  label: string;
+  placeholder?: string;
+}
+
+export interface ControlledListEditorProps<T extends FieldValues, N extends ArrayPath<T>> {
+  control: Control<T>;
+  name: N;
+  columns: ListEditorColumn[];
+  addButtonText: string;
+  removeButtonText?: string;
+  emptyText?: string;
+  newItem: FieldArray<T, N>;
+  'data-testid'?: string;
+}
+
+/** A repeatable list of rows (SANs, JSON log keys) on Cloudscape's AttributeEditor and RHF's useFieldArray. */
+export function ControlledListEditor<T extends FieldValues, N extends ArrayPath<T>>(
+  props: ControlledListEditorProps<T, N>,
+) {
+  const { fields, append, remove } = useFieldArray({ control: props.control, name: props.name });
+  const { errors } = useFormState({ control: props.control, name: props.name as unknown as FieldPath<T> });
+  return (
+    <div data-testid={props['data-testid']}>
+      <AttributeEditor
+        items={fields}
+        addButtonText={props.addButtonText}
+        removeButtonText={props.removeButtonText ?? 'Remove'}
+        empty={props.emptyText}
+        onAddButtonClick={() => append(props.newItem)}
+        onRemoveButtonClick={({ detail }) => remove(detail.itemIndex)}
+        definition={props.columns.map((column) => ({
+          label: column.label,
+          control: (_item: unknown, index: number) => (
+            <BareInput
+              control={props.control}
+              name={`${props.name}.${index}.${column.field}` as FieldPath<T>}
+              ariaLabel={`${column.label} ${index + 1}`}
+              placeholder={column.placeholder}
+            />
+          ),
+          errorText: (_item: unknown, index: number) =>
+            (get(errors, `${props.name}.${index}.${column.field}`) as { message?: string } | undefined)?.message,
+        }))}
+      />
+    </div>
   );
 }

@@ -1,3 +1,52 @@
+import type { VirtualGatewaySpec } from '@meshconsole/model';
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router';
+import { meshCrumbs, useFlash, usePageChrome } from '../../../components/app-shell';
+import { useCreateVirtualGateway } from '../../../features/virtual-gateways/api/create-virtual-gateway';
+import { emptyFormValues } from '../../../features/virtual-gateways/components/virtual-gateway-form/form-values';
+import { VirtualGatewayForm } from '../../../features/virtual-gateways/components/virtual-gateway-form/virtual-gateway-form';
+import { links, useMeshParams } from '../../../lib/links';
+
 export default function CreateVirtualGatewayPage() {
-  return null;
+  const { mesh, meshOwner } = useMeshParams();
+  const navigate = useNavigate();
+  const flash = useFlash();
+  const create = useCreateVirtualGateway(mesh, meshOwner);
+  const initialValues = useMemo(emptyFormValues, []);
+
+  usePageChrome({
+    title: 'Create virtual gateway',
+    contentType: 'form',
+    breadcrumbs: meshCrumbs(
+      mesh,
+      meshOwner,
+      { text: 'Virtual gateways', href: links.virtualGateways(mesh, meshOwner) },
+      { text: 'Create virtual gateway', href: links.createVirtualGateway(mesh, meshOwner) },
+    ),
+  });
+
+  return (
+    <VirtualGatewayForm
+      key={`${meshOwner ?? ''}/${mesh}`}
+      mode="create"
+      mesh={mesh}
+      meshOwner={meshOwner}
+      initialValues={initialValues}
+      onCancel={() => navigate(links.virtualGateways(mesh, meshOwner))}
+      onSubmit={async (request) => {
+        const gateway = await create.mutateAsync({
+          virtualGatewayName: request.virtualGatewayName ?? '',
+          // The resolver validated the request with the model's schema before it gets here.
+          spec: request.spec as VirtualGatewaySpec,
+          clientToken: crypto.randomUUID(),
+        });
+        flash.push({
+          id: `virtual-gateway-saved-${gateway.virtualGatewayName}`,
+          type: 'success',
+          content: `Successfully created virtual gateway ${gateway.virtualGatewayName}.`,
+        });
+        navigate(links.virtualGateway(mesh, meshOwner, gateway.virtualGatewayName));
+      }}
+    />
+  );
 }

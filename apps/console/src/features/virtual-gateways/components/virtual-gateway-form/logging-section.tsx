@@ -1,0 +1,74 @@
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { type Control, useWatch } from 'react-hook-form';
+import { ControlledInput, ControlledListEditor, ControlledRadioGroup } from '../../../../components/form-fields';
+import type { VirtualGatewayFormValues } from './form-values';
+
+export function LoggingSection({ control }: { control: Control<VirtualGatewayFormValues> }) {
+  const format = useWatch({ control, name: 'logging.format' });
+  return (
+    <div data-testid="logging-section">
+      <Container
+        header={
+          <Header variant="h2" description="Where Envoy writes HTTP access logs. Leave the path empty to log nothing.">
+            Logging
+          </Header>
+        }
+      >
+        <SpaceBetween size="l">
+          {[
+            <ControlledInput
+              key="path"
+              control={control}
+              name="logging.path"
+              label="HTTP access logs path"
+              optional
+              description="We recommend /dev/stdout, so that Docker log drivers can export the logs. An agent must still ship them to a destination."
+              placeholder="/dev/stdout"
+            />,
+            <ControlledRadioGroup
+              key="format"
+              control={control}
+              name="logging.format"
+              label="Log format"
+              items={[
+                { value: 'default', label: "Envoy's default format" },
+                { value: 'text', label: 'Text', description: 'A format string with Envoy command operators.' },
+                { value: 'json', label: 'JSON', description: 'Key/value pairs written as JSON.' },
+              ]}
+            />,
+            ...(format === 'text'
+              ? [
+                  <ControlledInput
+                    key="text"
+                    control={control}
+                    name="logging.text"
+                    label="Text format"
+                    placeholder="[%START_TIME%] %REQ(:METHOD)% %RESPONSE_CODE%"
+                  />,
+                ]
+              : []),
+            ...(format === 'json'
+              ? [
+                  <ControlledListEditor
+                    key="json"
+                    control={control}
+                    name="logging.json"
+                    columns={[
+                      { field: 'key', label: 'Key', placeholder: 'status' },
+                      { field: 'value', label: 'Value', placeholder: '%RESPONSE_CODE%' },
+                    ]}
+                    addButtonText="Add key"
+                    emptyText="No keys."
+                    newItem={{ key: '', value: '' }}
+                    data-testid="logging-json-format"
+                  />,
+                ]
+              : []),
+          ]}
+        </SpaceBetween>
+      </Container>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import CodeView from '@cloudscape-design/code-view/code-view';
+import jsonHighlight from '@cloudscape-design/code-view/highlight/json';
+import shHighlight from '@cloudscape-design/code-view/highlight/sh';
+import Container from '@cloudscape-design/components/container';
+import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useDeferredValue } from 'react';
+import { type Control, useWatch } from 'react-hook-form';
+import { toRequest } from './form-mapping';
+import type { VirtualGatewayFormValues } from './form-values';
+
+/** Quotes a shell word when it needs it (single quotes, with embedded quotes escaped). */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9._\-/:=@+]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface PreviewText {
+  json: string;
+  cli: string;
+}
+
+/** The App Mesh request as JSON, and the AWS CLI command that sends the same request. */
+export function previewText(
+  values: VirtualGatewayFormValues,
+  ctx: { mode: 'create' | 'edit'; mesh: string; meshOwner: string | undefined; name?: string },
+): PreviewText {
+  const request = toRequest(values);
+  const name = ctx.mode === 'edit' ? (ctx.name ?? '') : (request.virtualGatewayName ?? '');
+  const full = {
+    meshName: ctx.mesh,
+    ...(ctx.meshOwner ? { meshOwner: ctx.meshOwner } : {}),
+    virtualGatewayName: name,
+    spec: request.spec,
+  };
+  const command = ctx.mode === 'create' ? 'create-virtual-gateway' : 'update-virtual-gateway';
+  const lines = [
+    `aws appmesh ${command}`,
+    `--mesh-name ${shellQuote(ctx.mesh)}`,
+    ...(ctx.meshOwner ? [`--mesh-owner ${shellQuote(ctx.meshOwner)}`] : []),
+    `--virtual-gateway-name ${shellQuote(name || '<name>')}`,
+    `--cli-input-json ${shellQuote(JSON.stringify({ spec: request.spec }))}`,
+  ];
+  return { json: JSON.stringify(full, null, 2), cli: lines.join(' \\\n  ') };
+}
+
+export function RequestPreview(props: {
+  control: Control<VirtualGatewayFormValues>;
+  mode: 'create' | 'edit';
+  mesh: string;
+  meshOwner: string | undefined;
+  name?: string;
+}) {
+  const values = useWatch({ control: props.control }) as VirtualGatewayFormValues;
+  // Rendering the preview never delays typing: it follows the form at a lower priority.
+  const deferred = useDeferredValue(values);
+  const { json, cli } = previewText(deferred, props);
+  return (
+    <div data-testid="request-preview">
+      <SpaceBetween size="l">
+        {[
+          <Container
+            key="json"
+            header={
+              <Header
+                variant="h2"
+                description="The App Mesh request this form sends, updated as you type."
+                actions={
+                  <CopyToClipboard
+                    variant="button"
+                    textToCopy={json}
+                    copyButtonText="Copy JSON"
+                    copySuccessText="JSON copied"
+                    copyErrorText="JSON failed to copy"
+                    data-testid="copy-request-json"
+                  />
+                }
+              >
+                JSON
+              </Header>
+            }
+          >
+            <div data-testid="request-json">
+              <CodeView content={json} highlight={jsonHighlight} ariaLabel="Request JSON" wrapLines />
+            </div>
+          </Container>,
+          <Container
+            key="cli"
+            header={
+              <Header
+                variant="h2"
+                description="The same request with the AWS CLI."
+                actions={
+                  <CopyToClipboard
+                    variant="button"
+                    textToCopy={cli}
+                    copyButtonText="Copy command"
+                    copySuccessText="Command copied"
+                    copyErrorText="Command failed to copy"
+                    data-testid="copy-cli-command"
+                  />
+                }
+              >
+                AWS CLI
+              </Header>
+            }
+          >
+            <div data-testid="cli-command">
+              <CodeView content={cli} highlight={shHighlight} ariaLabel="AWS CLI command" wrapLines />
+            </div>
+          </Container>,
+        ]}
+      </SpaceBetween>
+    </div>
+  );
+}
