@@ -162,7 +162,7 @@ describe('gatewayRouteFormResolver', () => {
 
   it('when an exact path is rewritten without a value, then Path rewrite says it is required', async () => {
     const errors = await errorsOf(values({ pathMatchType: 'exact', pathValue: '/color', rewritePath: true }));
-    expect(errors.pathRewrite).toMatchObject({ message: 'Path rewrite value is required for a path rewrite.' });
+    expect(errors.pathRewrite).toMatchObject({ message: 'Path rewrite is required.' });
   });
 
   it('when no virtual service is chosen, then Virtual service name is required', async () => {
