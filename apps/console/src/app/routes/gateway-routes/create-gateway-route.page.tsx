@@ -1,3 +1,54 @@
+import { useMemo } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useFlash, usePageChrome } from '../../../components/app-shell';
+import { useCreateGatewayRoute } from '../../../features/gateway-routes/api/create-gateway-route';
+import { GatewayRouteForm } from '../../../features/gateway-routes/components/gateway-route-form/gateway-route-form';
+import { defaultGatewayRouteFormValues } from '../../../features/gateway-routes/form/gateway-route-form-values';
+import { useVirtualServices } from '../../../features/virtual-services/api/list-virtual-services';
+import { errorMessage } from '../../../lib/api-client';
+import { links, useMeshParams } from '../../../lib/links';
+import { gatewayRouteCrumbs } from './gateway-route-crumbs';
+
 export default function CreateGatewayRoutePage() {
-  return null;
+  const { mesh, meshOwner } = useMeshParams();
+  const { name: gatewayName = '' } = useParams();
+  const navigate = useNavigate();
+  const flash = useFlash();
+  const services = useVirtualServices(mesh, meshOwner);
+  const create = useCreateGatewayRoute(mesh, meshOwner, gatewayName);
+  const defaultValues = useMemo(defaultGatewayRouteFormValues, []);
+
+  usePageChrome({
+    title: 'Create gateway route',
+    breadcrumbs: gatewayRouteCrumbs(mesh, meshOwner, gatewayName, {
+      text: 'Create gateway route',
+      href: links.createGatewayRoute(mesh, meshOwner, gatewayName),
+    }),
+    contentType: 'form',
+  });
+
+  return (
+    <GatewayRouteForm
+      mode="create"
+      gatewayName={gatewayName}
+      defaultValues={defaultValues}
+      virtualServices={{
+        names: (services.data ?? []).map((s) => s.virtualServiceName).sort(),
+        loading: services.isFetching,
+        error: services.isError ? errorMessage(services.error) : undefined,
+        onRefresh: () => void services.refetch(),
+        createHref: links.virtualServices(mesh, meshOwner),
+      }}
+      submit={(body) => create.mutateAsync(body)}
+      onSuccess={(route) => {
+        flash.push({
+          id: `gateway-route-${route.gatewayRouteName}`,
+          type: 'success',
+          content: `Gateway route ${route.gatewayRouteName} was created.`,
+        });
+        navigate(links.gatewayRoute(mesh, meshOwner, gatewayName, route.gatewayRouteName));
+      }}
+      onCancel={() => navigate(links.virtualGateway(mesh, meshOwner, gatewayName))}
+    />
+  );
 }

@@ -1,3 +1,103 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Spinner from '@cloudscape-design/components/spinner';
+import type { GatewayRouteData } from '@meshconsole/model';
+import { useMemo } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useFlash, usePageChrome } from '../../../components/app-shell';
+import { useGatewayRoute } from '../../../features/gateway-routes/api/get-gateway-route';
+import { useUpdateGatewayRoute } from '../../../features/gateway-routes/api/update-gateway-route';
+import { GatewayRouteForm } from '../../../features/gateway-routes/components/gateway-route-form/gateway-route-form';
+import { gatewayRouteFormValuesOf } from '../../../features/gateway-routes/form/gateway-route-form-values';
+import { useVirtualServices } from '../../../features/virtual-services/api/list-virtual-services';
+import { errorMessage } from '../../../lib/api-client';
+import { links, useMeshParams } from '../../../lib/links';
+import { gatewayRouteCrumbs } from './gateway-route-crumbs';
+
+function EditForm({ route }: { route: GatewayRouteData }) {
+  const { mesh, meshOwner } = useMeshParams();
+  const gatewayName = route.virtualGatewayName;
+  const routeName = route.gatewayRouteName;
+  const navigate = useNavigate();
+  const flash = useFlash();
+  const services = useVirtualServices(mesh, meshOwner);
+  const update = useUpdateGatewayRoute(mesh, meshOwner, gatewayName, routeName);
+  // Prefilled once from the route as loaded; a later refetch does not reset what the user typed.
+  const defaultValues = useMemo(() => gatewayRouteFormValuesOf(routeName, route.spec), [routeName]);
+  const detailsHref = links.gatewayRoute(mesh, meshOwner, gatewayName, routeName);
+  const original = JSON.stringify(route.spec);
+
+  return (
+    <GatewayRouteForm
+      mode="edit"
+      gatewayName={gatewayName}
+      defaultValues={defaultValues}
+      virtualServices={{
+        names: (services.data ?? []).map((s) => s.virtualServiceName).sort(),
+        loading: services.isFetching,
+        error: services.isError ? errorMessage(services.error) : undefined,
+        onRefresh: () => void services.refetch(),
+        createHref: links.virtualServices(mesh, meshOwner),
+      }}
+      submit={async (body) => {
+        if (JSON.stringify(body.spec) === original) return route;
+        return update.mutateAsync({ spec: body.spec });
+      }}
+      onSuccess={(saved) => {
+        const unchanged = saved === route;
+        flash.push({
+          id: `gateway-route-${routeName}`,
+          type: unchanged ? 'info' : 'success',
+          content: unchanged
+            ? `No changes were made to gateway route ${routeName}.`
+            : `Gateway route ${routeName} was updated (version ${saved.metadata.version}).`,
+        });
+        navigate(detailsHref);
+      }}
+      onCancel={() => navigate(detailsHref)}
+    />
+  );
+}
+
 export default function EditGatewayRoutePage() {
-  return null;
+  const { mesh, meshOwner } = useMeshParams();
+  const { name: gatewayName = '', route: routeName = '' } = useParams();
+  const query = useGatewayRoute(mesh, meshOwner, gatewayName, routeName);
+
+  usePageChrome({
+    title: `Edit ${routeName}`,
+    breadcrumbs: gatewayRouteCrumbs(
+      mesh,
+      meshOwner,
+      gatewayName,
+      { text: routeName, href: links.gatewayRoute(mesh, meshOwner, gatewayName, routeName) },
+      { text: 'Edit', href: links.editGatewayRoute(mesh, meshOwner, gatewayName, routeName) },
+    ),
+    contentType: 'form',
+  });
+
+  if (query.isPending) {
+    return (
+      <Box padding="xxl" textAlign="center">
+        <Spinner size="large" /> Loading gateway route
+      </Box>
+    );
+  }
+  if (query.isError) {
+    return (
+      <SpaceBetween size="m">
+        {[
+          <Alert key="a" type="error" header={`Couldn't load gateway route ${routeName}`}>
+            {errorMessage(query.error)}
+          </Alert>,
+          <Button key="r" onClick={() => query.refetch()}>
+            Retry
+          </Button>,
+        ]}
+      </SpaceBetween>
+    );
+  }
+  return <EditForm route={query.data} />;
 }

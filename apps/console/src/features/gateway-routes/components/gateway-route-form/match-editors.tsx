@@ -1,0 +1,231 @@
+import AttributeEditor from '@cloudscape-design/components/attribute-editor';
+import Checkbox from '@cloudscape-design/components/checkbox';
+import Input from '@cloudscape-design/components/input';
+import Select from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { type Control, Controller, type FieldError, get, useFieldArray, useFormState, useWatch } from 'react-hook-form';
+import {
+  emptyHeaderRow,
+  emptyQueryParameterRow,
+  type GatewayRouteFormValues,
+  MATCH_METHODS,
+  MAX_MATCH_ROWS,
+} from '../../form/gateway-route-form-values';
+
+/*
+ * AttributeEditor rows bound to react-hook-form field arrays. Every control goes through `Controller`
+ * with `field.ref` (a failed submit focuses the first error) and `field.onBlur` (validation on blur).
+ */
+
+const MATCH_METHOD_LABELS: Record<(typeof MATCH_METHODS)[number], string> = {
+  exact: 'Exact',
+  prefix: 'Prefix',
+  suffix: 'Suffix',
+  regex: 'Regex',
+  range: 'Range',
+};
+const MATCH_METHOD_OPTIONS = MATCH_METHODS.map((m) => ({ value: m, label: MATCH_METHOD_LABELS[m] }));
+
+function errorAt(errors: unknown, path: string): string | undefined {
+  return (get(errors, path) as FieldError | undefined)?.message;
+}
+
+const I18N = { errorIconAriaLabel: 'Error', itemRemovedAriaLive: 'An item was removed.' };
+
+export interface HeaderMatchEditorProps {
+  control: Control<GatewayRouteFormValues>;
+  name: 'headers' | 'metadata';
+  /** "Header" or "Metadata": used in labels and buttons. */
+  noun: string;
+}
+
+/** Headers (http/http2) or Metadata (grpc): name, match method and value, invert. 0 to 10 rows. */
+export function HeaderMatchEditor({ control, name, noun }: HeaderMatchEditorProps) {
+  const { fields, append, remove } = useFieldArray({ control, name });
+  const { errors } = useFormState({ control, name });
+  const rows = useWatch({ control, name }) ?? [];
+  const lower = noun.toLowerCase();
+
+  return (
+    <AttributeEditor
+      data-testid={`${name}-editor`}
+      items={fields}
+      addButtonText={`Add ${lower}`}
+      removeButtonText="Remove"
+      removeButtonAriaLabel={(item) => `Remove ${lower} ${(item as { name?: string }).name || ''}`.trim()}
+      onAddButtonClick={() => append(emptyHeaderRow())}
+      onRemoveButtonClick={({ detail }) => remove(detail.itemIndex)}
+      disableAddButton={fields.length >= MAX_MATCH_ROWS}
+      additionalInfo={`You can add up to ${MAX_MATCH_ROWS - fields.length} more ${lower === 'metadata' ? 'metadata entries' : `${lower}s`}. All of them must match.`}
+      empty={`No ${lower === 'metadata' ? 'metadata' : `${lower}s`} to match.`}
+      i18nStrings={I18N}
+      definition={[
+        {
+          label: `${noun} name`,
+          control: (_item, index) => (
+            <Controller
+              control={control}
+              name={`${name}.${index}.name`}
+              render={({ field, fieldState }) => (
+                <Input
+                  ref={field.ref}
+                  value={field.value}
+                  onChange={({ detail }) => field.onChange(detail.value)}
+                  onBlur={field.onBlur}
+                  invalid={!!fieldState.error}
+                  placeholder={name === 'headers' ? 'x-canary' : 'tenant'}
+                />
+              )}
+            />
+          ),
+          errorText: (_item, index) => errorAt(errors, `${name}.${index}.name`),
+        },
+        {
+          label: 'Match type',
+          control: (_item, index) => (
+            <Controller
+              control={control}
+              name={`${name}.${index}.method`}
+              render={({ field }) => (
+                <Select
+                  ref={field.ref}
+                  selectedOption={MATCH_METHOD_OPTIONS.find((o) => o.value === field.value) ?? null}
+                  options={MATCH_METHOD_OPTIONS}
+                  onChange={({ detail }) => field.onChange(detail.selectedOption.value)}
+                  onBlur={field.onBlur}
+                />
+              )}
+            />
+          ),
+        },
+        {
+          label: 'Value',
+          control: (_item, index) =>
+            rows[index]?.method === 'range' ? (
+              <SpaceBetween direction="horizontal" size="xs">
+                {(['rangeStart', 'rangeEnd'] as const).map((part) => (
+                  <Controller
+                    key={part}
+                    control={control}
+                    name={`${name}.${index}.${part}`}
+                    render={({ field, fieldState }) => (
+                      <Input
+                        ref={field.ref}
+                        value={field.value}
+                        onChange={({ detail }) => field.onChange(detail.value)}
+                        onBlur={field.onBlur}
+                        invalid={!!fieldState.error}
+                        inputMode="numeric"
+                        ariaLabel={part === 'rangeStart' ? 'Range start' : 'Range end'}
+                        placeholder={part === 'rangeStart' ? 'Start' : 'End (excluded)'}
+                      />
+                    )}
+                  />
+                ))}
+              </SpaceBetween>
+            ) : (
+              <Controller
+                control={control}
+                name={`${name}.${index}.value`}
+                render={({ field, fieldState }) => (
+                  <Input
+                    ref={field.ref}
+                    value={field.value}
+                    onChange={({ detail }) => field.onChange(detail.value)}
+                    onBlur={field.onBlur}
+                    invalid={!!fieldState.error}
+                  />
+                )}
+              />
+            ),
+          errorText: (_item, index) =>
+            errorAt(errors, `${name}.${index}.value`) ??
+            errorAt(errors, `${name}.${index}.rangeStart`) ??
+            errorAt(errors, `${name}.${index}.rangeEnd`),
+        },
+        {
+          label: 'Invert',
+          control: (_item, index) => (
+            <Controller
+              control={control}
+              name={`${name}.${index}.invert`}
+              render={({ field }) => (
+                <Checkbox
+                  ref={field.ref}
+                  checked={field.value}
+                  onChange={({ detail }) => field.onChange(detail.checked)}
+                  onBlur={field.onBlur}
+                >
+                  Match anything else
+                </Checkbox>
+              )}
+            />
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** Query parameters (http/http2): name and an optional exact value. 0 to 10 rows. */
+export function QueryParameterEditor({ control }: { control: Control<GatewayRouteFormValues> }) {
+  const { fields, append, remove } = useFieldArray({ control, name: 'queryParameters' });
+  const { errors } = useFormState({ control, name: 'queryParameters' });
+  return (
+    <AttributeEditor
+      data-testid="query-parameters-editor"
+      items={fields}
+      addButtonText="Add query parameter"
+      removeButtonText="Remove"
+      onAddButtonClick={() => append(emptyQueryParameterRow())}
+      onRemoveButtonClick={({ detail }) => remove(detail.itemIndex)}
+      disableAddButton={fields.length >= MAX_MATCH_ROWS}
+      additionalInfo={`You can add up to ${MAX_MATCH_ROWS - fields.length} more query parameters. All of them must match.`}
+      empty="No query parameters to match."
+      i18nStrings={I18N}
+      definition={[
+        {
+          label: 'Query parameter name',
+          control: (_item, index) => (
+            <Controller
+              control={control}
+              name={`queryParameters.${index}.name`}
+              render={({ field, fieldState }) => (
+                <Input
+                  ref={field.ref}
+                  value={field.value}
+                  onChange={({ detail }) => field.onChange(detail.value)}
+                  onBlur={field.onBlur}
+                  invalid={!!fieldState.error}
+                  placeholder="version"
+                />
+              )}
+            />
+          ),
+          errorText: (_item, index) => errorAt(errors, `queryParameters.${index}.name`),
+        },
+        {
+          label: 'Exact value - optional',
+          constraintText: 'Leave empty to match any value.',
+          control: (_item, index) => (
+            <Controller
+              control={control}
+              name={`queryParameters.${index}.value`}
+              render={({ field, fieldState }) => (
+                <Input
+                  ref={field.ref}
+                  value={field.value}
+                  onChange={({ detail }) => field.onChange(detail.value)}
+                  onBlur={field.onBlur}
+                  invalid={!!fieldState.error}
+                  placeholder="v2"
+                />
+              )}
+            />
+          ),
+          errorText: (_item, index) => errorAt(errors, `queryParameters.${index}.value`),
+        },
+      ]}
+    />
+  );
+}

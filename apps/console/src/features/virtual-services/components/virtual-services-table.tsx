@@ -1,0 +1,266 @@
+import { useCollection } from '@cloudscape-design/collection-hooks';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Pagination from '@cloudscape-design/components/pagination';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
+import TextFilter from '@cloudscape-design/components/text-filter';
+import type { VirtualServiceData } from '@meshconsole/model';
+import { useState } from 'react';
+import { useFlash } from '../../../components/app-shell';
+import { errorMessage } from '../../../lib/api-client';
+import { useCreateVirtualService } from '../api/create-virtual-service';
+import { useDeleteVirtualService } from '../api/delete-virtual-service';
+import { useVirtualServices } from '../api/list-virtual-services';
+import { CreateVirtualServiceModal } from './create-virtual-service-modal';
+import { DeleteVirtualServiceModal } from './delete-virtual-service-modal';
+
+export function providerText(service: VirtualServiceData): string {
+  const provider = service.spec.provider;
+  if (provider?.virtualNode) return `Virtual node ${provider.virtualNode.virtualNodeName}`;
+  if (provider?.virtualRouter) return `Virtual router ${provider.virtualRouter.virtualRouterName}`;
+  return 'No provider';
+}
+
+function statusType(status: string): 'success' | 'stopped' | 'error' | 'info' {
+  if (status === 'ACTIVE') return 'success';
+  if (status === 'INACTIVE') return 'stopped';
+  if (status === 'DELETED') return 'error';
+  return 'info';
+}
+
+function statusText(status: string): string {
+  return status.charAt(0) + status.slice(1).toLowerCase();
+}
+
+function dateText(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toLocaleString('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
+}
+
+export interface VirtualServicesTableProps {
+  mesh: string;
+  meshOwner: string | undefined;
+  /** The caller's account: only a service's resource owner may delete it. */
+  accountId: string | undefined;
+}
+
+const PAGE_SIZE = 20;
+
+/** Full-page table of a mesh's virtual services, with create (modal) and delete (simple confirmation). */
+export function VirtualServicesTable({ mesh, meshOwner, accountId }: VirtualServicesTableProps) {
+  const query = useVirtualServices(mesh, meshOwner);
+  const createMutation = useCreateVirtualService(mesh, meshOwner);
+  const deleteMutation = useDeleteVirtualService(mesh, meshOwner);
+  const flash = useFlash();
+  const [selected, setSelected] = useState<VirtualServiceData[]>([]);
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const all = query.data ?? [];
+
+  const runDelete = (name: string) => {
+    const id = `delete-virtual-service-${mesh}-${name}`;
+    flash.push({ id, type: 'in-progress', loading: true, content: `Deleting virtual service ${name}.` });
+    deleteMutation.mutate(name, {
+      onSuccess: () => {
+        setSelected((prev) => prev.filter((s) => s.virtualServiceName !== name));
+        flash.push({ id, type: 'success', content: `Successfully deleted virtual service ${name}.` });
+      },
+      onError: (error) =>
+        flash.push({
+          id,
+          type: 'error',
+          header: `Failed to delete virtual service ${name}`,
+          content: errorMessage(error),
+          action: <Button onClick={() => runDelete(name)}>Retry</Button>,
+        }),
+    });
+  };
+
+  const emptyState = (
+    <Box textAlign="center" color="inherit">
+      <SpaceBetween size="xxs">
+        {[
+          <b key="t">No virtual services</b>,
+          <Box key="d" variant="p" color="inherit">
+            This mesh has no virtual services. Gateway routes send requests to virtual services.
+          </Box>,
+        ]}
+      </SpaceBetween>
+      <Box margin={{ top: 's' }}>
+        <Button onClick={() => setCreating(true)}>Create virtual service</Button>
+      </Box>
+    </Box>
+  );
+
+  const { items, filteredItemsCount, collectionProps, filterProps, paginationProps, actions } = useCollection(all, {
+    filtering: {
+      filteringFunction: (item, text) =>
+        `${item.virtualServiceName} ${providerText(item)} ${item.metadata.resourceOwner}`
+          .toLowerCase()
+          .includes(text.toLowerCase()),
+      empty: emptyState,
+      noMatch: (
+        <Box textAlign="center" color="inherit">
+          <SpaceBetween size="xxs">
+            {[
+              <b key="t">No matches</b>,
+              <Box key="d" variant="p" color="inherit">
+                No virtual service matches the filter.
+              </Box>,
+            ]}
+          </SpaceBetween>
+          <Box margin={{ top: 's' }}>
+            <Button onClick={() => actions.setFiltering('')}>Clear filter</Button>
+          </Box>
+        </Box>
+      ),
+    },
+    pagination: { pageSize: PAGE_SIZE },
+    sorting: { defaultState: { sortingColumn: { sortingField: 'virtualServiceName' } } },
+  });
+
+  const columns: TableProps.ColumnDefinition<VirtualServiceData>[] = [
+    {
+      id: 'name',
+      header: 'Name',
+      sortingField: 'virtualServiceName',
+      isRowHeader: true,
+      cell: (item) => item.virtualServiceName,
+    },
+    { id: 'provider', header: 'Provider', cell: providerText },
+    {
+      id: 'status',
+      header: 'Status',
+      cell: (item) => (
+        <StatusIndicator type={statusType(item.status.status)}>{statusText(item.status.status)}</StatusIndicator>
+      ),
+    },
+    { id: 'resourceOwner', header: 'Resource owner', cell: (item) => item.metadata.resourceOwner },
+    { id: 'meshOwner', header: 'Mesh owner', cell: (item) => item.metadata.meshOwner },
+    {
+      id: 'lastUpdated',
+      header: 'Last updated',
+      sortingComparator: (a, b) => a.metadata.lastUpdatedAt - b.metadata.lastUpdatedAt,
+      cell: (item) => dateText(item.metadata.lastUpdatedAt),
+    },
+  ];
+
+  const target = selected[0];
+  const isOwner = target !== undefined && accountId !== undefined && target.metadata.resourceOwner === accountId;
+  const deleteReason = !target
+    ? 'Select a virtual service to delete.'
+    : !isOwner
+      ? 'Only the resource owner of a virtual service can delete it.'
+      : undefined;
+
+  return (
+    <>
+      <Table
+        {...collectionProps}
+        data-testid="virtual-services-table"
+        variant="full-page"
+        stickyHeader
+        items={items}
+        columnDefinitions={columns}
+        trackBy="virtualServiceName"
+        selectionType="single"
+        selectedItems={selected}
+        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
+        loading={query.isPending}
+        loadingText="Loading virtual services"
+        ariaLabels={{
+          selectionGroupLabel: 'Virtual service selection',
+          itemSelectionLabel: (_data, item) => `Select virtual service ${item.virtualServiceName}`,
+          tableLabel: 'Virtual services',
+        }}
+        empty={
+          query.isError ? (
+            <SpaceBetween size="s">
+              {[
+                <Alert key="a" type="error" header="Couldn't load the virtual services">
+                  {errorMessage(query.error)}
+                </Alert>,
+                <Button key="r" onClick={() => query.refetch()}>
+                  Retry
+                </Button>,
+              ]}
+            </SpaceBetween>
+          ) : (
+            collectionProps.empty
+          )
+        }
+        filter={
+          <TextFilter
+            {...filterProps}
+            filteringPlaceholder="Find virtual services"
+            filteringAriaLabel="Filter virtual services"
+            countText={filterProps.filteringText ? `${filteredItemsCount ?? 0} matches` : undefined}
+          />
+        }
+        pagination={<Pagination {...paginationProps} />}
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={
+              query.data ? (selected.length ? `(${selected.length}/${all.length})` : `(${all.length})`) : undefined
+            }
+            description="A virtual service is an abstraction of a real service, provided by a virtual node or a virtual router. Gateway routes send requests to virtual services."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                {[
+                  <Button
+                    key="delete"
+                    data-testid="delete-virtual-service"
+                    disabled={deleteReason !== undefined}
+                    disabledReason={deleteReason}
+                    onClick={() => target && setDeleting(target.virtualServiceName)}
+                  >
+                    Delete
+                  </Button>,
+                  <Button key="create" variant="primary" onClick={() => setCreating(true)}>
+                    Create virtual service
+                  </Button>,
+                ]}
+              </SpaceBetween>
+            }
+          >
+            Virtual services
+          </Header>
+        }
+      />
+      <CreateVirtualServiceModal
+        visible={creating}
+        onDismiss={() => setCreating(false)}
+        submit={(body) => createMutation.mutateAsync(body)}
+        onCreated={(service) => {
+          setCreating(false);
+          flash.push({
+            id: `virtual-service-${service.virtualServiceName}`,
+            type: 'success',
+            content: `Virtual service ${service.virtualServiceName} was created.`,
+          });
+        }}
+      />
+      <DeleteVirtualServiceModal
+        serviceName={deleting}
+        onDismiss={() => setDeleting(null)}
+        onConfirm={(name) => {
+          setDeleting(null);
+          runDelete(name);
+        }}
+      />
+    </>
+  );
+}
