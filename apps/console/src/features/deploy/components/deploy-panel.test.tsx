@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../../lib/query-client';
 import { DeployPanel } from './deploy-panel';
 
@@ -39,6 +39,11 @@ function bundleFor(url: URL) {
 }
 
 const requests: URL[] = [];
+
+// DeployPanel loads its content lazily; load that module once up front so each test only waits for data.
+beforeAll(async () => {
+  await import('./deploy-panel-content');
+});
 
 beforeEach(() => {
   requests.length = 0;
