@@ -55,4 +55,31 @@ export const MIGRATIONS: readonly { version: number; description: string; sql: s
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: 'child counts kept by triggers, so quota checks cost the same at 10 or 10,000 children',
+    sql: `
+      CREATE TABLE child_counts (
+        kind TEXT NOT NULL,
+        mesh_owner TEXT NOT NULL,
+        mesh_name TEXT NOT NULL,
+        parent TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (kind, mesh_owner, mesh_name, parent)
+      ) WITHOUT ROWID;
+      INSERT INTO child_counts (kind, mesh_owner, mesh_name, parent, n)
+        SELECT kind, mesh_owner, CASE WHEN kind = 'mesh' THEN '' ELSE mesh_name END, parent, count(*)
+        FROM resources GROUP BY 1, 2, 3, 4;
+      CREATE TRIGGER resources_counted_on_insert AFTER INSERT ON resources BEGIN
+        INSERT INTO child_counts (kind, mesh_owner, mesh_name, parent, n)
+        VALUES (NEW.kind, NEW.mesh_owner, CASE WHEN NEW.kind = 'mesh' THEN '' ELSE NEW.mesh_name END, NEW.parent, 1)
+        ON CONFLICT (kind, mesh_owner, mesh_name, parent) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER resources_counted_on_delete AFTER DELETE ON resources BEGIN
+        UPDATE child_counts SET n = n - 1
+        WHERE kind = OLD.kind AND mesh_owner = OLD.mesh_owner
+          AND mesh_name = CASE WHEN OLD.kind = 'mesh' THEN '' ELSE OLD.mesh_name END AND parent = OLD.parent;
+      END;
+    `,
+  },
 ];

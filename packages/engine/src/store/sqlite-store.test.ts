@@ -91,6 +91,40 @@ describe('SqliteStore', () => {
     second.close();
   });
 
+  it('when a version 1 file is opened, then migration 2 backfills the child counts the quota checks read', async () => {
+    const file = join(dir, 'v1.db');
+    const raw = new Database(file);
+    raw.exec(MIGRATIONS[0]!.sql);
+    raw.pragma('user_version = 1');
+    const insert = raw.prepare(
+      `INSERT INTO resources VALUES (@kind, @owner, 'm', '', @name, @arn, @uid, @owner, 1, 0, 0, @spec, NULL)`,
+    );
+    const row = (kind: string, name: string) => ({
+      kind,
+      owner: ME,
+      name,
+      arn: `arn:${kind}:${name}`,
+      uid: `uid-${kind}-${name}`,
+      spec: JSON.stringify(kind === 'mesh' ? {} : gatewaySpec()),
+    });
+    insert.run(row('mesh', 'm'));
+    for (const name of ['g1', 'g2', 'g3']) insert.run(row('virtualGateway', name));
+    raw.close();
+
+    const store = new SqliteStore(file);
+    expect(store.schemaVersion).toBe(2);
+    const api = createEngine({ store, region: REGION }).forCaller(ME);
+    expect((await api.listVirtualGateways({ meshName: 'm' })).virtualGateways).toHaveLength(3);
+    await expect(
+      api.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'g4', spec: gatewaySpec() }),
+    ).rejects.toThrow(/limit of 3 virtual gateways/);
+    await api.deleteVirtualGateway({ meshName: 'm', virtualGatewayName: 'g1' });
+    await expect(
+      api.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'g4', spec: gatewaySpec() }),
+    ).resolves.toBeDefined();
+    store.close();
+  });
+
   it('when the file was written by a newer schema, then opening it fails with a clear message', () => {
     const file = join(dir, 'future.db');
     const raw = new Database(file);

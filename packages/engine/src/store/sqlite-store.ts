@@ -249,7 +249,9 @@ export class SqliteStore implements Store {
         s.setMeta.run({ key, value });
       },
       wipe: () => {
-        this.#db.exec('DELETE FROM resources; DELETE FROM shares; DELETE FROM tags; DELETE FROM client_tokens;');
+        this.#db.exec(
+          'DELETE FROM resources; DELETE FROM child_counts; DELETE FROM shares; DELETE FROM tags; DELETE FROM client_tokens;',
+        );
       },
     };
   }
@@ -286,9 +288,10 @@ function prepare(db: Database.Database) {
     listAfter: db.prepare(
       `SELECT ${RESOURCE_COLUMNS} FROM resources WHERE ${SCOPE} AND name > @after ORDER BY name LIMIT @limit`,
     ),
-    countResources: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM resources WHERE ${SCOPE} LIMIT @max)`),
+    countResources: db.prepare(`SELECT min(coalesce((SELECT n FROM child_counts WHERE ${SCOPE}), 0), @max) AS n`),
     countOwnedMeshes: db.prepare(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM resources WHERE kind = 'mesh' AND mesh_owner = @account LIMIT @max)`,
+      `SELECT min(coalesce((SELECT n FROM child_counts WHERE kind = 'mesh' AND mesh_owner = @account
+       AND mesh_name = '' AND parent = ''), 0), @max) AS n`,
     ),
     listMeshesFirst: db.prepare(
       `SELECT ${RESOURCE_COLUMNS} FROM resources r WHERE ${VISIBLE_MESH} ORDER BY mesh_name, mesh_owner LIMIT @limit`,
