@@ -318,6 +318,29 @@ describe('round trip', () => {
     });
   }
 
+  it('when any single value of generated specs is replaced by null, 0, "", {}, [] or removed, then parsing answers and never throws', () => {
+    const junkValues: Json[] = [undefined, null, 0, -1, '', 'x', {}, [], true];
+    let attempts = 0;
+    for (const [schema, arb] of [
+      [VirtualGatewaySpecSchema, virtualGatewaySpec],
+      [GatewayRouteSpecSchema, gatewayRouteSpec],
+    ] as const) {
+      for (const spec of fc.sample(arb as fc.Arbitrary<Json>, { numRuns: 15, seed: 7 })) {
+        for (const path of paths(spec)) {
+          for (const j of junkValues) {
+            attempts++;
+            const candidate = replaced(spec, path, j);
+            expect(
+              () => (schema as z.ZodType).safeParse(candidate),
+              `${path.join('.')} = ${JSON.stringify(j)}`,
+            ).not.toThrow();
+          }
+        }
+      }
+    }
+    expect(attempts).toBeGreaterThan(1000);
+  });
+
   it('when the CLI example of the product document is read, then it is a valid create-virtual-gateway.json', () => {
     const example = { spec: { listeners: [{ portMapping: { port: 9080, protocol: 'http' } }] } };
     expect(CreateVirtualGatewayJsonSchema.parse(example)).toEqual(example);
