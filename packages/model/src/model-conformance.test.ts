@@ -31,6 +31,7 @@ import {
   ListTagsForResourceInputSchema,
   ListVirtualGatewaysInputSchema,
   ListVirtualServicesInputSchema,
+  labelFor,
   TagResourceInputSchema,
   UntagResourceInputSchema,
   UpdateGatewayRouteInputSchema,
@@ -453,6 +454,27 @@ describe('model conformance', () => {
       ),
     );
     expect(served.sort()).toEqual(Object.keys(INPUT_SCHEMAS).sort());
+  });
+
+  it('when any member reachable from a served input is looked up, then it has a console label', () => {
+    const missing = new Set<string>();
+    const walk = (shapeName: string, path: Seg[], seen: string[]) => {
+      const shape = shapeOf(shapeName);
+      if (path.length > 0 && labelFor(path) === undefined)
+        missing.add(path.map((p) => (typeof p === 'number' ? '*' : p)).join('.'));
+      if (seen.includes(shapeName)) return;
+      if (shape.type === 'structure') {
+        for (const [name, ref] of Object.entries(shape.members ?? {}))
+          walk(ref.shape, [...path, name], [...seen, shapeName]);
+      } else if (shape.type === 'list') {
+        walk(shape.member!.shape, [...path, 0], [...seen, shapeName]);
+      }
+    };
+    for (const op of Object.keys(INPUT_SCHEMAS)) {
+      const inputShape = model.operations[op]!.input!.shape;
+      walk(inputShape, [], []);
+    }
+    expect([...missing].sort()).toEqual([]);
   });
 
   it('when every constrained member is pushed to and past its limits, then the schemas accept and reject exactly as the model says', () => {
