@@ -37,6 +37,11 @@ export function consoleStatic(dist: string): Router {
       setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
     }),
   );
+  // Browsers ask for /favicon.ico on their own; without one in the build, answer "nothing" rather than 404.
+  router.get('/favicon.ico', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.status(204).end();
+  });
   router.get(CONSOLE_ROUTES, (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-cache');
     if (!existsSync(index)) {

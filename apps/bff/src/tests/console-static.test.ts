@@ -56,6 +56,11 @@ describe('console static files', () => {
     expect(res.headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('when the build has no favicon.ico, then the browser gets 204 instead of a 404', async () => {
+    const res = await fetch(`${server.url}/favicon.ico`);
+    expect(res.status).toBe(204);
+  });
+
   it('when a missing asset or unknown path is fetched, then it is a 404, not the SPA', async () => {
     const asset = await call<Envelope>(server.url, 'GET', '/assets/missing-123.js');
     expect(asset.status).toBe(404);
