@@ -27,8 +27,8 @@ const Database = createRequire(import.meta.resolve('@meshconsole/engine'))('bett
 ) => BareDatabase;
 
 const ACCOUNT = '123456789012';
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const CREATES = Number(process.env.BENCH_CREATES ?? 1000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const CREATES = Number(process.env.BENCH_CREATES ?? 500);
 const GATEWAYS = Number(process.env.BENCH_GATEWAYS ?? 10_000);
 const PAGE = 100;
 
@@ -37,21 +37,19 @@ const name = (i: number) => `gw-${String(i).padStart(5, '0')}`;
 
 function openEngine(file: string) {
   const store = new SqliteStore(file);
-  const engine = createEngine({ store, region: 'us-west-2', quotas: { virtualGatewaysPerMesh: GATEWAYS + CREATES } });
+  const engine = createEngine({ store, region: 'us-west-2', quotas: { virtualGatewaysPerMesh: 1_000_000 } });
   return { engine, api: engine.forCaller(ACCOUNT) };
 }
 
-/** Engine: `CREATES` createVirtualGateway calls, each its own durable transaction. Returns creates/s. */
-async function engineCreates(): Promise<number> {
-  const { engine, api } = openEngine(join(tempDir('engine-creates'), 'e.db'));
-  await api.createMesh({ meshName: 'bench' });
+type EngineApi = ReturnType<typeof openEngine>['api'];
+
+/** Engine: `count` createVirtualGateway calls, each its own durable transaction. Returns creates/s. */
+async function engineCreates(api: EngineApi, mesh: string, from: number, count: number): Promise<number> {
   const t0 = performance.now();
-  for (let i = 0; i < CREATES; i++) {
-    await api.createVirtualGateway({ meshName: 'bench', virtualGatewayName: name(i), spec: spec(i) });
+  for (let i = from; i < from + count; i++) {
+    await api.createVirtualGateway({ meshName: mesh, virtualGatewayName: name(i), spec: spec(i) });
   }
-  const seconds = (performance.now() - t0) / 1000;
-  engine.close();
-  return CREATES / seconds;
+  return count / ((performance.now() - t0) / 1000);
 }
 
 function openBare(file: string) {
@@ -61,28 +59,27 @@ function openBare(file: string) {
   db.pragma('busy_timeout = 5000');
   db.exec(`CREATE TABLE IF NOT EXISTS t (mesh TEXT NOT NULL, name TEXT NOT NULL, arn TEXT NOT NULL, uid TEXT NOT NULL,
     version INTEGER NOT NULL, created_at INTEGER NOT NULL, spec TEXT NOT NULL, PRIMARY KEY (mesh, name)) WITHOUT ROWID`);
-  return db;
-}
-
-/** Baseline: the same number of single-row INSERT transactions with the same pragmas. Returns inserts/s. */
-function bareInserts(): number {
-  const db = openBare(join(tempDir('bare-inserts'), 'b.db'));
   const insert = db.prepare('INSERT INTO t VALUES (?, ?, ?, ?, 1, ?, ?)');
-  const tx = db.transaction((i: number) =>
+  const row = (mesh: string, i: number) =>
     insert.run(
-      'bench',
+      mesh,
       name(i),
-      `arn:aws:appmesh:us-west-2:${ACCOUNT}:mesh/bench/virtualGateway/${name(i)}`,
+      `arn:aws:appmesh:us-west-2:${ACCOUNT}:mesh/${mesh}/virtualGateway/${name(i)}`,
       `uid-${i}`,
       Date.now(),
       JSON.stringify(spec(i)),
-    ),
-  );
-  const t0 = performance.now();
-  for (let i = 0; i < CREATES; i++) tx.immediate(i);
-  const seconds = (performance.now() - t0) / 1000;
-  db.close();
-  return CREATES / seconds;
+    );
+  const one = db.transaction(row);
+  /** Baseline: `count` single-row INSERT transactions (BEGIN IMMEDIATE). Returns inserts/s. */
+  const inserts = (mesh: string, from: number, count: number) => {
+    const t0 = performance.now();
+    for (let i = from; i < from + count; i++) one.immediate(mesh, i);
+    return count / ((performance.now() - t0) / 1000);
+  };
+  const bulk = db.transaction((mesh: string, count: number) => {
+    for (let i = 0; i < count; i++) row(mesh, i);
+  });
+  return { db, inserts, bulk: (mesh: string, count: number) => bulk(mesh, count) };
 }
 
 /** Walks every page of the 10,000-gateway mesh through the engine; returns per-page latencies (ms). */
@@ -127,54 +124,51 @@ async function main() {
     `engine bench: ${RUNS} runs; ${CREATES} durable creates per run; ${GATEWAYS} gateways listed ${PAGE} per page\n`,
   );
 
-  // ---- creates per second (durable) ----
+  const dir = tempDir('engine');
+  const { engine, api } = openEngine(join(dir, 'engine.db'));
+  const bare = openBare(join(dir, 'bare.db'));
+
+  // ---- durable creates per second, small mesh; engine and baseline interleaved run by run ----
+  await api.createMesh({ meshName: 'small' });
   const engineRates: number[] = [];
   const bareRates: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    // Alternate the order so neither side always runs on a warmer disk cache.
-    if (run % 2 === 0) {
-      engineRates.push(await engineCreates());
-      bareRates.push(bareInserts());
-    } else {
-      bareRates.push(bareInserts());
-      engineRates.push(await engineCreates());
-    }
+    engineRates.push(await engineCreates(api, 'small', run * CREATES, CREATES));
+    bareRates.push(bare.inserts('small', run * CREATES, CREATES));
   }
 
-  // ---- list-page latency on a mesh holding GATEWAYS virtual gateways ----
-  const dir = tempDir('engine-list');
-  const { engine, api } = openEngine(join(dir, 'big.db'));
+  // ---- a mesh holding GATEWAYS virtual gateways (created through the engine, durably) ----
   await api.createMesh({ meshName: 'big' });
   const seedStart = performance.now();
-  for (let i = 0; i < GATEWAYS; i++) {
-    await api.createVirtualGateway({ meshName: 'big', virtualGatewayName: name(i), spec: spec(i) });
-  }
-  const seedRate = GATEWAYS / ((performance.now() - seedStart) / 1000);
-  const bare = openBare(join(dir, 'bare.db'));
-  const insert = bare.prepare('INSERT INTO t VALUES (?, ?, ?, ?, 1, ?, ?)');
-  bare.transaction(() => {
-    for (let i = 0; i < GATEWAYS; i++) {
-      insert.run(
-        'big',
-        name(i),
-        `arn:aws:appmesh:us-west-2:${ACCOUNT}:mesh/big/virtualGateway/${name(i)}`,
-        `uid-${i}`,
-        0,
-        JSON.stringify(spec(i)),
-      );
-    }
-  })();
+  await engineCreates(api, 'big', 0, GATEWAYS);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  bare.bulk('big', GATEWAYS);
 
+  // Creates into the full mesh: does a 10,000-gateway mesh slow a create down?
+  const bigEngineRates: number[] = [];
+  const bigBareRates: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const from = GATEWAYS + run * (CREATES / 5);
+    bigEngineRates.push(await engineCreates(api, 'big', from, CREATES / 5));
+    bigBareRates.push(bare.inserts('big', from, CREATES / 5));
+  }
+  // Delete the extra gateways again so the walk below lists exactly GATEWAYS.
+  for (let i = GATEWAYS; i < GATEWAYS + RUNS * (CREATES / 5); i++) {
+    await api.deleteVirtualGateway({ meshName: 'big', virtualGatewayName: name(i) });
+  }
+  bare.db.prepare('DELETE FROM t WHERE mesh = ? AND name >= ?').run('big', name(GATEWAYS));
+
+  // ---- list-page latency: every page of the big mesh, several walks ----
   // One unmeasured walk each warms the JIT, the page cache and the prepared statements.
   await engineWalk(api);
-  bareWalk(bare);
+  bareWalk(bare.db);
   const engineWalks = await repeat(RUNS, () => engineWalk(api));
-  const bareWalks = await repeat(RUNS, () => bareWalk(bare));
+  const bareWalks = await repeat(RUNS, () => bareWalk(bare.db));
   for (const walk of [...engineWalks, ...bareWalks]) {
     if (walk.items !== GATEWAYS) throw new Error(`a walk returned ${walk.items} items, expected ${GATEWAYS}`);
   }
   engine.close();
-  bare.close();
+  bare.db.close();
 
   const p = (walks: { pages: number[] }[], q: number) => median(walks.map((w) => percentile(w.pages, q)));
   const engineRate = median(engineRates);
@@ -183,12 +177,17 @@ async function main() {
     `Engine (median of ${RUNS} runs)`,
     ['measure', 'engine', 'baseline', 'engine / baseline'],
     [
-      [`durable creates per second (${CREATES} per run)`, fmt(engineRate), fmt(bareRate), ratio(engineRate, bareRate)],
       [
-        `durable creates per second, mesh growing to ${GATEWAYS.toLocaleString('en-US')} (one run)`,
-        fmt(seedRate),
+        `durable creates per second, new mesh (${CREATES} per run)`,
+        fmt(engineRate),
         fmt(bareRate),
-        ratio(seedRate, bareRate),
+        ratio(engineRate, bareRate),
+      ],
+      [
+        `durable creates per second into a mesh holding ${GATEWAYS.toLocaleString('en-US')} (${CREATES / 5} per run)`,
+        fmt(median(bigEngineRates)),
+        fmt(median(bigBareRates)),
+        ratio(median(bigEngineRates), median(bigBareRates)),
       ],
       [
         `list page p50 (ms), ${PAGE} of ${GATEWAYS.toLocaleString('en-US')}`,
@@ -203,6 +202,9 @@ async function main() {
         ratio(p(engineWalks, 99), p(bareWalks, 99)),
       ],
     ],
+  );
+  process.stdout.write(
+    `\nseeding ${GATEWAYS.toLocaleString('en-US')} gateways through the engine took ${fmt(seedSeconds)} s (${fmt(GATEWAYS / seedSeconds)} creates/s)\n`,
   );
   process.stdout.write(
     '\nbaseline: bare better-sqlite3, WAL + synchronous=FULL, one INSERT transaction per row / bare keyset SELECT pages\n',
