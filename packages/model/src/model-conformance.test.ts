@@ -26,18 +26,31 @@ import {
   DescribeMeshInputSchema,
   DescribeVirtualGatewayInputSchema,
   DescribeVirtualServiceInputSchema,
+  GatewayRouteDataSchema,
+  GatewayRouteRefSchema,
+  GatewayRouteStatusSchema,
   ListGatewayRoutesInputSchema,
   ListMeshesInputSchema,
   ListTagsForResourceInputSchema,
   ListVirtualGatewaysInputSchema,
   ListVirtualServicesInputSchema,
   labelFor,
+  MeshDataSchema,
+  MeshRefSchema,
+  MeshStatusSchema,
+  ResourceMetadataSchema,
   TagResourceInputSchema,
   UntagResourceInputSchema,
   UpdateGatewayRouteInputSchema,
   UpdateMeshInputSchema,
   UpdateVirtualGatewayInputSchema,
   UpdateVirtualServiceInputSchema,
+  VirtualGatewayDataSchema,
+  VirtualGatewayRefSchema,
+  VirtualGatewayStatusSchema,
+  VirtualServiceDataSchema,
+  VirtualServiceRefSchema,
+  VirtualServiceStatusSchema,
 } from './index';
 
 // ---------- the model
@@ -475,6 +488,39 @@ describe('model conformance', () => {
       walk(inputShape, [], []);
     }
     expect([...missing].sort()).toEqual([]);
+  });
+
+  it('when the output shapes are compared with the model, then members, required members and status codes agree', () => {
+    const outputs: Record<string, z.ZodObject> = {
+      MeshData: MeshDataSchema,
+      MeshRef: MeshRefSchema,
+      MeshStatus: MeshStatusSchema,
+      VirtualServiceData: VirtualServiceDataSchema,
+      VirtualServiceRef: VirtualServiceRefSchema,
+      VirtualServiceStatus: VirtualServiceStatusSchema,
+      VirtualGatewayData: VirtualGatewayDataSchema,
+      VirtualGatewayRef: VirtualGatewayRefSchema,
+      VirtualGatewayStatus: VirtualGatewayStatusSchema,
+      GatewayRouteData: GatewayRouteDataSchema,
+      GatewayRouteRef: GatewayRouteRefSchema,
+      GatewayRouteStatus: GatewayRouteStatusSchema,
+      ResourceMetadata: ResourceMetadataSchema,
+    };
+    for (const [shapeName, schema] of Object.entries(outputs)) {
+      const shape = shapeOf(shapeName);
+      expect(Object.keys(schema.shape).sort(), shapeName).toEqual(Object.keys(shape.members ?? {}).sort());
+      const required = Object.entries(schema.shape)
+        .filter(([, member]) => !(member as z.ZodType).safeParse(undefined).success)
+        .map(([name]) => name)
+        .sort();
+      expect(required, shapeName).toEqual([...(shape.required ?? [])].sort());
+      if (shapeName.endsWith('Status')) {
+        const codes = shapeOf(shape.members!.status!.shape).enum!;
+        const statusSchema = schema.shape.status as z.ZodType;
+        for (const code of codes) expect(statusSchema.safeParse(code).success, `${shapeName} ${code}`).toBe(true);
+        expect(statusSchema.safeParse('GONE').success).toBe(false);
+      }
+    }
   });
 
   it('when every constrained member is pushed to and past its limits, then the schemas accept and reject exactly as the model says', () => {
