@@ -80,5 +80,33 @@ export function toAppError(err: unknown, bodyLimitBytes: number): { error: AppEr
         break;
     }
   }
+  const status = clientStatusOf(err);
+  if (status !== undefined) return { error: clientError(err, status), unexpected: false };
   return { error: new AppError('InternalServerErrorException', INTERNAL_MESSAGE), unexpected: true };
+}
+
+/** The 4xx status of an HTTP error raised by Express or its body parser (bad percent-encoding, bad gzip). */
+function clientStatusOf(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { status, statusCode } = err as { status?: unknown; statusCode?: unknown };
+  const value = typeof status === 'number' ? status : statusCode;
+  return typeof value === 'number' && value >= 400 && value < 500 ? value : undefined;
+}
+
+/** A client error in our own words: its own message could carry internals, so it is not repeated. */
+function clientError(err: unknown, status: number): AppError {
+  if (err instanceof URIError) {
+    // Express could not percent-decode a path parameter (`/meshes/%zz`).
+    return new AppError('BadRequestException', 'The request path is not valid percent-encoded UTF-8.', { status });
+  }
+  switch (status) {
+    case 403:
+      return new AppError('ForbiddenException', 'The request is not allowed.');
+    case 404:
+      return new AppError('NotFoundException', 'Nothing is served at this path.');
+    case 429:
+      return new AppError('TooManyRequestsException', 'Too many requests. Try again shortly.');
+    default:
+      return new AppError('BadRequestException', 'The request is malformed.', { status });
+  }
 }

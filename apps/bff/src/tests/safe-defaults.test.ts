@@ -109,6 +109,23 @@ describe('safe defaults', () => {
     expect(res.text).not.toMatch(/at \w+ \(|node_modules|SyntaxError|Unexpected token/);
   });
 
+  it('when the path or the compressed body is malformed, then it is a 400, never a 500', async () => {
+    const path = await call<Envelope>(server.url, 'GET', '/api/meshes/%E0%A4%A');
+    expect(path.status).toBe(400);
+    expect(path.body.error.message).toBe('The request path is not valid percent-encoded UTF-8.');
+    const wirePath = await call(server.url, 'GET', '/v20190125/meshes/%E0%A4%A', { csrf: false });
+    expect(wirePath.status).toBe(400);
+    expect(wirePath.headers.get('x-amzn-errortype')).toBe('BadRequestException');
+
+    const gzip = await call(server.url, 'PUT', '/v20190125/meshes', {
+      csrf: false,
+      rawBody: '{"meshName":"x"}',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
+    expect(gzip.status).toBe(400);
+    expect(gzip.text).not.toMatch(/header check|Z_DATA_ERROR/);
+  });
+
   it('when a caller sends a plain x-request-id, then it is echoed; otherwise one is made', async () => {
     const echoed = await fetch(`${server.url}/api/session`, { headers: { 'x-request-id': 'trace-12345678' } });
     expect(echoed.headers.get('x-request-id')).toBe('trace-12345678');
