@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from '../fixtures/test';
+import { expect, seriousA11yViolations, test } from '../fixtures/test';
 
 /** Files of a ustar archive, by path (text content). Enough for the bundle the console downloads. */
 function readTar(bytes: Buffer): Map<string, string> {
@@ -53,6 +53,7 @@ test.describe('Deploy tab', () => {
     await expect(deployment).toContainText('replicas: 2');
     await expect(deployment).toContainText(`value: mesh/${demo.mesh}/virtualGateway/${demo.gatewayWithRoutes}`);
     await expect(tab.artifact('kubernetes-virtual-gateway')).toContainText('apiVersion: appmesh.k8s.aws/v1beta2');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     // A refused value is explained on its field; a good one regenerates the Deployment.
     await tab.replicas.fill('1');
@@ -73,6 +74,12 @@ test.describe('Deploy tab', () => {
     await expect(task).toContainText('"APPMESH_RESOURCE_ARN"');
     await expect(task).not.toContainText('proxyConfiguration');
     await expect(tab.artifact('ecs-service-definition')).toContainText('"desiredCount": 3');
+
+    // Copy puts the artifact's exact text on the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await gatewayDetails.activeTabContent.getByRole('button', { name: 'Copy service-definition.json' }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(JSON.parse(copied)).toMatchObject({ desiredCount: 3, loadBalancers: [{ containerName: 'envoy' }] });
 
     // One artifact downloads as its own file.
     await tab.target('IAM').click();
