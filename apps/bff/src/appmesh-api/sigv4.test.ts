@@ -259,6 +259,12 @@ describe('mapping access keys to accounts', () => {
       'IncompleteSignatureException',
       /'SignedHeaders', 'Signature'/,
     );
+    const bare = { ...req, rawHeaders: ['Authorization', 'AWS4-HMAC-SHA256'] };
+    expectSigV4Error(
+      () => authenticateRequest(bare, keys, { defaultAccountId: DEFAULT_ACCOUNT }),
+      'IncompleteSignatureException',
+      /'Credential', 'SignedHeaders', 'Signature'/,
+    );
   });
 });
 

@@ -74,7 +74,7 @@ export interface AccessKey {
  */
 export function parseAuthorization(header: string): ParsedAuthorization | undefined {
   const trimmed = header.trim();
-  if (!trimmed.startsWith(`${SIGV4_ALGORITHM} `)) return undefined;
+  if (trimmed !== SIGV4_ALGORITHM && !trimmed.startsWith(`${SIGV4_ALGORITHM} `)) return undefined;
   const fields = new Map<string, string>();
   for (const part of trimmed.slice(SIGV4_ALGORITHM.length).split(',')) {
     const eq = part.indexOf('=');
