@@ -38,9 +38,12 @@ async function bundleFor(deps: ConsoleApiDeps, req: DeployRequest) {
     { meshName: req.params.mesh, meshOwner: req.query.meshOwner },
     req.params.name,
   );
+  // The caller's account is known for the local mesh (ACCOUNT_ID). With MESH_BACKEND=appmesh the SDK's
+  // credentials decide it, so the generator falls back to the gateway's own metadata (mesh vs resource owner).
+  const callerAccountId = deps.config.meshBackend === 'local' ? deps.config.accountId : undefined;
   let bundle: DeployBundle;
   try {
-    bundle = generateBundle(gateway, optionsOf(req.query), { callerAccountId: deps.config.accountId });
+    bundle = generateBundle(gateway, optionsOf(req.query), { callerAccountId });
   } catch (err) {
     if (err instanceof DeployOptionsError) {
       throw new AppError('BadRequestException', err.message, {
