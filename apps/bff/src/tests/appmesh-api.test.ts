@@ -214,6 +214,17 @@ describe('App Mesh API', () => {
     expect(res.body).toEqual({ message: expect.any(String) });
   });
 
+  it('when the body names another mesh, then the URI label wins (body members only fill body fields)', async () => {
+    await wire('PUT', '/meshes', { meshName: 'label-wins' });
+    const res = await wire<{ meshName: string; virtualGatewayName: string }>(
+      'PUT',
+      '/meshes/label-wins/virtualGateways',
+      { meshName: 'elsewhere', virtualGatewayName: 'gw', spec: exampleSpec() },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.meshName).toBe('label-wins');
+  });
+
   it('when no CSRF header is sent, then the App Mesh API still accepts writes (it is for SDKs)', async () => {
     const res = await wire('PUT', '/meshes', { meshName: 'no-csrf' });
     expect(res.status).toBe(200);

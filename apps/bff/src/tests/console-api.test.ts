@@ -272,3 +272,22 @@ describe('console API admin reset', () => {
     expect((await call<Page<MeshData>>(server.url, 'GET', '/api/meshes')).body.items.length).toBeGreaterThan(0);
   });
 });
+
+describe('console API with the real-mesh backend', () => {
+  let server: InProcessServer;
+  beforeAll(async () => {
+    // Nothing listens on port 9: only calls that never reach the endpoint are made here.
+    server = await startTestServer({ MESH_BACKEND: 'appmesh', APPMESH_ENDPOINT: 'http://127.0.0.1:9' });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('when the backend is appmesh, then the session says so and reset is refused', async () => {
+    expect((await call<Session>(server.url, 'GET', '/api/session')).body.backend).toBe('appmesh');
+    const res = await call<Envelope>(server.url, 'POST', '/api/admin/reset', { body: { seed: 'none' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/only available with the local mesh/);
+    expect((await call(server.url, 'GET', '/readyz')).status).toBe(200);
+  });
+});
