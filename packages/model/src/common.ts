@@ -10,7 +10,7 @@ export function resourceName(path: string) {
 }
 
 /** `AccountId`: exactly 12 characters (the service's constraint; account ids are 12 digits). */
-export const AccountIdSchema = text('meshOwner', { min: 12, max: 12 });
+export const AccountIdSchema = text('accountId', { min: 12, max: 12 });
 export type AccountId = z.infer<typeof AccountIdSchema>;
 
 export const MeshOwnerSchema = text('meshOwner', { min: 12, max: 12 }).optional();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountIdSchema, ResourceArnSchema, TagKeyListSchema, TagListSchema } from './common';
+import { AccountIdSchema, MeshOwnerSchema, ResourceArnSchema, TagKeyListSchema, TagListSchema } from './common';
 import {
   CreateGatewayRouteInputSchema,
   CreateMeshInputSchema,
@@ -49,7 +49,7 @@ export const PageQuerySchema = z.object({
     .max(100, { error: 'Limit must be between 1 and 100.' })
     .optional(),
   nextToken: z.string().optional(),
-  meshOwner: AccountIdSchema.optional(),
+  meshOwner: MeshOwnerSchema,
 });
 export type PageQuery = z.infer<typeof PageQuerySchema>;
 

@@ -6,6 +6,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // names and operation members
   meshName: 'Mesh name',
   meshOwner: 'Mesh owner',
+  accountId: 'Account ID',
   virtualGatewayName: 'Virtual gateway name',
   gatewayRouteName: 'Gateway route name',
   virtualServiceName: 'Virtual service name',
