@@ -155,12 +155,13 @@ function httpRouteAction(route: 'httpRoute' | 'http2Route') {
       })
       .optional(),
   }).superRefine((prefix, ctx) => {
-    const set = [prefix.defaultPrefix, prefix.value].filter((v) => v !== undefined).length;
-    if (set !== 1) {
+    const keys = ['defaultPrefix', 'value'] as const;
+    const set = keys.filter((k) => prefix[k] !== undefined);
+    if (set.length !== 1) {
       ctx.addIssue({
         code: 'custom',
-        message: `${label(`${r}.prefix`)} must set exactly one of defaultPrefix, value.`,
-        path: set === 0 ? [] : ['value'],
+        message: exactlyOneMessage(label(`${r}.prefix`), keys, set),
+        path: set.length === 0 ? [] : ['value'],
       });
     }
   });

@@ -617,13 +617,13 @@ describe('gateway route: rewrites', () => {
       GatewayRouteSpecSchema,
       http({ prefix: '/a' }, { rewrite: { prefix: {} } }),
       'httpRoute.action.rewrite.prefix',
-      /exactly one of defaultPrefix, value/,
+      /one of defaultPrefix or value/,
     );
     expectIssue(
       GatewayRouteSpecSchema,
       http({ prefix: '/a' }, { rewrite: { prefix: { defaultPrefix: 'DISABLED', value: '/b/' } } }),
       'httpRoute.action.rewrite.prefix.value',
-      /exactly one of defaultPrefix, value/,
+      /one of defaultPrefix or value/,
     );
   });
 
