@@ -59,8 +59,12 @@ function main(): void {
       server.closeAllConnections();
     }, SHUTDOWN_GRACE_MS);
     force.unref();
+    // Keep-alive connections that finish their last request are closed as soon as they go idle.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    sweep.unref();
     server.close((err) => {
       clearTimeout(force);
+      clearInterval(sweep);
       try {
         backend.close();
       } catch (closeErr) {
