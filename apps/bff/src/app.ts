@@ -9,6 +9,7 @@ import { appMeshApiRouter } from './appmesh-api/appmesh-api.router.js';
 import { createCallerResolver } from './appmesh-api/caller.js';
 import type { Config } from './config.js';
 import { consoleApiRouter } from './console-api/console-api.router.js';
+import { AppError } from './http/app-error.js';
 import { consoleStatic } from './http/console-static.js';
 import { APPMESH_PREFIX, errorHandler, notFound } from './http/error-handler.js';
 import { rateLimit } from './http/rate-limit.js';
@@ -77,6 +78,17 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use('/api', consoleApiRouter({ config, engine, meshApi: () => deps.meshApiFor(config.accountId) }));
+  if (config.meshBackend === 'appmesh') {
+    // Not a proxy: the server's AWS credentials are not lent to whoever can reach this port.
+    app.use(APPMESH_PREFIX, (_req, _res, next) => {
+      next(
+        new AppError(
+          'BadRequestException',
+          'meshconsole serves the App Mesh API only for its local mesh (MESH_BACKEND=local). With MESH_BACKEND=appmesh, point the client at the App Mesh endpoint itself.',
+        ),
+      );
+    });
+  }
   app.use(
     APPMESH_PREFIX,
     appMeshApiRouter({

@@ -290,4 +290,11 @@ describe('console API with the real-mesh backend', () => {
     expect(res.body.error.message).toMatch(/only available with the local mesh/);
     expect((await call(server.url, 'GET', '/readyz')).status).toBe(200);
   });
+
+  it('when the backend is appmesh, then the App Mesh API is not proxied with the server credentials', async () => {
+    const res = await call<{ message: string }>(server.url, 'GET', '/v20190125/meshes', { csrf: false });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('x-amzn-errortype')).toBe('BadRequestException');
+    expect(res.body.message).toMatch(/only for its local mesh/);
+  });
 });
