@@ -200,7 +200,7 @@ export function GatewayRouteJson({ route }: { route: GatewayRouteData }) {
       }
     >
       <div data-testid="gateway-route-json">
-        <CodeView content={json} highlight={jsonHighlight} lineNumbers ariaLabel="Gateway route JSON" />
+        <CodeView content={json} highlight={jsonHighlight} lineNumbers wrapLines ariaLabel="Gateway route JSON" />
       </div>
     </Container>
   );
