@@ -25,6 +25,7 @@ export function securityHeaders(): RequestHandler {
         scriptSrcAttr: ["'none'"],
       },
     },
+    xFrameOptions: { action: 'deny' },
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
