@@ -29,9 +29,13 @@ const SETUPS: Setup[] = [
   {
     kind: 'appmesh',
     async start() {
-      // The remote mesh is its own process; the front's adapter signs with these credentials
-      // through the SDK's standard chain (environment variables).
-      const remote = await startServerProcess(SHARED_ENV);
+      // The remote mesh is its own process and verifies the adapter's SigV4 signatures (its key is
+      // configured with the secret); the front's adapter finds the credentials through the SDK's
+      // standard chain (environment variables).
+      const remote = await startServerProcess({
+        ...SHARED_ENV,
+        ACCESS_KEYS: 'AKIDCONTRACT:123456789012:contract-secret',
+      });
       vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDCONTRACT');
       vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'contract-secret');
       vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
