@@ -3,12 +3,21 @@
 // For describe, list (100 items) and create through the console API, at 1, 16 and 64 connections:
 // requests/second and p50/p99 latency, medians over several runs, and the ratio to the bare handler.
 //
+// Both servers run in their own process (the bare one is this script started with --bare-server),
+// so neither shares an event loop with the load generator.
+//
 //   pnpm exec tsx bff.ts                 (from bench/, after `pnpm -r build`)
 //   BENCH_RUNS=5 BENCH_SECONDS=5 pnpm exec tsx bff.ts
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import express from 'express';
-import { type RunningServer, startBff } from './lib/server';
+import { type RunningServer, startBff, tempDir } from './lib/server';
 import { fmt, median, printTable, ratio } from './lib/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -61,10 +70,7 @@ async function seedBff(base: string): Promise<{ gateway: unknown; list: unknown 
 }
 
 /** The baseline: Express 5 with express.json, answering with the payloads the BFF returned. */
-async function startBare(payloads: {
-  gateway: unknown;
-  list: unknown;
-}): Promise<{ url: string; close(): Promise<void> }> {
+async function serveBare(payloads: { gateway: unknown; list: unknown }): Promise<number> {
   const app = express();
   app.use(express.json({ limit: '256kb' }));
   const gatewayJson = JSON.stringify(payloads.gateway);
@@ -81,15 +87,38 @@ async function startBare(payloads: {
   });
   const server: Server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
   const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return typeof addr === 'object' && addr ? addr.port : 0;
+}
+
+/** Starts this script with --bare-server in its own Node process and reads back its port. */
+async function startBare(payloads: {
+  gateway: unknown;
+  list: unknown;
+}): Promise<{ url: string; close(): Promise<void> }> {
+  const file = join(tempDir('bare'), 'payloads.json');
+  writeFileSync(file, JSON.stringify(payloads));
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--bare-server', file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`the bare server exited with ${code}`)));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const m = /PORT (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+  });
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
   };
 }
 
@@ -157,7 +186,9 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(
       `BFF vs a bare Express handler: ${RUNS} runs of ${SECONDS} s per cell, medians; ` +
-        `node ${process.version}, ${(await import('node:os')).cpus().length} CPUs\n`,
+        `node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} at start\n`,
     );
     const rows: string[][] = [];
     let errorCount = 0;
@@ -205,4 +236,13 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const bareIndex = process.argv.indexOf('--bare-server');
+if (bareIndex >= 0) {
+  const payloads = JSON.parse(readFileSync(process.argv[bareIndex + 1] ?? '', 'utf8')) as {
+    gateway: unknown;
+    list: unknown;
+  };
+  process.stdout.write(`PORT ${await serveBare(payloads)}\n`);
+} else {
+  await main();
+}
