@@ -382,3 +382,26 @@ describe('generateBundle certificate files', () => {
     expect(artifact(bundle, 'ec2-docker-run').content).not.toContain('--volume');
   });
 });
+
+describe('generateBundle SDS', () => {
+  it('when a certificate comes from SDS, then the bundle says to set APPMESH_SDS_SOCKET_PATH; otherwise it does not', () => {
+    const sds = generateBundle(ownedGateway({ spec: fullSpec }));
+    expect(sds.warnings.some((w) => w.includes('APPMESH_SDS_SOCKET_PATH'))).toBe(true);
+    const secretNamedSds = generateBundle(
+      ownedGateway({
+        spec: {
+          listeners: [
+            {
+              portMapping: { port: 8443, protocol: 'http' },
+              tls: {
+                mode: 'STRICT',
+                certificate: { acm: { certificateArn: 'arn:aws:acm:us-west-2:123456789012:certificate/sds' } },
+              },
+            },
+          ],
+        },
+      }),
+    );
+    expect(secretNamedSds.warnings.some((w) => w.includes('APPMESH_SDS_SOCKET_PATH'))).toBe(false);
+  });
+});

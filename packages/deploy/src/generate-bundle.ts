@@ -44,6 +44,16 @@ function workloadName(id: GatewayIdentity): string {
   return id.k8sName.slice(0, 48).replace(/-+$/, '') || 'gateway';
 }
 
+/** True when any TLS setting takes its certificate or trust from Envoy SDS. */
+function usesSds(spec: GatewayShape['spec']): boolean {
+  const client = spec.backendDefaults?.clientPolicy?.tls;
+  return (
+    spec.listeners.some((l) => l.tls?.certificate.sds !== undefined || l.tls?.validation?.trust.sds !== undefined) ||
+    client?.certificate?.sds !== undefined ||
+    client?.validation.trust.sds !== undefined
+  );
+}
+
 function collectWarnings(gateway: GatewayShape, ctx: GenerationContext): string[] {
   const warnings: string[] = [];
   const { id, options } = ctx;
@@ -72,8 +82,7 @@ function collectWarnings(gateway: GatewayShape, ctx: GenerationContext): string[
         'the VirtualGateway keeps the App Mesh name in awsName.',
     );
   }
-  const specs = JSON.stringify(gateway.spec);
-  if (specs.includes('"sds"')) {
+  if (usesSds(gateway.spec)) {
     warnings.push(
       "The gateway takes certificates from Envoy SDS: set APPMESH_SDS_SOCKET_PATH to the SDS agent's Unix socket (Envoy 1.15.1.0 or later) and mount that socket into the Envoy.",
     );
