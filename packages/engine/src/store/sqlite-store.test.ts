@@ -149,6 +149,37 @@ describe('SqliteStore', () => {
     second.close();
   });
 
+  it('when another connection holds the write lock past the busy timeout, then ServiceUnavailableException, not a raw SQLite error', async () => {
+    const file = join(dir, 'busy.db');
+    const store = new SqliteStore(file, { busyTimeoutMs: 50 });
+    const api = createEngine({ store, region: REGION }).forCaller(ME);
+    const holder = new Database(file);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const error = await api.createMesh({ meshName: 'blocked' }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'ServiceUnavailableException', status: 503 });
+      expect((error as Error).message).not.toMatch(/SQLITE|database|\//i);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    await expect(api.createMesh({ meshName: 'blocked' })).resolves.toBeDefined();
+    store.close();
+  });
+
+  it('when the store fails unexpectedly, then InternalServerErrorException with a fixed message and the cause kept for logs', async () => {
+    const store = new SqliteStore(join(dir, 'closed.db'));
+    const api = createEngine({ store, region: REGION }).forCaller(ME);
+    store.close();
+    const error = await api.listMeshes({}).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: 'InternalServerErrorException',
+      status: 500,
+      message: 'The request processing has failed because of an unknown error, exception, or failure.',
+    });
+    expect((error as { cause?: unknown }).cause).toBeInstanceOf(Error);
+  });
+
   it('when a writer is killed with SIGKILL mid-stream, then every acknowledged write survives and the file is intact', async () => {
     const file = join(dir, 'durable.db');
     const writer = startScript('durability-writer.ts', [file]);
