@@ -5,5 +5,8 @@ export default defineConfig({
     name: 'bff',
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // API suites start servers, child processes and the AWS CLI: give them room on a busy machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
