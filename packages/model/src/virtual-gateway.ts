@@ -7,6 +7,8 @@ import { isFqdnOrUri } from './san';
 export const PORT_PROTOCOLS = ['http', 'http2', 'grpc'] as const;
 export const TLS_MODES = ['STRICT', 'PERMISSIVE', 'DISABLED'] as const;
 export type VirtualGatewayPortProtocol = (typeof PORT_PROTOCOLS)[number];
+/** What the service uses for `maxPendingRequests` when an http connection pool leaves it out. */
+export const DEFAULT_MAX_PENDING_REQUESTS = 2147483647;
 
 const L = 'listeners.*';
 const CP = 'backendDefaults.clientPolicy.tls';
