@@ -188,6 +188,9 @@ const brokenGatewaySpec: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue().map((junk) => ({ listeners: junk === null ? 'x' : [{ portMapping: junk }] })),
 );
 
+/** Anything but a valid egress filter type. */
+const notAnEgressType = (value: unknown) => (value === 'ALLOW_ALL' || value === 'DROP_ALL' ? 1 : value);
+
 /** A gateway route spec the model certainly refuses. */
 const brokenRouteSpec: fc.Arbitrary<unknown> = fc.oneof(
   fc.oneof(fc.integer({ min: 1001 }), fc.integer({ max: -1 })).map((priority) => ({
@@ -299,7 +302,7 @@ const appMeshBodyRequest: fc.Arbitrary<Req> = fc
       {
         method: 'PUT',
         path: '/v20190125/meshes',
-        build: (n: string, s: unknown) => ({ meshName: n, spec: { egressFilter: { type: s } } }),
+        build: (n: string, s: unknown) => ({ meshName: n, spec: { egressFilter: { type: notAnEgressType(s) } } }),
       },
       {
         method: 'PUT',
@@ -393,7 +396,7 @@ const consoleBodyRequest: fc.Arbitrary<Req> = fc.oneof(
         {
           method: 'POST',
           path: '/api/meshes',
-          build: (n: string, s: unknown) => ({ meshName: n, spec: { egressFilter: { type: s } } }),
+          build: (n: string, s: unknown) => ({ meshName: n, spec: { egressFilter: { type: notAnEgressType(s) } } }),
         },
         {
           method: 'POST',
