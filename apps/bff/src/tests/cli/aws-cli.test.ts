@@ -154,6 +154,27 @@ if (!probe.ok) {
       expect(names).toEqual(['meshName']);
     });
 
+    it('when the CLI lists with --page-size 1, then it follows nextToken through every page', async () => {
+      for (const name of ['paged-1', 'paged-2', 'paged-3']) {
+        await aws([
+          'create-virtual-gateway',
+          '--mesh-name',
+          'meshName',
+          '--virtual-gateway-name',
+          name,
+          '--cli-input-json',
+          `file://${inputFile}`,
+        ]);
+      }
+      const { stdout } = await aws(['list-virtual-gateways', '--mesh-name', 'meshName', '--page-size', '1']);
+      const out = JSON.parse(stdout) as { virtualGateways: { virtualGatewayName: string; version: number }[] };
+      expect(out.virtualGateways.map((g) => g.virtualGatewayName).sort()).toEqual(['paged-1', 'paged-2', 'paged-3']);
+      const first = await aws(['list-virtual-gateways', '--mesh-name', 'meshName', '--max-items', '1']);
+      const page = JSON.parse(first.stdout) as { virtualGateways: unknown[]; NextToken?: string };
+      expect(page.virtualGateways).toHaveLength(1);
+      expect(page.NextToken).toEqual(expect.any(String));
+    });
+
     it('when tags are added and listed through the CLI, then the ARN query parameter survives signing', async () => {
       const arn = `arn:aws:appmesh:us-west-2:${ACCOUNT}:mesh/meshName`;
       await aws(['tag-resource', '--resource-arn', arn, '--tags', 'key=team,value=a b/c']);
