@@ -12,7 +12,12 @@ interface Setup {
   start(): Promise<{ url: string; servers: TestServer[] }>;
 }
 
+const SHARING_ACCOUNT = '111122223333';
+
+// The demo seed gives both setups the same data: `demo-mesh` (owned) and `partner-mesh`, owned by
+// 111122223333 and shared with the caller.
 const SHARED_ENV = {
+  SEED: 'demo',
   ACCOUNT_ID: ACCOUNT,
   AWS_REGION: 'us-west-2',
   QUOTA_VIRTUAL_GATEWAYS_PER_MESH: String(GATEWAY_QUOTA),
@@ -103,7 +108,7 @@ describe.each(SETUPS)('console API contract, $kind backend', (setup) => {
     expect(vs.status).toBe(201);
     expect(vs.body.virtualServiceName).toBe('svc.contract.local');
     const meshes = await api('GET', '/api/meshes');
-    expect(meshes.body.items.map((m: Json) => m.meshName)).toEqual(['contract']);
+    expect(meshes.body.items.map((m: Json) => m.meshName).sort()).toEqual(['contract', 'demo-mesh', 'partner-mesh']);
   });
 
   it('when a virtual gateway is created, described and updated, then version and spec follow', async () => {
@@ -285,6 +290,45 @@ describe.each(SETUPS)('console API contract, $kind backend', (setup) => {
     const again = await api('DELETE', `${gw}/gw-a`);
     expect(again.status).toBe(404);
     expectEnvelope(again.body, 'NotFoundException');
+  });
+
+  it('when tags are added and removed, then the tag list follows', async () => {
+    const arn = `arn:aws:appmesh:us-west-2:${ACCOUNT}:mesh/contract/virtualGateway/gw-b`;
+    const added = await api('POST', '/api/tags', { resourceArn: arn, tags: [{ key: 'team', value: 'payments' }] });
+    expect(added.status).toBe(200);
+    expect(added.body).toEqual({});
+    expect((await api('GET', `/api/tags?resourceArn=${encodeURIComponent(arn)}`)).body).toEqual({
+      tags: [{ key: 'team', value: 'payments' }],
+    });
+    expect((await api('POST', '/api/untag', { resourceArn: arn, tagKeys: ['team'] })).status).toBe(200);
+    expect((await api('GET', `/api/tags?resourceArn=${encodeURIComponent(arn)}`)).body).toEqual({ tags: [] });
+    const bad = await api('POST', '/api/tags', { resourceArn: arn, tags: [{ key: '', value: 'x' }] });
+    expect(bad.status).toBe(400);
+    expectEnvelope(bad.body, 'BadRequestException');
+    expect(bad.body.error.fieldErrors).toBeDefined();
+  });
+
+  it("when a mesh is shared with the caller, then it reads the gateways but may not change the owner's", async () => {
+    const shared = `/api/meshes/partner-mesh/virtual-gateways`;
+    const owner = `?meshOwner=${SHARING_ACCOUNT}`;
+    const listed = await api('GET', `${shared}${owner}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((g: Json) => g.virtualGatewayName)).toEqual(['partner-gw']);
+    expect(listed.body.items[0].metadata).toMatchObject({ meshOwner: SHARING_ACCOUNT, resourceOwner: SHARING_ACCOUNT });
+    const described = await api('GET', `${shared}/partner-gw${owner}`);
+    expect(described.body.metadata.arn).toBe(
+      `arn:aws:appmesh:us-west-2:${SHARING_ACCOUNT}:mesh/partner-mesh/virtualGateway/partner-gw`,
+    );
+    const update = await api('PUT', `${shared}/partner-gw${owner}`, { spec: described.body.spec });
+    expect(update.status).toBe(403);
+    expectEnvelope(update.body, 'ForbiddenException');
+    const remove = await api('DELETE', `${shared}/partner-gw${owner}`);
+    expect(remove.status).toBe(403);
+    expectEnvelope(remove.body, 'ForbiddenException');
+    const create = await api('POST', `${shared}${owner}`, { virtualGatewayName: 'mine', spec: HTTP_9080 });
+    expect(create.status).toBe(403);
+    expectEnvelope(create.body, 'ForbiddenException');
+    expect((await api('GET', `${shared}/partner-gw${owner}`)).body).toEqual(described.body);
   });
 
   it('when a write lacks the CSRF header, then 403 ForbiddenException and nothing is created', async () => {
