@@ -22,8 +22,12 @@ export default defineConfig({
   workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  // `npm test` sets PLAYWRIGHT_JSON_OUTPUT_NAME and reads stats.expected / stats.unexpected.
-  reporter: [['list'], ['json']],
+  // `npm test` sets PLAYWRIGHT_JSON_OUTPUT_NAME and reads stats.expected / stats.unexpected; a run of
+  // its own writes the report beside the traces instead of onto stdout.
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'playwright-report/results.json' }],
+  ],
   globalSetup: './fixtures/global-setup.ts',
   globalTeardown: './fixtures/global-teardown.ts',
   use: {

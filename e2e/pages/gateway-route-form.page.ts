@@ -1,10 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { cloudscape, labelPattern } from './cloudscape';
+import { cloudscape, formFieldParts, labelPattern } from './cloudscape';
 import { ConsoleShellPage } from './console-shell.page';
 import { meshQuery } from './virtual-gateways-list.page';
-
-const FORM_FIELD = cloudscape.findFormField().toSelector();
-const FORM_FIELD_LABEL = cloudscape.findFormField().findLabel().toSelector();
 
 export interface GatewayRouteFormInput {
   name: string;
@@ -37,8 +34,8 @@ export class GatewayRouteFormPage extends ConsoleShellPage {
 
   formField(label: string): Locator {
     return this.page
-      .locator(FORM_FIELD)
-      .filter({ has: this.page.locator(FORM_FIELD_LABEL).filter({ hasText: labelPattern(label) }) })
+      .locator(formFieldParts.root)
+      .filter({ has: this.page.locator(formFieldParts.label).filter({ hasText: labelPattern(label) }) })
       .last();
   }
 

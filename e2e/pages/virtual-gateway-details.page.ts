@@ -6,7 +6,6 @@ import { meshQuery } from './virtual-gateways-list.page';
 const CONTAINER = cloudscape.findContainer().toSelector();
 const TABS = cloudscape.findTabs();
 const ACTIVE_TAB_CONTENT = TABS.findTabContent().toSelector();
-const CODE_VIEW = 'pre, code';
 
 /** `/meshes/:mesh/virtual-gateways/:name`: header, summary, settings, tabs (Gateway routes, JSON, Tags). */
 export class VirtualGatewayDetailsPage extends ConsoleShellPage {
@@ -60,12 +59,24 @@ export class VirtualGatewayDetailsPage extends ConsoleShellPage {
     return this.page.locator(ACTIVE_TAB_CONTENT);
   }
 
+  /** The JSON tab's code view. */
+  get describeJsonView(): Locator {
+    return this.page.getByRole('region', { name: 'describe-virtual-gateway output' });
+  }
+
+  /** The JSON tab's text (the code view's lines, without line numbers). */
+  async describeJsonText(): Promise<string> {
+    await this.openTab('JSON');
+    await expect(this.describeJsonView).toBeVisible();
+    const lines = await this.describeJsonView
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => (row.lastElementChild?.textContent ?? '').replace(/\n$/, '')));
+    return lines.join('\n');
+  }
+
   /** The JSON tab's text, parsed. */
   async describeJson(): Promise<unknown> {
-    await this.openTab('JSON');
-    const code = this.activeTabContent.locator(CODE_VIEW).first();
-    await expect(code).toBeVisible();
-    return JSON.parse((await code.textContent()) ?? '');
+    return JSON.parse(await this.describeJsonText());
   }
 
   /** The Gateway routes tab's table. */

@@ -1,17 +1,52 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { cloudscape, labelPattern } from './cloudscape';
+import { cloudscape, formFieldParts, labelPattern } from './cloudscape';
 import { ConsoleShellPage } from './console-shell.page';
 import type { GatewayFormInput } from './gateway-input';
 import { meshQuery } from './virtual-gateways-list.page';
 
 const CONTAINER = cloudscape.findContainer().toSelector();
-const FORM_FIELD = cloudscape.findFormField().toSelector();
-const FORM_FIELD_LABEL = cloudscape.findFormField().findLabel().toSelector();
 const FORM_FIELD_ERROR = cloudscape.findFormField().findError().toSelector();
 const FORM_ERROR = cloudscape.findForm().findError().toSelector();
 
-/** Section headings of the create/edit form, in DESIGN.md's order. */
-export type FormSection = 'Virtual gateway name' | 'Client policy defaults' | 'Logging' | 'Listener';
+/** The form's sections and subsections, by their console heading or enabling label. */
+export type FormSection =
+  | 'Virtual gateway details'
+  | 'Client policy defaults'
+  | 'Provide client certificate'
+  | 'Logging'
+  | 'Listener'
+  | 'Connection pool'
+  | 'Health check'
+  | 'TLS termination'
+  | 'Require client certificate';
+
+const SECTION_TEST_IDS: Record<FormSection, string> = {
+  'Virtual gateway details': 'name-section',
+  'Client policy defaults': 'client-policy-section',
+  'Provide client certificate': 'client-certificate-section',
+  Logging: 'logging-section',
+  Listener: 'listener-section',
+  'Connection pool': 'connection-pool-section',
+  'Health check': 'health-check-section',
+  'TLS termination': 'tls-section',
+  'Require client certificate': 'tls-validation-section',
+};
+
+const VALIDATION_METHOD = {
+  acm: 'AWS Certificate Manager Private Certificate Authority',
+  sds: 'Envoy Secret Discovery Service (SDS)',
+  file: 'Local file hosting',
+} as const;
+const CERTIFICATE_METHOD = {
+  acm: 'AWS Certificate Manager hosting',
+  sds: 'Envoy Secret Discovery Service (SDS)',
+  file: 'Local file hosting',
+} as const;
+
+/** A Select option's accessible name: maybe "Selected", its label, then maybe its description. */
+function optionPattern(option: string): RegExp {
+  return new RegExp(`^(Selected )?${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`);
+}
 
 /** `/meshes/:mesh/virtual-gateways/create` and `/…/:name/edit`: the one form for create and edit. */
 export class VirtualGatewayFormPage extends ConsoleShellPage {
@@ -32,15 +67,12 @@ export class VirtualGatewayFormPage extends ConsoleShellPage {
   }
 
   get form(): Locator {
-    return this.page.locator('form').filter({ has: this.page.locator(FORM_FIELD) });
+    return this.page.locator('form').filter({ has: this.page.locator(formFieldParts.root) });
   }
 
-  /** The innermost container whose header reads `title`. */
-  section(title: FormSection | string): Locator {
-    return this.page
-      .locator(CONTAINER)
-      .filter({ has: this.page.getByRole('heading', { name: labelPattern(title) }) })
-      .last();
+  /** A section of the form (its wrapper), to tell apart fields that share a label. */
+  section(title: FormSection): Locator {
+    return this.page.getByTestId(SECTION_TEST_IDS[title]);
   }
 
   get createButton(): Locator {
@@ -66,17 +98,31 @@ export class VirtualGatewayFormPage extends ConsoleShellPage {
     return scope.getByRole('textbox', { name }).or(scope.getByRole('spinbutton', { name }));
   }
 
-  /** The Cloudscape form field whose label reads `label` (the innermost one). */
+  /** The first Cloudscape form field in `scope` whose label reads `label`. */
   formField(label: string, scope: Locator | Page = this.page): Locator {
     return scope
-      .locator(FORM_FIELD)
-      .filter({ has: this.page.locator(FORM_FIELD_LABEL).filter({ hasText: labelPattern(label) }) })
-      .last();
+      .locator(formFieldParts.root)
+      .filter({ has: this.page.locator(formFieldParts.label).filter({ hasText: labelPattern(label) }) })
+      .first();
+  }
+
+  /** The input of row `index` (0-based) of a repeatable list, labelled "<label> <n>". */
+  listInput(label: string, index: number, scope: Locator | Page = this.page): Locator {
+    return scope.getByRole('textbox', { name: `${label} ${index + 1}`, exact: true });
+  }
+
+  /** The error shown under row `index` of a repeatable list. */
+  listError(label: string, index: number, scope: Locator | Page = this.page): Locator {
+    return scope
+      .locator(formFieldParts.root)
+      .filter({ has: this.listInput(label, index, this.page) })
+      .locator(formFieldParts.error)
+      .first();
   }
 
   /** The error text shown at a field. */
   fieldError(label: string, scope: Locator | Page = this.page): Locator {
-    return this.formField(label, scope).locator(FORM_FIELD_ERROR).first();
+    return this.formField(label, scope).locator(formFieldParts.error).first();
   }
 
   /** Every field error on the page. */
@@ -97,73 +143,59 @@ export class VirtualGatewayFormPage extends ConsoleShellPage {
   }
 
   /**
-   * Chooses `option` for the field `label`: a radio group/tiles item, or a Cloudscape Select
-   * (a button that opens a listbox).
+   * Chooses `option` for the field `label`: a radio group item, or a Cloudscape Select (a button
+   * that opens a listbox; an option's name may go on with its description).
    */
-  async choose(label: string, option: string | RegExp, scope: Locator | Page = this.page): Promise<void> {
+  async choose(label: string, option: string, scope: Locator | Page = this.page): Promise<void> {
     const field = this.formField(label, scope);
-    const optionName = typeof option === 'string' ? labelPattern(option) : option;
-    const radio = field.getByRole('radio', { name: optionName });
+    const radio = field.getByRole('radio', { name: option, exact: true });
     if ((await radio.count()) > 0) {
-      await radio.first().check();
+      await radio.check();
       return;
     }
     await field.getByRole('button').first().click();
-    await this.page.getByRole('option', { name: optionName }).first().click();
+    await this.page.getByRole('option', { name: optionPattern(option) }).click();
   }
 
   /** Fills a repeatable list (Attribute editor): adds rows with `addLabel`, types each value. */
-  async fillList(
-    itemLabel: string,
-    addLabel: string | RegExp,
-    values: ReadonlyArray<string | number>,
-    scope: Locator,
-  ): Promise<void> {
+  async fillList(label: string, addLabel: string, values: ReadonlyArray<string>, scope: Locator): Promise<void> {
     for (const [i, value] of values.entries()) {
-      let inputs = this.input(itemLabel, scope);
-      if ((await inputs.count()) <= i) {
-        await scope.getByRole('button', { name: addLabel }).first().click();
-        inputs = this.input(itemLabel, scope);
-      }
-      await inputs.nth(i).fill(String(value));
+      const row = this.listInput(label, i, scope);
+      if ((await row.count()) === 0) await scope.getByRole('button', { name: addLabel, exact: true }).click();
+      await row.fill(value);
+      // Leave the row the way a keyboard user does, so its validation settles before the next action.
+      await row.blur();
     }
   }
 
   /** Types a whole gateway into the form, enabling each optional section it uses. */
   async fillGateway(input: GatewayFormInput, options: { skipName?: boolean } = {}): Promise<void> {
-    if (!options.skipName) await this.fill('Virtual gateway name', input.name);
+    if (!options.skipName) await this.fill('Virtual gateway name', input.name, this.section('Virtual gateway details'));
 
     const cp = input.clientPolicy;
     if (cp) {
-      await this.enableSection('Client policy defaults');
+      await this.expandClientPolicy();
       const s = this.section('Client policy defaults');
       if (cp.enforceTls !== undefined) await this.setChecked('Enforce TLS', cp.enforceTls, s);
-      if (cp.ports?.length) await this.fillList('Port', /Add port/i, cp.ports, s);
+      if (cp.ports?.length) await this.fill('Ports', cp.ports.join(', '), s);
       const v = cp.validation;
-      if (v.method === 'acm') {
-        await this.choose('Validation method', /ACM|Certificate Manager/i, s);
-        await this.fillList('Certificate', /Add certificate/i, v.certificates, s);
-      } else if (v.method === 'sds') {
-        await this.choose('Validation method', /SDS|Secret Discovery/i, s);
-        await this.fill('Secret name', v.secretName, s);
-      } else {
-        await this.choose('Validation method', /Local file/i, s);
-        await this.fill('Certificate chain', v.certificateChain, s);
-      }
+      await this.choose('Validation method', VALIDATION_METHOD[v.method], s);
+      if (v.method === 'acm') await this.fill('Certificates', v.certificates.join('\n'), s);
+      else if (v.method === 'sds') await this.fill('Secret name', v.secretName, s);
+      else await this.fill('Certificate chain', v.certificateChain, s);
       if (cp.subjectAlternativeNames?.length) {
-        await this.fillList('Subject Alternative Name', /Add SAN/i, cp.subjectAlternativeNames, s);
+        await this.fillList('Subject Alternative Name', 'Add SAN', cp.subjectAlternativeNames, s);
       }
       if (cp.clientCertificate) {
         await this.setChecked('Provide client certificate', true, s);
         const c = cp.clientCertificate;
-        const certScope = this.section('Provide client certificate').or(s).first();
+        const cs = this.section('Provide client certificate');
+        await this.choose('Client certificate method', CERTIFICATE_METHOD[c.method], cs);
         if (c.method === 'sds') {
-          await this.choose('Certificate method', /SDS|Secret Discovery/i, certScope);
-          await this.fill('Secret name', c.secretName, certScope);
+          await this.fill('Secret name', c.secretName, cs);
         } else {
-          await this.choose('Certificate method', /Local file/i, certScope);
-          await this.fill('Certificate chain', c.certificateChain, certScope);
-          await this.fill('Private key', c.privateKey, certScope);
+          await this.fill('Certificate chain', c.certificateChain, cs);
+          await this.fill('Private key', c.privateKey, cs);
         }
       }
     }
@@ -173,16 +205,18 @@ export class VirtualGatewayFormPage extends ConsoleShellPage {
       await this.fill('HTTP access logs path', input.logging.path, s);
       const f = input.logging.format;
       if (f?.type === 'text') {
-        await this.choose('Log format', /text/i, s);
-        await this.fill('Format', f.pattern, s);
+        await this.choose('Log format', 'Text', s);
+        await this.fill('Text format', f.pattern, s);
       } else if (f?.type === 'json') {
-        await this.choose('Log format', /JSON/i, s);
+        await this.choose('Log format', 'JSON', s);
         for (const [i, entry] of f.entries.entries()) {
-          if ((await this.input('Key', s).count()) <= i) {
-            await s.getByRole('button', { name: /Add/i }).first().click();
+          if ((await this.listInput('Key', i, s).count()) === 0) {
+            await s.getByRole('button', { name: 'Add key', exact: true }).click();
           }
-          await this.input('Key', s).nth(i).fill(entry.key);
-          await this.input('Value', s).nth(i).fill(entry.value);
+          await this.listInput('Key', i, s).fill(entry.key);
+          await this.listInput('Key', i, s).blur();
+          await this.listInput('Value', i, s).fill(entry.value);
+          await this.listInput('Value', i, s).blur();
         }
       }
     }
@@ -194,66 +228,57 @@ export class VirtualGatewayFormPage extends ConsoleShellPage {
     if (l.connectionPool) {
       await this.setChecked('Enable connection pool', true, ls);
       const p = l.connectionPool;
-      if (p.maxConnections !== undefined) await this.fill('Maximum connections', p.maxConnections, ls);
-      if (p.maxPendingRequests !== undefined) await this.fill('Maximum pending requests', p.maxPendingRequests, ls);
-      if (p.maxRequests !== undefined) await this.fill('Maximum requests', p.maxRequests, ls);
+      const ps = this.section('Connection pool');
+      if (p.maxConnections !== undefined) await this.fill('Maximum connections', p.maxConnections, ps);
+      if (p.maxPendingRequests !== undefined) await this.fill('Maximum pending requests', p.maxPendingRequests, ps);
+      if (p.maxRequests !== undefined) await this.fill('Maximum requests', p.maxRequests, ps);
     }
     if (l.healthCheck) {
       await this.setChecked('Enable health check', true, ls);
       const h = l.healthCheck;
-      await this.choose('Health check protocol', h.protocol, ls);
-      if (h.port !== undefined) await this.fill('Health check port', h.port, ls);
-      await this.fill('Healthy threshold', h.healthyThreshold, ls);
-      await this.fill('Health check interval', h.intervalMillis, ls);
-      if (h.path !== undefined) await this.fill('Path', h.path, ls);
-      await this.fill('Timeout period', h.timeoutMillis, ls);
-      await this.fill('Unhealthy threshold', h.unhealthyThreshold, ls);
+      const hs = this.section('Health check');
+      await this.choose('Health check protocol', h.protocol, hs);
+      if (h.port !== undefined) await this.fill('Health check port', h.port, hs);
+      await this.fill('Healthy threshold', h.healthyThreshold, hs);
+      await this.fill('Health check interval', h.intervalMillis, hs);
+      if (h.path !== undefined) await this.fill('Path', h.path, hs);
+      await this.fill('Timeout period', h.timeoutMillis, hs);
+      await this.fill('Unhealthy threshold', h.unhealthyThreshold, hs);
     }
     if (l.tls) {
       await this.setChecked('Enable TLS termination', true, ls);
       const t = l.tls;
-      const ts = this.section('TLS termination').or(ls).first();
+      const ts = this.section('TLS termination');
       await this.choose('Mode', t.mode, ts);
       const c = t.certificate;
+      await this.choose('Certificate method', CERTIFICATE_METHOD[c.method], ts);
       if (c.method === 'acm') {
-        await this.choose('Certificate method', /ACM|Certificate Manager/i, ts);
         await this.fill('Certificate', c.certificateArn, ts);
       } else if (c.method === 'sds') {
-        await this.choose('Certificate method', /SDS|Secret Discovery/i, ts);
         await this.fill('Secret name', c.secretName, ts);
       } else {
-        await this.choose('Certificate method', /Local file/i, ts);
         await this.fill('Certificate chain', c.certificateChain, ts);
         await this.fill('Private key', c.privateKey, ts);
       }
       if (t.clientValidation) {
         await this.setChecked('Require client certificate', true, ts);
         const v = t.clientValidation;
-        const vs = this.section('Require client certificate').or(ts).first();
-        if (v.method === 'sds') {
-          await this.choose('Client certificate validation method', /SDS|Secret Discovery/i, vs);
-          await this.fill('Secret name', v.secretName, vs);
-        } else {
-          await this.choose('Client certificate validation method', /Local file/i, vs);
-          await this.fill('Certificate chain', v.certificateChain, vs);
-        }
+        const vs = this.section('Require client certificate');
+        await this.choose('Client certificate validation method', CERTIFICATE_METHOD[v.method], vs);
+        if (v.method === 'sds') await this.fill('Secret name', v.secretName, vs);
+        else await this.fill('Certificate chain', v.certificateChain, vs);
         if (t.subjectAlternativeNames?.length) {
-          await this.fillList('Subject Alternative Name', /Add SAN/i, t.subjectAlternativeNames, vs);
+          await this.fillList('Subject Alternative Name', 'Add SAN', t.subjectAlternativeNames, vs);
         }
       }
     }
   }
 
-  /** Turns an optional section on (checkbox/toggle "Enable …" or an expandable section). */
-  async enableSection(title: string): Promise<void> {
-    const name = labelPattern(title);
-    const toggle = this.page.getByRole('checkbox', { name }).or(this.page.getByRole('switch', { name }));
-    if ((await toggle.count()) > 0) {
-      await toggle.first().setChecked(true);
-      return;
-    }
-    const expander = this.page.getByRole('button', { name, expanded: false });
-    if ((await expander.count()) > 0) await expander.first().click();
+  /** Opens the Client policy defaults section (collapsed means no client policy is sent). */
+  async expandClientPolicy(): Promise<void> {
+    const header = this.section('Client policy defaults').getByRole('button', { name: /^Client policy defaults/ });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await expect(header).toHaveAttribute('aria-expanded', 'true');
   }
 
   async submitCreate(): Promise<void> {
@@ -264,13 +289,17 @@ export class VirtualGatewayFormPage extends ConsoleShellPage {
     await this.saveButton.click();
   }
 
-  /** Import JSON: pastes `json` and applies it. */
+  /** Import JSON: opens the modal, pastes `json`, imports. */
   async importJson(json: string): Promise<void> {
-    await this.action(/Import JSON/i)
-      .first()
-      .click();
-    const dialog = this.page.getByRole('dialog');
-    await dialog.getByRole('textbox').first().fill(json);
-    await dialog.getByRole('button', { name: /^(Import|Apply|Fill form)$/ }).click();
+    await this.page.getByRole('button', { name: 'Import JSON', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Import JSON' });
+    await dialog.getByRole('textbox', { name: 'JSON', exact: true }).fill(json);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** The alert listing what an import could not use (or saying all was used). */
+  get importResult(): Locator {
+    return this.page.getByTestId('import-result');
   }
 }

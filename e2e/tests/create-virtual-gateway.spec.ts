@@ -24,40 +24,71 @@ test.describe('Create virtual gateway', () => {
     expect(stored.spec).toEqual(expectedSpec);
     expect(stored.metadata.version).toBe(1);
 
-    // The details page shows it in the console's terms.
+    // The details page shows it in the console's terms, section by section.
     const d = gatewayDetails;
-    await expect(d.value('Status')).toContainText('ACTIVE', { ignoreCase: true });
-    await expect(d.value('Version')).toHaveText('1');
-    await expect(d.page.getByText(stored.metadata.arn).first()).toBeVisible();
-    await expect(d.value('Protocol')).toHaveText('http');
-    await expect(d.value('Port').first()).toHaveText('8443');
-    await expect(d.value('Maximum connections')).toHaveText('250');
-    await expect(d.value('Maximum pending requests')).toHaveText('40');
-    await expect(d.value('Healthy threshold')).toHaveText('3');
-    await expect(d.value('Health check interval')).toContainText('10000');
-    await expect(d.value('Timeout period')).toContainText('4000');
-    await expect(d.value('Unhealthy threshold')).toHaveText('4');
-    await expect(d.value('Path')).toHaveText('/healthz');
-    await expect(d.value('Mode')).toHaveText('STRICT');
-    await expect(d.value('HTTP access logs path')).toHaveText('/dev/stdout');
-    for (const text of [
-      '/etc/envoy/certs/server-chain.pem',
-      '/etc/envoy/certs/server-key.pem',
-      '/etc/envoy/certs/client-ca.pem',
-      'client.example.org',
-      'spiffe://example.org/ca-bundle',
-      'backend.example.org',
-      'spiffe://example.org/ns/shop/sa/backend',
-      '/etc/envoy/certs/client-chain.pem',
-      '/etc/envoy/certs/client-key.pem',
-      'start_time',
-      '%RESPONSE_CODE%',
-    ]) {
-      await expect(d.page.getByText(text, { exact: true }).first(), `details page shows ${text}`).toBeVisible();
+    const shown: Array<[section: string, key: string, value: string]> = [
+      ['General configuration', 'ARN', stored.metadata.arn],
+      ['General configuration', 'Status', 'Active'],
+      ['General configuration', 'Mesh owner', '123456789012'],
+      ['General configuration', 'Resource owner', '123456789012'],
+      ['General configuration', 'Version', '1'],
+      ['Client policy defaults', 'Enforce TLS', 'Yes'],
+      ['Client policy defaults', 'Ports', '443, 8443'],
+      ['Client policy defaults', 'Validation method', 'Envoy Secret Discovery Service (SDS)'],
+      ['Client policy defaults', 'Secret name', 'spiffe://example.org/ca-bundle'],
+      [
+        'Client policy defaults',
+        'Subject Alternative Names',
+        'backend.example.org, spiffe://example.org/ns/shop/sa/backend',
+      ],
+      [
+        'Client policy defaults',
+        'Provide client certificate',
+        'Local file hosting: /etc/envoy/certs/client-chain.pem, /etc/envoy/certs/client-key.pem',
+      ],
+      ['Logging', 'HTTP access logs path', '/dev/stdout'],
+      ['Logging', 'Log format', 'JSON: start_time=%START_TIME%, status=%RESPONSE_CODE%'],
+      ['Listener', 'Protocol', 'http'],
+      ['Listener', 'Port', '8443'],
+      ['Connection pool', 'Maximum connections', '250'],
+      ['Connection pool', 'Maximum pending requests', '40'],
+      ['Health check', 'Health check protocol', 'http'],
+      ['Health check', 'Health check port', '8443'],
+      ['Health check', 'Healthy threshold', '3'],
+      ['Health check', 'Health check interval', '10000 ms'],
+      ['Health check', 'Path', '/healthz'],
+      ['Health check', 'Timeout period', '4000 ms'],
+      ['Health check', 'Unhealthy threshold', '4'],
+      ['TLS termination', 'Mode', 'STRICT'],
+      ['TLS termination', 'Certificate method', 'Local file hosting'],
+      [
+        'TLS termination',
+        'Certificate chain and private key',
+        '/etc/envoy/certs/server-chain.pem, /etc/envoy/certs/server-key.pem',
+      ],
+      ['TLS termination', 'Require client certificate', 'Local file hosting: /etc/envoy/certs/client-ca.pem'],
+      ['TLS termination', 'Subject Alternative Names', 'client.example.org'],
+    ];
+    for (const [section, key, value] of shown) {
+      await expect(d.value(key, d.section(section)), `${section} > ${key}`).toHaveText(value);
     }
 
     // The JSON tab is the describe output.
-    const json = (await d.describeJson()) as { virtualGateway: Record<string, unknown> };
+    const text = await d.describeJsonText();
+    // As the AWS CLI prints it: 4-space indentation, keys sorted, timestamps as ISO 8601 with microseconds.
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      '{',
+      '    "virtualGateway": {',
+      `        "meshName": "${demo.mesh}",`,
+    ]);
+    const json = JSON.parse(text) as {
+      virtualGateway: Record<string, unknown> & { metadata: Record<string, unknown> };
+    };
+    for (const key of ['createdAt', 'lastUpdatedAt'] as const) {
+      const value = json.virtualGateway.metadata[key];
+      expect(value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}[+-]\d\d:\d\d$/);
+      expect(Date.parse(String(value)) / 1000).toBeCloseTo(stored.metadata[key], 2);
+    }
     expect(json.virtualGateway).toMatchObject({
       meshName: demo.mesh,
       virtualGatewayName: FULL_GATEWAY.name,

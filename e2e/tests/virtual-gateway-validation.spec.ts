@@ -1,6 +1,7 @@
 import { FULL_GATEWAY } from '../fixtures/gateways';
 import { expect, test } from '../fixtures/test';
 import type { GatewayFormInput } from '../pages/gateway-input';
+import type { FormSection } from '../pages/virtual-gateway-form.page';
 
 /**
  * One row per field: start from a gateway with every section filled and valid, replace one field's
@@ -11,9 +12,9 @@ interface BadValueCase {
   /** The field's console label. */
   field: string;
   /** The form section holding the field, to tell apart fields that share a label. */
-  section?: 'Client policy defaults' | 'Logging' | 'Listener' | 'TLS termination';
-  /** Which of several inputs with this label in the section (list rows). */
-  nth?: number;
+  section?: FormSection;
+  /** Set for a repeatable list's row (0-based): its input is labelled "<field> <n>". */
+  row?: number;
   value: string;
   message: string;
   /** The valid gateway to start from, when the field needs another choice than FULL_GATEWAY's. */
@@ -53,7 +54,12 @@ const CASES: BadValueCase[] = [
   },
   { field: 'Port', section: 'Listener', value: '0', message: 'Port must be between 1 and 65535.' },
   { field: 'Port', section: 'Listener', value: '65536', message: 'Port must be between 1 and 65535.' },
-  { field: 'Port', section: 'Client policy defaults', value: '70000', message: 'Port must be between 1 and 65535.' },
+  {
+    field: 'Ports',
+    section: 'Client policy defaults',
+    value: '443, 70000',
+    message: 'Port must be between 1 and 65535.',
+  },
   { field: 'Maximum connections', section: 'Listener', value: '0', message: 'Maximum connections must be at least 1.' },
   {
     field: 'Maximum pending requests',
@@ -118,19 +124,22 @@ const CASES: BadValueCase[] = [
   {
     field: 'Subject Alternative Name',
     section: 'Client policy defaults',
+    row: 1,
     value: 'not a name!',
     message:
       'Subject Alternative Name must be a DNS name (such as www.example.com or *.example.com) or a URI (such as spiffe://example.com/app).',
   },
   {
     field: 'Subject Alternative Name',
-    section: 'TLS termination',
+    section: 'Require client certificate',
+    row: 0,
     value: 'under_score.example.org',
     message:
       'Subject Alternative Name must be a DNS name (such as www.example.com or *.example.com) or a URI (such as spiffe://example.com/app).',
   },
   { field: 'Virtual gateway name', value: 'edge/gateway', message: 'Virtual gateway name must not contain "/".' },
-  { field: 'Key', section: 'Logging', value: 'k'.repeat(101), message: 'Key must be 1 to 100 characters.' },
+  { field: 'Key', section: 'Logging', row: 0, value: 'k'.repeat(101), message: 'Key must be 1 to 100 characters.' },
+  { field: 'Value', section: 'Logging', row: 1, value: '', message: 'Value is required.' },
   {
     field: 'Certificate',
     section: 'Client policy defaults',
@@ -150,7 +159,7 @@ const CASES: BadValueCase[] = [
 
 test.describe('Create virtual gateway: validation', () => {
   for (const c of CASES) {
-    const where = c.section ? ` (${c.section})` : '';
+    const where = `${c.row === undefined ? '' : ` row ${c.row + 1}`}${c.section ? ` (${c.section})` : ''}`;
     const shown = c.value.length > 20 ? `${c.value.length} characters` : `"${c.value}"`;
     test(`when ${c.field}${where} is ${shown}, then the field shows "${c.message}" and nothing is created`, async ({
       page,
@@ -164,11 +173,14 @@ test.describe('Create virtual gateway: validation', () => {
       await gatewayForm.gotoCreate(demo.mesh);
       await gatewayForm.fillGateway({ ...(c.base ?? FULL_GATEWAY), name });
       const scope = c.section ? gatewayForm.section(c.section) : page;
-      const input = gatewayForm.input(c.field, scope).nth(c.nth ?? 0);
+      const input =
+        c.row === undefined ? gatewayForm.input(c.field, scope).first() : gatewayForm.listInput(c.field, c.row, scope);
+      const error =
+        c.row === undefined ? gatewayForm.fieldError(c.field, scope) : gatewayForm.listError(c.field, c.row, scope);
       await input.fill(c.value);
       await gatewayForm.submitCreate();
 
-      await expect(gatewayForm.fieldError(c.field, scope)).toHaveText(c.message);
+      await expect(error).toHaveText(c.message);
       await expect(input).toBeFocused();
       await expect(gatewayForm.heading('Create virtual gateway')).toBeVisible();
       expect(await api.findVirtualGateway(demo.mesh, name)).toBeUndefined();
