@@ -8,7 +8,7 @@ import {
   ListVirtualGatewaysCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-app-mesh';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type CapturedRequest, type CaptureServer, startCaptureServer } from '../tests/support/capture-server.js';
 import {
   type AccessKey,
@@ -20,6 +20,9 @@ import {
   SigV4Error,
   verifySignature,
 } from './sigv4.js';
+
+// Real servers, real clients (and child processes): generous limits for a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const execFileAsync = promisify(execFile);
 

@@ -3,8 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
+
+// Real servers, real clients (and child processes): generous limits for a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const execFileAsync = promisify(execFile);
 

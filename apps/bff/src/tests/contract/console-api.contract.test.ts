@@ -4,6 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { consoleApi, type Json, startServerProcess, startTestServer, type TestServer } from '../support/server.js';
 
+// Real servers, real clients (and child processes): generous limits for a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
 const ACCOUNT = '123456789012';
 const GATEWAY_QUOTA = 6;
 

@@ -42,8 +42,11 @@ import {
   UpdateVirtualServiceCommand,
   type VirtualGatewaySpec,
 } from '@aws-sdk/client-app-mesh';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type InProcessServer, startTestServer } from '../support/server.js';
+
+// Real servers, real clients (and child processes): generous limits for a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const OWNER = '111111111111';
 const CONSUMER = '222222222222';
