@@ -388,6 +388,170 @@ function gatewayRouteData(record: ResourceRecord, status: StatusCode = 'ACTIVE')
   };
 }
 
+/** A list answer carries `nextToken` only when there is a next page. */
+function withNextToken<T extends object>(body: T, nextToken: string | undefined): T & { nextToken?: string } {
+  return nextToken === undefined ? body : { ...body, nextToken };
+}
+
+// ---- the kinds that live in a mesh -----------------------------------------------------------
+
+/** Where a request says a resource lives: a mesh the caller owns, or the one `meshOwner` shares. */
+interface MeshPlace {
+  meshName: string;
+  meshOwner?: string | undefined;
+}
+
+/** Where a request says a gateway route lives: a virtual gateway in such a mesh. */
+interface GatewayPlace extends MeshPlace {
+  virtualGatewayName: string;
+}
+
+/** A place found: its mesh, the record the resource hangs under (the mesh, or a route's gateway), and its siblings' scope. */
+interface Location {
+  mesh: ResourceRecord;
+  parent: ResourceRecord;
+  scope: ResourceScope;
+}
+
+function childScope(
+  kind: ResourceScope['kind'],
+  mesh: Pick<ResourceRecord, 'meshOwner' | 'meshName'>,
+  parent = '',
+): ResourceScope {
+  return { kind, meshOwner: mesh.meshOwner, meshName: mesh.meshName, parent };
+}
+
+/** Virtual services and virtual gateways live directly in a mesh the caller can see. */
+function inMesh(kind: 'virtualService' | 'virtualGateway') {
+  return (r: StoreReader, caller: string, place: MeshPlace): Location => {
+    const mesh = accessibleMesh(r, caller, place.meshName, place.meshOwner);
+    return { mesh, parent: mesh, scope: childScope(kind, mesh) };
+  };
+}
+
+/** Gateway routes live under a virtual gateway, which must exist, in a mesh the caller can see. */
+function inGateway(r: StoreReader, caller: string, place: GatewayPlace): Location {
+  const mesh = accessibleMesh(r, caller, place.meshName, place.meshOwner);
+  const gateway = childOrThrow(r, childScope('virtualGateway', mesh), place.virtualGatewayName);
+  return { mesh, parent: gateway, scope: childScope('gatewayRoute', mesh, gateway.name) };
+}
+
+/** sharing.md: "Owners can create virtual gateways and virtual gateway routes." */
+function assertMeshOwnerCreatesGateway(caller: string, { mesh }: Location): void {
+  if (mesh.meshOwner !== caller) {
+    throw new AppMeshError(
+      'ForbiddenException',
+      `Mesh ${mesh.meshName} is owned by account ${mesh.meshOwner}; only the mesh owner can create virtual gateways in it.`,
+    );
+  }
+}
+
+/** Console: "You can only create a gateway route for a virtual gateway of which your account is listed as the Resource owner". */
+function assertGatewayOwnerCreatesRoute(caller: string, { mesh, parent: gateway }: Location): void {
+  if (gateway.resourceOwner !== caller) {
+    throw new AppMeshError(
+      'ForbiddenException',
+      `VirtualGateway ${gateway.name} in mesh ${mesh.meshName} is owned by account ${gateway.resourceOwner}; only its resource owner can create gateway routes for it.`,
+    );
+  }
+}
+
+/** A virtual service cannot go while gateway routes target it. */
+function assertNotTargeted(r: StoreReader, service: ResourceRecord): void {
+  const routes = r.findRoutesTargeting(service.meshOwner, service.meshName, service.name, NAMES_IN_MESSAGE + 1);
+  if (routes.length > 0) {
+    const names = routes.slice(0, NAMES_IN_MESSAGE).map((route) => `${route.parent}/${route.name}`);
+    throw new AppMeshError(
+      'ResourceInUseException',
+      `VirtualService ${service.name} is being referenced in the following: GATEWAY_ROUTE: ${listOfNames(names, routes.length > NAMES_IN_MESSAGE ? NAMES_IN_MESSAGE + 1 : names.length)}`,
+    );
+  }
+}
+
+/** A virtual gateway cannot go while it has gateway routes. */
+function assertNoRoutes(r: StoreReader, gateway: ResourceRecord): void {
+  const routes = childScope('gatewayRoute', gateway, gateway.name);
+  const total = r.countResources(routes, Number.MAX_SAFE_INTEGER);
+  if (total > 0) {
+    const names = r.listResources(routes, undefined, NAMES_IN_MESSAGE).map((route) => route.name);
+    throw new AppMeshError(
+      'ResourceInUseException',
+      `VirtualGateway ${gateway.name} has active GatewayRoutes ${listOfNames(names, total)}, please delete them before deleting the VirtualGateway`,
+    );
+  }
+}
+
+/** The virtual service a gateway route spec targets, which must exist in the route's mesh; `null` when none. */
+function targetService(r: StoreReader, mesh: ResourceRecord, spec: unknown): string | null {
+  const target = routeTarget(spec);
+  if (!target) return null;
+  if (!r.getResource({ ...childScope('virtualService', mesh), name: target.name })) {
+    const message = `VirtualService with name ${target.name} is not present under mesh ${mesh.meshName} for account ${mesh.meshOwner}`;
+    throw notFound(message, {
+      [target.path]: [`Virtual service ${target.name} does not exist in mesh ${mesh.meshName}.`],
+    });
+  }
+  return target.name;
+}
+
+/**
+ * What sets virtual services, virtual gateways and gateway routes apart. Everything else is one rule
+ * for all three, in `Operations`: the caller must see the mesh, a missing name is NotFound, only the
+ * resource owner updates, the resource or mesh owner deletes, every change bumps the version.
+ */
+interface ChildKind<Place extends MeshPlace, NameField extends string, Data, Ref> {
+  /** The request field that names the resource. */
+  nameField: NameField;
+  /** Finds the place a request names (NotFoundException when the caller cannot see it). */
+  locate(r: StoreReader, caller: string, place: Place): Location;
+  /** Who may create one, beyond seeing the mesh (anyone who sees it, when absent). */
+  assertCanCreate?(caller: string, at: Location): void;
+  /** The quota on siblings, and how the limit message names their place. */
+  quota: { key: keyof Quotas; what: string; where(at: Location): string };
+  /** Gateway routes: the virtual service the spec targets, which must exist. */
+  target?(r: StoreReader, mesh: ResourceRecord, spec: unknown): string | null;
+  /** Refuses a delete while other resources depend on the record. */
+  assertNotInUse?(r: StoreReader, record: ResourceRecord): void;
+  data(record: ResourceRecord, status?: StatusCode): Data;
+  ref(record: ResourceRecord): Ref;
+}
+
+/** A request that names one resource of a kind. */
+type Named<Place, NameField extends string> = Place & Record<NameField, string>;
+
+const VIRTUAL_SERVICE: ChildKind<MeshPlace, 'virtualServiceName', VirtualServiceData, VirtualServiceRef> = {
+  nameField: 'virtualServiceName',
+  locate: inMesh('virtualService'),
+  quota: { key: 'virtualServicesPerMesh', what: 'virtual services', where: ({ mesh }) => `in mesh ${mesh.meshName}` },
+  assertNotInUse: assertNotTargeted,
+  data: virtualServiceData,
+  ref: (record) => ({ ...refBase(record), virtualServiceName: record.name }),
+};
+
+const VIRTUAL_GATEWAY: ChildKind<MeshPlace, 'virtualGatewayName', VirtualGatewayData, VirtualGatewayRef> = {
+  nameField: 'virtualGatewayName',
+  locate: inMesh('virtualGateway'),
+  assertCanCreate: assertMeshOwnerCreatesGateway,
+  quota: { key: 'virtualGatewaysPerMesh', what: 'virtual gateways', where: ({ mesh }) => `in mesh ${mesh.meshName}` },
+  assertNotInUse: assertNoRoutes,
+  data: virtualGatewayData,
+  ref: (record) => ({ ...refBase(record), virtualGatewayName: record.name }),
+};
+
+const GATEWAY_ROUTE: ChildKind<GatewayPlace, 'gatewayRouteName', GatewayRouteData, GatewayRouteRef> = {
+  nameField: 'gatewayRouteName',
+  locate: inGateway,
+  assertCanCreate: assertGatewayOwnerCreatesRoute,
+  quota: {
+    key: 'gatewayRoutesPerVirtualGateway',
+    what: 'gateway routes',
+    where: ({ parent: gateway }) => `for virtual gateway ${gateway.name}`,
+  },
+  target: targetService,
+  data: gatewayRouteData,
+  ref: (record) => ({ ...refBase(record), virtualGatewayName: record.parent, gatewayRouteName: record.name }),
+};
+
 /**
  * The operations, synchronous, for one caller. Every mutation runs in one store transaction:
  * checks and writes see the same state, and a failure leaves nothing behind.
@@ -437,6 +601,15 @@ export class Operations {
     return result;
   }
 
+  /** A create or update: one transaction, idempotent under `clientToken` (the answer is what is remembered). */
+  private writeOnce<T>(
+    operation: string,
+    input: { clientToken?: string | undefined },
+    execute: (w: StoreWriter) => T,
+  ): T {
+    return this.write((w) => this.idempotent(w, operation, input, () => execute(w)));
+  }
+
   private newRecord(key: ResourceKey, spec: unknown, meshOwner: string, target: string | null = null): ResourceRecord {
     const now = this.engine.now();
     const record: ResourceRecord = {
@@ -453,6 +626,11 @@ export class Operations {
     };
     record.arn = this.engine.arn(record);
     return record;
+  }
+
+  private insert(w: StoreWriter, record: ResourceRecord, tags: readonly TagRef[] | undefined): void {
+    w.insertResource(record);
+    if (tags?.length) w.putTags(record.uid, tags);
   }
 
   private assertFree(w: StoreReader, key: ResourceKey): void {
@@ -499,24 +677,6 @@ export class Operations {
         `The limit of ${limit} ${what} ${where} has been reached. Delete one, or raise the quota.`,
       );
     }
-  }
-
-  private targetService(r: StoreReader, mesh: ResourceRecord, spec: unknown): string | null {
-    const target = routeTarget(spec);
-    if (!target) return null;
-    const scope: ResourceScope = {
-      kind: 'virtualService',
-      meshOwner: mesh.meshOwner,
-      meshName: mesh.meshName,
-      parent: '',
-    };
-    if (!r.getResource({ ...scope, name: target.name })) {
-      const message = `VirtualService with name ${target.name} is not present under mesh ${mesh.meshName} for account ${mesh.meshOwner}`;
-      throw notFound(message, {
-        [target.path]: [`Virtual service ${target.name} does not exist in mesh ${mesh.meshName}.`],
-      });
-    }
-    return target.name;
   }
 
   private bump(record: ResourceRecord, spec?: unknown, target?: string | null): ResourceRecord {
@@ -591,27 +751,96 @@ export class Operations {
     );
   }
 
+  // ---- the same rules for every kind in a mesh ---------------------------------------------
+
+  /** The resource a request names, after the checks of its place. */
+  private find<P extends MeshPlace, N extends string>(
+    r: StoreReader,
+    kind: ChildKind<P, N, unknown, unknown>,
+    input: Named<P, N>,
+  ): { at: Location; record: ResourceRecord } {
+    const at = kind.locate(r, this.caller, input);
+    return { at, record: childOrThrow(r, at.scope, input[kind.nameField]) };
+  }
+
+  private createChild<P extends MeshPlace, N extends string, D>(
+    w: StoreWriter,
+    kind: ChildKind<P, N, D, unknown>,
+    input: Named<P, N> & { spec: unknown; tags?: readonly TagRef[] | undefined },
+  ): D {
+    const at = kind.locate(w, this.caller, input);
+    kind.assertCanCreate?.(this.caller, at);
+    const key: ResourceKey = { ...at.scope, name: input[kind.nameField] };
+    this.assertFree(w, key);
+    this.assertCreateTags(input.tags);
+    const limit = this.engine.quotas[kind.quota.key];
+    this.quota(w.countResources(at.scope, limit), limit, kind.quota.what, kind.quota.where(at));
+    const target = kind.target ? kind.target(w, at.mesh, input.spec) : null;
+    const record = this.newRecord(key, input.spec, at.mesh.meshOwner, target);
+    this.insert(w, record, input.tags);
+    return kind.data(record);
+  }
+
+  private describeChild<P extends MeshPlace, N extends string, D>(
+    r: StoreReader,
+    kind: ChildKind<P, N, D, unknown>,
+    input: Named<P, N>,
+  ): D {
+    return kind.data(this.find(r, kind, input).record);
+  }
+
+  private updateChild<P extends MeshPlace, N extends string, D>(
+    w: StoreWriter,
+    kind: ChildKind<P, N, D, unknown>,
+    input: Named<P, N> & { spec: unknown },
+  ): D {
+    const { at, record } = this.find(w, kind, input);
+    assertCanUpdate(record, this.caller);
+    const target = kind.target ? kind.target(w, at.mesh, input.spec) : undefined;
+    const next = this.bump(record, input.spec, target);
+    w.updateResource(next);
+    return kind.data(next);
+  }
+
+  private deleteChild<P extends MeshPlace, N extends string, D>(
+    w: StoreWriter,
+    kind: ChildKind<P, N, D, unknown>,
+    input: Named<P, N>,
+  ): D {
+    const { record } = this.find(w, kind, input);
+    assertCanDelete(record, this.caller);
+    kind.assertNotInUse?.(w, record);
+    return kind.data(this.remove(w, record), 'DELETED');
+  }
+
+  private listChildren<P extends MeshPlace, R>(
+    r: StoreReader,
+    kind: ChildKind<P, string, unknown, R>,
+    input: P & { nextToken?: string | undefined; limit?: number | undefined },
+  ): { items: R[]; nextToken?: string } {
+    const at = kind.locate(r, this.caller, input);
+    const { items, nextToken } = this.childPage(r, at.scope, input.nextToken, input.limit);
+    return { items: items.map((record) => kind.ref(record)), nextToken };
+  }
+
   // ---- meshes ------------------------------------------------------------------------------
 
   createMesh(raw: In<'createMesh'>): Out<'createMesh'> {
     const input = parseOrThrow(CreateMeshInputSchema, raw);
-    return this.write((w) =>
-      this.idempotent(w, 'createMesh', input, () => {
-        const key = meshKey(this.caller, input.meshName);
-        this.assertFree(w, key);
-        this.assertCreateTags(input.tags);
-        this.quota(
-          w.countOwnedMeshes(this.caller, this.engine.quotas.meshesPerAccount),
-          this.engine.quotas.meshesPerAccount,
-          'meshes',
-          `for account ${this.caller}`,
-        );
-        const record = this.newRecord(key, input.spec ?? {}, this.caller);
-        w.insertResource(record);
-        if (input.tags?.length) w.putTags(record.uid, input.tags);
-        return { mesh: meshData(record) };
-      }),
-    );
+    return this.writeOnce('createMesh', input, (w) => {
+      const key = meshKey(this.caller, input.meshName);
+      this.assertFree(w, key);
+      this.assertCreateTags(input.tags);
+      this.quota(
+        w.countOwnedMeshes(this.caller, this.engine.quotas.meshesPerAccount),
+        this.engine.quotas.meshesPerAccount,
+        'meshes',
+        `for account ${this.caller}`,
+      );
+      const record = this.newRecord(key, input.spec ?? {}, this.caller);
+      this.insert(w, record, input.tags);
+      return { mesh: meshData(record) };
+    });
   }
 
   describeMesh(raw: In<'describeMesh'>): Out<'describeMesh'> {
@@ -621,14 +850,12 @@ export class Operations {
 
   updateMesh(raw: In<'updateMesh'>): Out<'updateMesh'> {
     const input = parseOrThrow(UpdateMeshInputSchema, raw);
-    return this.write((w) =>
-      this.idempotent(w, 'updateMesh', input, () => {
-        const mesh = accessibleMesh(w, this.caller, input.meshName, undefined);
-        const next = this.bump(mesh, input.spec ?? {});
-        w.updateResource(next);
-        return { mesh: meshData(next) };
-      }),
-    );
+    return this.writeOnce('updateMesh', input, (w) => {
+      const mesh = accessibleMesh(w, this.caller, input.meshName, undefined);
+      const next = this.bump(mesh, input.spec ?? {});
+      w.updateResource(next);
+      return { mesh: meshData(next) };
+    });
   }
 
   deleteMesh(raw: In<'deleteMesh'>): Out<'deleteMesh'> {
@@ -637,8 +864,7 @@ export class Operations {
       const mesh = accessibleMesh(w, this.caller, input.meshName, undefined);
       const active: string[] = [];
       for (const kind of ['virtualGateway', 'virtualService'] as const) {
-        const scope: ResourceScope = { kind, meshOwner: mesh.meshOwner, meshName: mesh.meshName, parent: '' };
-        if (w.countResources(scope, 1) > 0) active.push(`${KIND_LABEL[kind]}s`);
+        if (w.countResources(childScope(kind, mesh), 1) > 0) active.push(`${KIND_LABEL[kind]}s`);
       }
       if (active.length > 0) {
         const kinds = active.join(' and ');
@@ -672,7 +898,7 @@ export class Operations {
         (mesh) => [mesh.meshName, mesh.meshOwner],
       );
       const meshes: MeshRef[] = items.map(refBase);
-      return nextToken === undefined ? { meshes } : { meshes, nextToken };
+      return withNextToken({ meshes }, nextToken);
     });
   }
 
@@ -680,102 +906,33 @@ export class Operations {
 
   createVirtualService(raw: In<'createVirtualService'>): Out<'createVirtualService'> {
     const input = parseOrThrow(CreateVirtualServiceInputSchema, raw);
-    return this.write((w) =>
-      this.idempotent(w, 'createVirtualService', input, () => {
-        const mesh = accessibleMesh(w, this.caller, input.meshName, input.meshOwner);
-        const scope: ResourceScope = {
-          kind: 'virtualService',
-          meshOwner: mesh.meshOwner,
-          meshName: mesh.meshName,
-          parent: '',
-        };
-        const key = { ...scope, name: input.virtualServiceName };
-        this.assertFree(w, key);
-        this.assertCreateTags(input.tags);
-        const limit = this.engine.quotas.virtualServicesPerMesh;
-        this.quota(w.countResources(scope, limit), limit, 'virtual services', `in mesh ${mesh.meshName}`);
-        const record = this.newRecord(key, input.spec, mesh.meshOwner);
-        w.insertResource(record);
-        if (input.tags?.length) w.putTags(record.uid, input.tags);
-        return { virtualService: virtualServiceData(record) };
-      }),
-    );
+    return this.writeOnce('createVirtualService', input, (w) => ({
+      virtualService: this.createChild(w, VIRTUAL_SERVICE, input),
+    }));
   }
 
   describeVirtualService(raw: In<'describeVirtualService'>): Out<'describeVirtualService'> {
     const input = parseOrThrow(DescribeVirtualServiceInputSchema, raw);
-    return this.read((r) => {
-      const mesh = accessibleMesh(r, this.caller, input.meshName, input.meshOwner);
-      const scope: ResourceScope = {
-        kind: 'virtualService',
-        meshOwner: mesh.meshOwner,
-        meshName: mesh.meshName,
-        parent: '',
-      };
-      return { virtualService: virtualServiceData(childOrThrow(r, scope, input.virtualServiceName)) };
-    });
+    return this.read((r) => ({ virtualService: this.describeChild(r, VIRTUAL_SERVICE, input) }));
   }
 
   updateVirtualService(raw: In<'updateVirtualService'>): Out<'updateVirtualService'> {
     const input = parseOrThrow(UpdateVirtualServiceInputSchema, raw);
-    return this.write((w) =>
-      this.idempotent(w, 'updateVirtualService', input, () => {
-        const mesh = accessibleMesh(w, this.caller, input.meshName, input.meshOwner);
-        const scope: ResourceScope = {
-          kind: 'virtualService',
-          meshOwner: mesh.meshOwner,
-          meshName: mesh.meshName,
-          parent: '',
-        };
-        const current = childOrThrow(w, scope, input.virtualServiceName);
-        assertCanUpdate(current, this.caller);
-        const next = this.bump(current, input.spec);
-        w.updateResource(next);
-        return { virtualService: virtualServiceData(next) };
-      }),
-    );
+    return this.writeOnce('updateVirtualService', input, (w) => ({
+      virtualService: this.updateChild(w, VIRTUAL_SERVICE, input),
+    }));
   }
 
   deleteVirtualService(raw: In<'deleteVirtualService'>): Out<'deleteVirtualService'> {
     const input = parseOrThrow(DeleteVirtualServiceInputSchema, raw);
-    return this.write((w) => {
-      const mesh = accessibleMesh(w, this.caller, input.meshName, input.meshOwner);
-      const scope: ResourceScope = {
-        kind: 'virtualService',
-        meshOwner: mesh.meshOwner,
-        meshName: mesh.meshName,
-        parent: '',
-      };
-      const current = childOrThrow(w, scope, input.virtualServiceName);
-      assertCanDelete(current, this.caller);
-      const routes = w.findRoutesTargeting(mesh.meshOwner, mesh.meshName, current.name, NAMES_IN_MESSAGE + 1);
-      if (routes.length > 0) {
-        const names = routes.slice(0, NAMES_IN_MESSAGE).map((route) => `${route.parent}/${route.name}`);
-        throw new AppMeshError(
-          'ResourceInUseException',
-          `VirtualService ${current.name} is being referenced in the following: GATEWAY_ROUTE: ${listOfNames(names, routes.length > NAMES_IN_MESSAGE ? NAMES_IN_MESSAGE + 1 : names.length)}`,
-        );
-      }
-      return { virtualService: virtualServiceData(this.remove(w, current), 'DELETED') };
-    });
+    return this.write((w) => ({ virtualService: this.deleteChild(w, VIRTUAL_SERVICE, input) }));
   }
 
   listVirtualServices(raw: In<'listVirtualServices'>): Out<'listVirtualServices'> {
     const input = parseOrThrow(ListVirtualServicesInputSchema, raw);
     return this.read((r) => {
-      const mesh = accessibleMesh(r, this.caller, input.meshName, input.meshOwner);
-      const scope: ResourceScope = {
-        kind: 'virtualService',
-        meshOwner: mesh.meshOwner,
-        meshName: mesh.meshName,
-        parent: '',
-      };
-      const { items, nextToken } = this.childPage(r, scope, input.nextToken, input.limit);
-      const virtualServices: VirtualServiceRef[] = items.map((record) => ({
-        ...refBase(record),
-        virtualServiceName: record.name,
-      }));
-      return nextToken === undefined ? { virtualServices } : { virtualServices, nextToken };
+      const { items: virtualServices, nextToken } = this.listChildren(r, VIRTUAL_SERVICE, input);
+      return withNextToken({ virtualServices }, nextToken);
     });
   }
 
@@ -783,208 +940,67 @@ export class Operations {
 
   createVirtualGateway(raw: In<'createVirtualGateway'>): Out<'createVirtualGateway'> {
     const input = parseOrThrow(CreateVirtualGatewayInputSchema, raw);
-    return this.write((w) =>
-      this.idempotent(w, 'createVirtualGateway', input, () => {
-        const mesh = accessibleMesh(w, this.caller, input.meshName, input.meshOwner);
-        // sharing.md: "Owners can create virtual gateways and virtual gateway routes."
-        if (mesh.meshOwner !== this.caller) {
-          throw new AppMeshError(
-            'ForbiddenException',
-            `Mesh ${mesh.meshName} is owned by account ${mesh.meshOwner}; only the mesh owner can create virtual gateways in it.`,
-          );
-        }
-        const scope: ResourceScope = {
-          kind: 'virtualGateway',
-          meshOwner: mesh.meshOwner,
-          meshName: mesh.meshName,
-          parent: '',
-        };
-        const key = { ...scope, name: input.virtualGatewayName };
-        this.assertFree(w, key);
-        this.assertCreateTags(input.tags);
-        const limit = this.engine.quotas.virtualGatewaysPerMesh;
-        this.quota(w.countResources(scope, limit), limit, 'virtual gateways', `in mesh ${mesh.meshName}`);
-        const record = this.newRecord(key, input.spec, mesh.meshOwner);
-        w.insertResource(record);
-        if (input.tags?.length) w.putTags(record.uid, input.tags);
-        return { virtualGateway: virtualGatewayData(record) };
-      }),
-    );
+    return this.writeOnce('createVirtualGateway', input, (w) => ({
+      virtualGateway: this.createChild(w, VIRTUAL_GATEWAY, input),
+    }));
   }
 
   describeVirtualGateway(raw: In<'describeVirtualGateway'>): Out<'describeVirtualGateway'> {
     const input = parseOrThrow(DescribeVirtualGatewayInputSchema, raw);
-    return this.read((r) => {
-      const mesh = accessibleMesh(r, this.caller, input.meshName, input.meshOwner);
-      const scope: ResourceScope = {
-        kind: 'virtualGateway',
-        meshOwner: mesh.meshOwner,
-        meshName: mesh.meshName,
-        parent: '',
-      };
-      return { virtualGateway: virtualGatewayData(childOrThrow(r, scope, input.virtualGatewayName)) };
-    });
+    return this.read((r) => ({ virtualGateway: this.describeChild(r, VIRTUAL_GATEWAY, input) }));
   }
 
   updateVirtualGateway(raw: In<'updateVirtualGateway'>): Out<'updateVirtualGateway'> {
     const input = parseOrThrow(UpdateVirtualGatewayInputSchema, raw);
-    return this.write((w) =>
-      this.idempotent(w, 'updateVirtualGateway', input, () => {
-        const mesh = accessibleMesh(w, this.caller, input.meshName, input.meshOwner);
-        const scope: ResourceScope = {
-          kind: 'virtualGateway',
-          meshOwner: mesh.meshOwner,
-          meshName: mesh.meshName,
-          parent: '',
-        };
-        const current = childOrThrow(w, scope, input.virtualGatewayName);
-        assertCanUpdate(current, this.caller);
-        const next = this.bump(current, input.spec);
-        w.updateResource(next);
-        return { virtualGateway: virtualGatewayData(next) };
-      }),
-    );
+    return this.writeOnce('updateVirtualGateway', input, (w) => ({
+      virtualGateway: this.updateChild(w, VIRTUAL_GATEWAY, input),
+    }));
   }
 
   deleteVirtualGateway(raw: In<'deleteVirtualGateway'>): Out<'deleteVirtualGateway'> {
     const input = parseOrThrow(DeleteVirtualGatewayInputSchema, raw);
-    return this.write((w) => {
-      const mesh = accessibleMesh(w, this.caller, input.meshName, input.meshOwner);
-      const scope: ResourceScope = {
-        kind: 'virtualGateway',
-        meshOwner: mesh.meshOwner,
-        meshName: mesh.meshName,
-        parent: '',
-      };
-      const current = childOrThrow(w, scope, input.virtualGatewayName);
-      assertCanDelete(current, this.caller);
-      const routeScope: ResourceScope = {
-        kind: 'gatewayRoute',
-        meshOwner: mesh.meshOwner,
-        meshName: mesh.meshName,
-        parent: current.name,
-      };
-      const total = w.countResources(routeScope, Number.MAX_SAFE_INTEGER);
-      if (total > 0) {
-        const names = w.listResources(routeScope, undefined, NAMES_IN_MESSAGE).map((route) => route.name);
-        throw new AppMeshError(
-          'ResourceInUseException',
-          `VirtualGateway ${current.name} has active GatewayRoutes ${listOfNames(names, total)}, please delete them before deleting the VirtualGateway`,
-        );
-      }
-      return { virtualGateway: virtualGatewayData(this.remove(w, current), 'DELETED') };
-    });
+    return this.write((w) => ({ virtualGateway: this.deleteChild(w, VIRTUAL_GATEWAY, input) }));
   }
 
   listVirtualGateways(raw: In<'listVirtualGateways'>): Out<'listVirtualGateways'> {
     const input = parseOrThrow(ListVirtualGatewaysInputSchema, raw);
     return this.read((r) => {
-      const mesh = accessibleMesh(r, this.caller, input.meshName, input.meshOwner);
-      const scope: ResourceScope = {
-        kind: 'virtualGateway',
-        meshOwner: mesh.meshOwner,
-        meshName: mesh.meshName,
-        parent: '',
-      };
-      const { items, nextToken } = this.childPage(r, scope, input.nextToken, input.limit);
-      const virtualGateways: VirtualGatewayRef[] = items.map((record) => ({
-        ...refBase(record),
-        virtualGatewayName: record.name,
-      }));
-      return nextToken === undefined ? { virtualGateways } : { virtualGateways, nextToken };
+      const { items: virtualGateways, nextToken } = this.listChildren(r, VIRTUAL_GATEWAY, input);
+      return withNextToken({ virtualGateways }, nextToken);
     });
   }
 
   // ---- gateway routes ----------------------------------------------------------------------
 
-  private gateway(r: StoreReader, meshName: string, meshOwner: string | undefined, gatewayName: string) {
-    const mesh = accessibleMesh(r, this.caller, meshName, meshOwner);
-    const scope: ResourceScope = {
-      kind: 'virtualGateway',
-      meshOwner: mesh.meshOwner,
-      meshName: mesh.meshName,
-      parent: '',
-    };
-    const gateway = childOrThrow(r, scope, gatewayName);
-    const routes: ResourceScope = {
-      kind: 'gatewayRoute',
-      meshOwner: mesh.meshOwner,
-      meshName: mesh.meshName,
-      parent: gateway.name,
-    };
-    return { mesh, gateway, routes };
-  }
-
   createGatewayRoute(raw: In<'createGatewayRoute'>): Out<'createGatewayRoute'> {
     const input = parseOrThrow(CreateGatewayRouteInputSchema, raw);
-    return this.write((w) =>
-      this.idempotent(w, 'createGatewayRoute', input, () => {
-        const { mesh, gateway, routes } = this.gateway(w, input.meshName, input.meshOwner, input.virtualGatewayName);
-        // Console: "You can only create a gateway route for a virtual gateway of which your account is listed as the Resource owner".
-        if (gateway.resourceOwner !== this.caller) {
-          throw new AppMeshError(
-            'ForbiddenException',
-            `VirtualGateway ${gateway.name} in mesh ${mesh.meshName} is owned by account ${gateway.resourceOwner}; only its resource owner can create gateway routes for it.`,
-          );
-        }
-        const key = { ...routes, name: input.gatewayRouteName };
-        this.assertFree(w, key);
-        this.assertCreateTags(input.tags);
-        const limit = this.engine.quotas.gatewayRoutesPerVirtualGateway;
-        this.quota(w.countResources(routes, limit), limit, 'gateway routes', `for virtual gateway ${gateway.name}`);
-        const target = this.targetService(w, mesh, input.spec);
-        const record = this.newRecord(key, input.spec, mesh.meshOwner, target);
-        w.insertResource(record);
-        if (input.tags?.length) w.putTags(record.uid, input.tags);
-        return { gatewayRoute: gatewayRouteData(record) };
-      }),
-    );
+    return this.writeOnce('createGatewayRoute', input, (w) => ({
+      gatewayRoute: this.createChild(w, GATEWAY_ROUTE, input),
+    }));
   }
 
   describeGatewayRoute(raw: In<'describeGatewayRoute'>): Out<'describeGatewayRoute'> {
     const input = parseOrThrow(DescribeGatewayRouteInputSchema, raw);
-    return this.read((r) => {
-      const { routes } = this.gateway(r, input.meshName, input.meshOwner, input.virtualGatewayName);
-      return { gatewayRoute: gatewayRouteData(childOrThrow(r, routes, input.gatewayRouteName)) };
-    });
+    return this.read((r) => ({ gatewayRoute: this.describeChild(r, GATEWAY_ROUTE, input) }));
   }
 
   updateGatewayRoute(raw: In<'updateGatewayRoute'>): Out<'updateGatewayRoute'> {
     const input = parseOrThrow(UpdateGatewayRouteInputSchema, raw);
-    return this.write((w) =>
-      this.idempotent(w, 'updateGatewayRoute', input, () => {
-        const { mesh, routes } = this.gateway(w, input.meshName, input.meshOwner, input.virtualGatewayName);
-        const current = childOrThrow(w, routes, input.gatewayRouteName);
-        assertCanUpdate(current, this.caller);
-        const target = this.targetService(w, mesh, input.spec);
-        const next = this.bump(current, input.spec, target);
-        w.updateResource(next);
-        return { gatewayRoute: gatewayRouteData(next) };
-      }),
-    );
+    return this.writeOnce('updateGatewayRoute', input, (w) => ({
+      gatewayRoute: this.updateChild(w, GATEWAY_ROUTE, input),
+    }));
   }
 
   deleteGatewayRoute(raw: In<'deleteGatewayRoute'>): Out<'deleteGatewayRoute'> {
     const input = parseOrThrow(DeleteGatewayRouteInputSchema, raw);
-    return this.write((w) => {
-      const { routes } = this.gateway(w, input.meshName, input.meshOwner, input.virtualGatewayName);
-      const current = childOrThrow(w, routes, input.gatewayRouteName);
-      assertCanDelete(current, this.caller);
-      return { gatewayRoute: gatewayRouteData(this.remove(w, current), 'DELETED') };
-    });
+    return this.write((w) => ({ gatewayRoute: this.deleteChild(w, GATEWAY_ROUTE, input) }));
   }
 
   listGatewayRoutes(raw: In<'listGatewayRoutes'>): Out<'listGatewayRoutes'> {
     const input = parseOrThrow(ListGatewayRoutesInputSchema, raw);
     return this.read((r) => {
-      const { routes } = this.gateway(r, input.meshName, input.meshOwner, input.virtualGatewayName);
-      const { items, nextToken } = this.childPage(r, routes, input.nextToken, input.limit);
-      const gatewayRoutes: GatewayRouteRef[] = items.map((record) => ({
-        ...refBase(record),
-        virtualGatewayName: record.parent,
-        gatewayRouteName: record.name,
-      }));
-      return nextToken === undefined ? { gatewayRoutes } : { gatewayRoutes, nextToken };
+      const { items: gatewayRoutes, nextToken } = this.listChildren(r, GATEWAY_ROUTE, input);
+      return withNextToken({ gatewayRoutes }, nextToken);
     });
   }
 
@@ -1067,7 +1083,7 @@ export class Operations {
         DEFAULT_TAG_PAGE,
       );
       const tags: TagRef[] = items.map((tag) => ({ key: tag.key, value: tag.value }));
-      return nextToken === undefined ? { tags } : { tags, nextToken };
+      return withNextToken({ tags }, nextToken);
     });
   }
 }
