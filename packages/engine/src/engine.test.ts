@@ -1,5 +1,6 @@
 import type { MeshApi } from '@meshconsole/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EngineOptions } from './engine';
 import { DEFAULT_QUOTAS } from './quotas';
 import {
   appMeshError,
@@ -36,6 +37,36 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
     await other.createVirtualService({ meshName: 'shared', virtualServiceName: 'svc.shared', spec: {} });
   }
 
+  /** OTHER's gateway in `shared`, as ME names it. */
+  const THEIR_GW = { meshName: 'shared', meshOwner: OTHER, virtualGatewayName: 'their-gw' };
+  /** The gateway route `r` on gateway `g` in mesh `m`. */
+  const ROUTE_R = { meshName: 'm', virtualGatewayName: 'g', gatewayRouteName: 'r' };
+
+  /** ME's mesh `m` with the virtual service `service`, the virtual gateway `gateway` and on it `routes` to that service. */
+  async function meshWithRoutes(service: string, gateway: string, routes: string[] = []) {
+    await me.createMesh({ meshName: 'm' });
+    await me.createVirtualService({ meshName: 'm', virtualServiceName: service, spec: {} });
+    await me.createVirtualGateway({ meshName: 'm', virtualGatewayName: gateway, spec: gatewaySpec() });
+    for (const gatewayRouteName of routes) {
+      await me.createGatewayRoute({
+        meshName: 'm',
+        virtualGatewayName: gateway,
+        gatewayRouteName,
+        spec: httpRouteSpec(service),
+      });
+    }
+  }
+
+  /** Runs `body` on a second engine, over a store of its own, opened with `options`; closes it after. */
+  async function withHarness(options: Partial<EngineOptions>, body: (h2: Harness) => Promise<void>) {
+    const h2 = openHarness(kind, options);
+    try {
+      await body(h2);
+    } finally {
+      h2.cleanup();
+    }
+  }
+
   describe('metadata', () => {
     it('when a virtual gateway is created, then it carries the service metadata at version 1', async () => {
       await me.createMesh({ meshName: 'm1' });
@@ -63,28 +94,19 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
       expect(described.virtualGateway).toEqual(virtualGateway);
     });
 
-    it('when each kind is created, then its ARN follows the App Mesh format with the partition and region', async () => {
-      const h2 = openHarness(kind, { region: 'eu-west-1', partition: 'aws-cn' });
-      try {
+    it('when each kind is created, then its ARN follows the App Mesh format with the partition and region', () =>
+      withHarness({ region: 'eu-west-1', partition: 'aws-cn' }, async (h2) => {
         const api = h2.engine.forCaller(ME);
         const mesh = await api.createMesh({ meshName: 'm' });
         const vs = await api.createVirtualService({ meshName: 'm', virtualServiceName: 'a.local', spec: {} });
         await api.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'g', spec: gatewaySpec() });
-        const gr = await api.createGatewayRoute({
-          meshName: 'm',
-          virtualGatewayName: 'g',
-          gatewayRouteName: 'r',
-          spec: httpRouteSpec('a.local'),
-        });
+        const gr = await api.createGatewayRoute({ ...ROUTE_R, spec: httpRouteSpec('a.local') });
         const prefix = `arn:aws-cn:appmesh:eu-west-1:${ME}:mesh/m`;
         expect(mesh.mesh.metadata.arn).toBe(prefix);
         expect(vs.virtualService.metadata.arn).toBe(`${prefix}/virtualService/a.local`);
         expect(gr.gatewayRoute.metadata.arn).toBe(`${prefix}/virtualGateway/g/gatewayRoute/r`);
         expect(mesh.mesh.spec).toEqual({});
-      } finally {
-        h2.cleanup();
-      }
-    });
+      }));
 
     it('when a virtual gateway is updated twice, then the version rises by one each time and the spec is replaced', async () => {
       await me.createMesh({ meshName: 'm1' });
@@ -125,16 +147,8 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
     });
 
     it('when a mesh, a virtual service and a gateway route are deleted, then each answer is DELETED at the next version', async () => {
-      await me.createMesh({ meshName: 'm' });
-      await me.createVirtualService({ meshName: 'm', virtualServiceName: 's', spec: {} });
-      await me.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'g', spec: gatewaySpec() });
-      await me.createGatewayRoute({
-        meshName: 'm',
-        virtualGatewayName: 'g',
-        gatewayRouteName: 'r',
-        spec: httpRouteSpec('s'),
-      });
-      const route = await me.deleteGatewayRoute({ meshName: 'm', virtualGatewayName: 'g', gatewayRouteName: 'r' });
+      await meshWithRoutes('s', 'g', ['r']);
+      const route = await me.deleteGatewayRoute(ROUTE_R);
       await me.deleteVirtualGateway({ meshName: 'm', virtualGatewayName: 'g' });
       const service = await me.deleteVirtualService({ meshName: 'm', virtualServiceName: 's' });
       const mesh = await me.deleteMesh({ meshName: 'm' });
@@ -161,11 +175,7 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
 
     it('when meshOwner names the sharing account, then the caller reads the shared mesh; without it, NotFound', async () => {
       await sharedMesh();
-      const { virtualGateway } = await me.describeVirtualGateway({
-        meshName: 'shared',
-        meshOwner: OTHER,
-        virtualGatewayName: 'their-gw',
-      });
+      const { virtualGateway } = await me.describeVirtualGateway(THEIR_GW);
       expect(virtualGateway.metadata).toMatchObject({ meshOwner: OTHER, resourceOwner: OTHER });
       const error = await appMeshError(
         me.describeVirtualGateway({ meshName: 'shared', virtualGatewayName: 'their-gw' }),
@@ -203,27 +213,14 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
 
     it("when the caller updates or deletes the owner's gateway, then ForbiddenException names the owner", async () => {
       await sharedMesh();
-      const update = await appMeshError(
-        me.updateVirtualGateway({
-          meshName: 'shared',
-          meshOwner: OTHER,
-          virtualGatewayName: 'their-gw',
-          spec: gatewaySpec(81),
-        }),
-      );
+      const update = await appMeshError(me.updateVirtualGateway({ ...THEIR_GW, spec: gatewaySpec(81) }));
       expect(update.name).toBe('ForbiddenException');
       expect(update.status).toBe(403);
       expect(update.message).toContain(`owned by account ${OTHER}`);
-      const del = await appMeshError(
-        me.deleteVirtualGateway({ meshName: 'shared', meshOwner: OTHER, virtualGatewayName: 'their-gw' }),
-      );
+      const del = await appMeshError(me.deleteVirtualGateway(THEIR_GW));
       expect(del.name).toBe('ForbiddenException');
       expect(del.message).toContain(OTHER);
-      const after = await me.describeVirtualGateway({
-        meshName: 'shared',
-        meshOwner: OTHER,
-        virtualGatewayName: 'their-gw',
-      });
+      const after = await me.describeVirtualGateway(THEIR_GW);
       expect(after.virtualGateway.metadata.version).toBe(1);
     });
 
@@ -264,13 +261,7 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
       expect(gateway.name).toBe('ForbiddenException');
       expect(gateway.message).toContain('only the mesh owner');
       const route = await appMeshError(
-        me.createGatewayRoute({
-          meshName: 'shared',
-          meshOwner: OTHER,
-          virtualGatewayName: 'their-gw',
-          gatewayRouteName: 'r',
-          spec: httpRouteSpec('svc.shared'),
-        }),
+        me.createGatewayRoute({ ...THEIR_GW, gatewayRouteName: 'r', spec: httpRouteSpec('svc.shared') }),
       );
       expect(route.name).toBe('ForbiddenException');
       expect((await me.listVirtualGateways({ meshName: 'shared', meshOwner: OTHER })).virtualGateways).toHaveLength(1);
@@ -295,17 +286,7 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
 
   describe('in use', () => {
     it('when a gateway with routes is deleted, then ResourceInUseException names the routes and nothing changes', async () => {
-      await me.createMesh({ meshName: 'm' });
-      await me.createVirtualService({ meshName: 'm', virtualServiceName: 'svc', spec: {} });
-      await me.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'gw', spec: gatewaySpec() });
-      for (const name of ['route-b', 'route-a']) {
-        await me.createGatewayRoute({
-          meshName: 'm',
-          virtualGatewayName: 'gw',
-          gatewayRouteName: name,
-          spec: httpRouteSpec('svc'),
-        });
-      }
+      await meshWithRoutes('svc', 'gw', ['route-b', 'route-a']);
       const error = await appMeshError(me.deleteVirtualGateway({ meshName: 'm', virtualGatewayName: 'gw' }));
       expect(error.name).toBe('ResourceInUseException');
       expect(error.status).toBe(409);
@@ -316,15 +297,7 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
     });
 
     it('when a virtual service targeted by a gateway route is deleted, then ResourceInUseException names the route', async () => {
-      await me.createMesh({ meshName: 'm' });
-      await me.createVirtualService({ meshName: 'm', virtualServiceName: 'svc', spec: {} });
-      await me.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'gw', spec: gatewaySpec() });
-      await me.createGatewayRoute({
-        meshName: 'm',
-        virtualGatewayName: 'gw',
-        gatewayRouteName: 'r1',
-        spec: httpRouteSpec('svc'),
-      });
+      await meshWithRoutes('svc', 'gw', ['r1']);
       const error = await appMeshError(me.deleteVirtualService({ meshName: 'm', virtualServiceName: 'svc' }));
       expect(error.name).toBe('ResourceInUseException');
       expect(error.message).toBe('VirtualService svc is being referenced in the following: GATEWAY_ROUTE: [gw/r1]');
@@ -340,9 +313,7 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
     });
 
     it('when a mesh that still holds resources is deleted, then ResourceInUseException says which kinds', async () => {
-      await me.createMesh({ meshName: 'm' });
-      await me.createVirtualService({ meshName: 'm', virtualServiceName: 'svc', spec: {} });
-      await me.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'gw', spec: gatewaySpec() });
+      await meshWithRoutes('svc', 'gw');
       const error = await appMeshError(me.deleteMesh({ meshName: 'm' }));
       expect(error.name).toBe('ResourceInUseException');
       expect(error.message).toBe(
@@ -353,27 +324,12 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
 
   describe('conflicts and idempotency', () => {
     it('when a name is taken, then ConflictException for meshes, services, gateways and routes', async () => {
-      await me.createMesh({ meshName: 'm' });
-      await me.createVirtualService({ meshName: 'm', virtualServiceName: 's', spec: {} });
-      await me.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'g', spec: gatewaySpec() });
-      await me.createGatewayRoute({
-        meshName: 'm',
-        virtualGatewayName: 'g',
-        gatewayRouteName: 'r',
-        spec: httpRouteSpec('s'),
-      });
+      await meshWithRoutes('s', 'g', ['r']);
       const errors = await Promise.all([
         appMeshError(me.createMesh({ meshName: 'm' })),
         appMeshError(me.createVirtualService({ meshName: 'm', virtualServiceName: 's', spec: {} })),
         appMeshError(me.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'g', spec: gatewaySpec(1) })),
-        appMeshError(
-          me.createGatewayRoute({
-            meshName: 'm',
-            virtualGatewayName: 'g',
-            gatewayRouteName: 'r',
-            spec: httpRouteSpec('s'),
-          }),
-        ),
+        appMeshError(me.createGatewayRoute({ ...ROUTE_R, spec: httpRouteSpec('s') })),
       ]);
       expect(errors.map((e) => e.name)).toEqual(Array(4).fill('ConflictException'));
       expect(errors[2]?.message).toBe('VirtualGateway with name g already exists in mesh m.');
@@ -452,53 +408,20 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
 
     it('when a gateway route names a missing gateway or virtual service, then NotFoundException on the right field', async () => {
       await me.createMesh({ meshName: 'm' });
-      const noGateway = await appMeshError(
-        me.createGatewayRoute({
-          meshName: 'm',
-          virtualGatewayName: 'g',
-          gatewayRouteName: 'r',
-          spec: httpRouteSpec('s'),
-        }),
-      );
+      const noGateway = await appMeshError(me.createGatewayRoute({ ...ROUTE_R, spec: httpRouteSpec('s') }));
       expect(noGateway.message).toBe(`VirtualGateway with name g is not present under mesh m for account ${ME}`);
       await me.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'g', spec: gatewaySpec() });
-      const noTarget = await appMeshError(
-        me.createGatewayRoute({
-          meshName: 'm',
-          virtualGatewayName: 'g',
-          gatewayRouteName: 'r',
-          spec: httpRouteSpec('ghost'),
-        }),
-      );
+      const noTarget = await appMeshError(me.createGatewayRoute({ ...ROUTE_R, spec: httpRouteSpec('ghost') }));
       expect(noTarget.name).toBe('NotFoundException');
       expect(noTarget.fieldErrors).toHaveProperty(['spec.httpRoute.action.target.virtualService.virtualServiceName']);
       expect((await me.listGatewayRoutes({ meshName: 'm', virtualGatewayName: 'g' })).gatewayRoutes).toEqual([]);
     });
 
     it('when a gateway route is updated to a missing target, then NotFoundException and the route is unchanged', async () => {
-      await me.createMesh({ meshName: 'm' });
-      await me.createVirtualService({ meshName: 'm', virtualServiceName: 's', spec: {} });
-      await me.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'g', spec: gatewaySpec() });
-      await me.createGatewayRoute({
-        meshName: 'm',
-        virtualGatewayName: 'g',
-        gatewayRouteName: 'r',
-        spec: httpRouteSpec('s'),
-      });
-      const error = await appMeshError(
-        me.updateGatewayRoute({
-          meshName: 'm',
-          virtualGatewayName: 'g',
-          gatewayRouteName: 'r',
-          spec: httpRouteSpec('ghost'),
-        }),
-      );
+      await meshWithRoutes('s', 'g', ['r']);
+      const error = await appMeshError(me.updateGatewayRoute({ ...ROUTE_R, spec: httpRouteSpec('ghost') }));
       expect(error.name).toBe('NotFoundException');
-      const { gatewayRoute } = await me.describeGatewayRoute({
-        meshName: 'm',
-        virtualGatewayName: 'g',
-        gatewayRouteName: 'r',
-      });
+      const { gatewayRoute } = await me.describeGatewayRoute(ROUTE_R);
       expect(gatewayRoute.metadata.version).toBe(1);
     });
   });
@@ -530,24 +453,12 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
     });
 
     it('when 10 gateway routes exist on a gateway, then the 11th is refused', async () => {
-      await me.createMesh({ meshName: 'm' });
-      await me.createVirtualService({ meshName: 'm', virtualServiceName: 's', spec: {} });
-      await me.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'g', spec: gatewaySpec() });
+      await meshWithRoutes('s', 'g');
       for (let i = 0; i < 10; i++) {
-        await me.createGatewayRoute({
-          meshName: 'm',
-          virtualGatewayName: 'g',
-          gatewayRouteName: `r${i}`,
-          spec: httpRouteSpec('s', `/p${i}/`),
-        });
+        await me.createGatewayRoute({ ...ROUTE_R, gatewayRouteName: `r${i}`, spec: httpRouteSpec('s', `/p${i}/`) });
       }
       const error = await appMeshError(
-        me.createGatewayRoute({
-          meshName: 'm',
-          virtualGatewayName: 'g',
-          gatewayRouteName: 'r10',
-          spec: httpRouteSpec('s'),
-        }),
+        me.createGatewayRoute({ ...ROUTE_R, gatewayRouteName: 'r10', spec: httpRouteSpec('s') }),
       );
       expect(error.name).toBe('LimitExceededException');
     });
@@ -558,9 +469,8 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
       expect((await appMeshError(me.createMesh({ meshName: 'm15' }))).name).toBe('LimitExceededException');
     });
 
-    it('when quotas are configured, then the configured figures apply', async () => {
-      const h2 = openHarness(kind, { quotas: { virtualServicesPerMesh: 2, virtualGatewaysPerMesh: 5 } });
-      try {
+    it('when quotas are configured, then the configured figures apply', () =>
+      withHarness({ quotas: { virtualServicesPerMesh: 2, virtualGatewaysPerMesh: 5 } }, async (h2) => {
         const api = h2.engine.forCaller(ME);
         await api.createMesh({ meshName: 'm' });
         await api.createVirtualService({ meshName: 'm', virtualServiceName: 'a', spec: {} });
@@ -572,10 +482,7 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
           await api.createVirtualGateway({ meshName: 'm', virtualGatewayName: `g${i}`, spec: gatewaySpec() });
         }
         expect((await api.listVirtualGateways({ meshName: 'm' })).virtualGateways).toHaveLength(5);
-      } finally {
-        h2.cleanup();
-      }
-    });
+      }));
 
     it('when a quota is not a whole number, then the engine refuses to start', () => {
       expect(() => openHarness(kind, { quotas: { virtualGatewaysPerMesh: -1 } })).toThrow(/virtualGatewaysPerMesh/);
@@ -648,11 +555,7 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
 
     it("when a consumer tags the owner's resource, then ForbiddenException; unknown ARN NotFound; not an ARN BadRequest", async () => {
       await sharedMesh();
-      const { virtualGateway } = await me.describeVirtualGateway({
-        meshName: 'shared',
-        meshOwner: OTHER,
-        virtualGatewayName: 'their-gw',
-      });
+      const { virtualGateway } = await me.describeVirtualGateway(THEIR_GW);
       const forbidden = await appMeshError(
         me.tagResource({ resourceArn: virtualGateway.metadata.arn, tags: [{ key: 'a', value: 'b' }] }),
       );
@@ -671,18 +574,20 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
   });
 
   describe('pagination', () => {
-    async function gateways(count: number) {
-      const h2 = openHarness(kind, { quotas: { virtualGatewaysPerMesh: 1000 } });
-      const caller = h2.engine.forCaller(ME);
-      await caller.createMesh({ meshName: 'm' });
-      for (let i = 0; i < count; i++) {
-        await caller.createVirtualGateway({
-          meshName: 'm',
-          virtualGatewayName: `gw-${String(i).padStart(3, '0')}`,
-          spec: gatewaySpec(),
-        });
-      }
-      return { h2, caller };
+    /** Runs `body` on a second engine whose mesh `m` holds `count` gateways `gw-000`, `gw-001`, … */
+    function withGateways(count: number, body: (caller: MeshApi, h2: Harness) => Promise<void>) {
+      return withHarness({ quotas: { virtualGatewaysPerMesh: 1000 } }, async (h2) => {
+        const caller = h2.engine.forCaller(ME);
+        await caller.createMesh({ meshName: 'm' });
+        for (let i = 0; i < count; i++) {
+          await caller.createVirtualGateway({
+            meshName: 'm',
+            virtualGatewayName: `gw-${String(i).padStart(3, '0')}`,
+            spec: gatewaySpec(),
+          });
+        }
+        await body(caller, h2);
+      });
     }
 
     async function drain(caller: MeshApi, limit: number, between?: (page: number) => Promise<void>) {
@@ -700,22 +605,17 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
       return { names, pages: page };
     }
 
-    it('when 25 gateways are listed 10 at a time, then 3 pages return each once in name order and the last has no token', async () => {
-      const { h2, caller } = await gateways(25);
-      try {
+    it('when 25 gateways are listed 10 at a time, then 3 pages return each once in name order and the last has no token', () =>
+      withGateways(25, async (caller) => {
         const { names, pages } = await drain(caller, 10);
         expect(pages).toBe(3);
         expect(names).toEqual(Array.from({ length: 25 }, (_, i) => `gw-${String(i).padStart(3, '0')}`));
         const exact = await caller.listVirtualGateways({ meshName: 'm', limit: 25 });
         expect(exact.nextToken).toBeUndefined();
-      } finally {
-        h2.cleanup();
-      }
-    });
+      }));
 
-    it('when gateways are added and removed between pages, then every gateway present throughout appears exactly once, in order', async () => {
-      const { h2, caller } = await gateways(30);
-      try {
+    it('when gateways are added and removed between pages, then every gateway present throughout appears exactly once, in order', () =>
+      withGateways(30, async (caller) => {
         const removed = new Set<string>();
         const { names } = await drain(caller, 7, async (page) => {
           // Insert before and after the cursor; delete one gateway already seen and one not yet seen.
@@ -739,10 +639,7 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
         expect(new Set(names).size).toBe(names.length);
         expect([...names].sort()).toEqual(names);
         expect(names.some((n) => removed.has(n))).toBe(false);
-      } finally {
-        h2.cleanup();
-      }
-    });
+      }));
 
     it('when limit is outside 1..100, then BadRequestException on the limit field', async () => {
       await me.createMesh({ meshName: 'm' });
@@ -753,9 +650,8 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
       }
     });
 
-    it('when a nextToken is forged, foreign, stale or garbage, then BadRequestException and no crash', async () => {
-      const { h2, caller } = await gateways(5);
-      try {
+    it('when a nextToken is forged, foreign, stale or garbage, then BadRequestException and no crash', () =>
+      withGateways(5, async (caller, h2) => {
         const { nextToken } = await caller.listVirtualGateways({ meshName: 'm', limit: 2 });
         expect(nextToken).toBeTypeOf('string');
         const token = nextToken!;
@@ -780,10 +676,7 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
         const stale = await appMeshError(caller.listVirtualGateways({ meshName: 'm', nextToken: token }));
         expect(stale.name).toBe('BadRequestException');
         expect(stale.message).toContain('expired');
-      } finally {
-        h2.cleanup();
-      }
-    });
+      }));
 
     it('when the store is reset, then tokens issued before are refused', async () => {
       await me.createMesh({ meshName: 'a' });
