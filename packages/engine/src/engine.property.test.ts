@@ -54,8 +54,10 @@ async function outcome<T>(promise: Promise<T>): Promise<Outcome<T>> {
   }
 }
 
-function expectError(result: Outcome<unknown>, name: string): void {
+/** Checks that the call failed with `name`; `undefined`, so a rule can `return expectError(...)`. */
+function expectError(result: Outcome<unknown>, name: string): undefined {
   expect(result).toEqual({ error: name });
+  return undefined;
 }
 
 function expectOk<T>(result: Outcome<T>): T {
@@ -63,14 +65,53 @@ function expectOk<T>(result: Outcome<T>): T {
   return result.ok;
 }
 
+/** The parts of an answer's resource data the rules below check. */
+interface Answered {
+  status: { status: string };
+  metadata: { version: number };
+}
+
+/** The update rule of every kind: a missing resource is NotFound, only its owner updates, each update adds a version. */
+function expectUpdate<T>(result: Outcome<T>, actor: Actor, resource: Owned | undefined, dataOf: (ok: T) => Answered) {
+  if (!resource) return expectError(result, 'NotFoundException');
+  if (resource.owner !== actor) return expectError(result, 'ForbiddenException');
+  resource.version++;
+  expect(dataOf(expectOk(result)).metadata.version).toBe(resource.version);
+}
+
+/**
+ * The delete rule of every kind: a missing resource is NotFound, only its owner or the mesh owner (ME)
+ * deletes, a resource in use stays; the answer is the next version, DELETED. The answer when it is gone.
+ */
+function expectDelete<T>(
+  result: Outcome<T>,
+  actor: Actor,
+  resource: Owned | undefined,
+  inUse: boolean,
+  dataOf: (ok: T) => Answered,
+): T | undefined {
+  if (!resource) return expectError(result, 'NotFoundException');
+  if (resource.owner !== actor && actor !== ME) return expectError(result, 'ForbiddenException');
+  if (inUse) return expectError(result, 'ResourceInUseException');
+  const ok = expectOk(result);
+  expect(dataOf(ok)).toMatchObject({ status: { status: 'DELETED' }, metadata: { version: resource.version + 1 } });
+  return ok;
+}
+
 const meshArgs = (actor: Actor) => (actor === ME ? { meshName: 'm' } : { meshName: 'm', meshOwner: ME });
 
-class CreateService implements fc.AsyncCommand<Model, Real> {
+/** A command by `actor` on the resource `name`; `toString` names it in fast-check's counterexamples. */
+abstract class ActorCommand implements fc.AsyncCommand<Model, Real> {
   constructor(
     readonly actor: Actor,
     readonly name: string,
   ) {}
   check = () => true;
+  abstract run(m: Model, r: Real): Promise<void>;
+  toString = () => `${this.constructor.name}(${this.actor}, ${this.name})`;
+}
+
+class CreateService extends ActorCommand {
   async run(m: Model, r: Real) {
     const result = await outcome(
       r.api[this.actor].createVirtualService({ ...meshArgs(this.actor), virtualServiceName: this.name, spec: {} }),
@@ -81,59 +122,38 @@ class CreateService implements fc.AsyncCommand<Model, Real> {
     expect(virtualService.metadata).toMatchObject({ version: 1, resourceOwner: this.actor, meshOwner: ME });
     m.services.set(this.name, { owner: this.actor, version: 1 });
   }
-  toString = () => `CreateService(${this.actor}, ${this.name})`;
 }
 
-class UpdateService implements fc.AsyncCommand<Model, Real> {
-  constructor(
-    readonly actor: Actor,
-    readonly name: string,
-  ) {}
-  check = () => true;
+class UpdateService extends ActorCommand {
   async run(m: Model, r: Real) {
     const result = await outcome(
       r.api[this.actor].updateVirtualService({ ...meshArgs(this.actor), virtualServiceName: this.name, spec: {} }),
     );
-    const service = m.services.get(this.name);
-    if (!service) return expectError(result, 'NotFoundException');
-    if (service.owner !== this.actor) return expectError(result, 'ForbiddenException');
-    service.version++;
-    expect(expectOk(result).virtualService.metadata.version).toBe(service.version);
+    expectUpdate(result, this.actor, m.services.get(this.name), (ok) => ok.virtualService);
   }
-  toString = () => `UpdateService(${this.actor}, ${this.name})`;
 }
 
-class DeleteService implements fc.AsyncCommand<Model, Real> {
-  constructor(
-    readonly actor: Actor,
-    readonly name: string,
-  ) {}
-  check = () => true;
+class DeleteService extends ActorCommand {
   async run(m: Model, r: Real) {
     const result = await outcome(
       r.api[this.actor].deleteVirtualService({ ...meshArgs(this.actor), virtualServiceName: this.name }),
     );
-    const service = m.services.get(this.name);
-    if (!service) return expectError(result, 'NotFoundException');
-    if (service.owner !== this.actor && this.actor !== ME) return expectError(result, 'ForbiddenException');
-    if ([...m.routes.values()].some((route) => route.target === this.name)) {
-      return expectError(result, 'ResourceInUseException');
+    const targeted = [...m.routes.values()].some((route) => route.target === this.name);
+    if (expectDelete(result, this.actor, m.services.get(this.name), targeted, (ok) => ok.virtualService)) {
+      m.services.delete(this.name);
     }
-    const { virtualService } = expectOk(result);
-    expect(virtualService).toMatchObject({ status: { status: 'DELETED' }, metadata: { version: service.version + 1 } });
-    m.services.delete(this.name);
   }
-  toString = () => `DeleteService(${this.actor}, ${this.name})`;
 }
 
-class CreateGateway implements fc.AsyncCommand<Model, Real> {
+class CreateGateway extends ActorCommand {
   constructor(
-    readonly actor: Actor,
-    readonly name: string,
+    actor: Actor,
+    name: string,
     readonly port: number,
     readonly token: string | undefined,
-  ) {}
-  check = () => true;
+  ) {
+    super(actor, name);
+  }
   async run(m: Model, r: Real) {
     const result = await outcome(
       r.api[this.actor].createVirtualGateway({
@@ -159,15 +179,10 @@ class CreateGateway implements fc.AsyncCommand<Model, Real> {
     m.gateways.set(this.name, { owner: ME, version: 1, uid: virtualGateway.metadata.uid });
     if (this.token !== undefined) m.tokens.set(tokenKey, { fingerprint, uid: virtualGateway.metadata.uid });
   }
-  toString = () => `CreateGateway(${this.actor}, ${this.name}, ${this.port}, ${this.token})`;
+  override toString = () => `CreateGateway(${this.actor}, ${this.name}, ${this.port}, ${this.token})`;
 }
 
-class UpdateGateway implements fc.AsyncCommand<Model, Real> {
-  constructor(
-    readonly actor: Actor,
-    readonly name: string,
-  ) {}
-  check = () => true;
+class UpdateGateway extends ActorCommand {
   async run(m: Model, r: Real) {
     const result = await outcome(
       r.api[this.actor].updateVirtualGateway({
@@ -176,45 +191,46 @@ class UpdateGateway implements fc.AsyncCommand<Model, Real> {
         spec: gatewaySpec(9000),
       }),
     );
-    const gateway = m.gateways.get(this.name);
-    if (!gateway) return expectError(result, 'NotFoundException');
-    if (gateway.owner !== this.actor) return expectError(result, 'ForbiddenException');
-    gateway.version++;
-    expect(expectOk(result).virtualGateway.metadata.version).toBe(gateway.version);
+    expectUpdate(result, this.actor, m.gateways.get(this.name), (ok) => ok.virtualGateway);
   }
-  toString = () => `UpdateGateway(${this.actor}, ${this.name})`;
 }
 
-class DeleteGateway implements fc.AsyncCommand<Model, Real> {
-  constructor(
-    readonly actor: Actor,
-    readonly name: string,
-  ) {}
-  check = () => true;
+class DeleteGateway extends ActorCommand {
   async run(m: Model, r: Real) {
     const result = await outcome(
       r.api[this.actor].deleteVirtualGateway({ ...meshArgs(this.actor), virtualGatewayName: this.name }),
     );
-    const gateway = m.gateways.get(this.name);
-    if (!gateway) return expectError(result, 'NotFoundException');
-    if (gateway.owner !== this.actor && this.actor !== ME) return expectError(result, 'ForbiddenException');
-    if ([...m.routes.keys()].some((key) => key.startsWith(`${this.name}/`))) {
-      return expectError(result, 'ResourceInUseException');
+    const hasRoutes = [...m.routes.keys()].some((key) => key.startsWith(`${this.name}/`));
+    if (expectDelete(result, this.actor, m.gateways.get(this.name), hasRoutes, (ok) => ok.virtualGateway)) {
+      m.gateways.delete(this.name);
     }
-    expect(expectOk(result).virtualGateway.metadata.version).toBe(gateway.version + 1);
-    m.gateways.delete(this.name);
   }
-  toString = () => `DeleteGateway(${this.actor}, ${this.name})`;
 }
 
-class CreateRoute implements fc.AsyncCommand<Model, Real> {
+/** A command by `actor` on the gateway route `name` of the virtual gateway `gateway`. */
+abstract class RouteCommand extends ActorCommand {
   constructor(
-    readonly actor: Actor,
+    actor: Actor,
     readonly gateway: string,
-    readonly name: string,
+    name: string,
+  ) {
+    super(actor, name);
+  }
+  override toString = () => `${this.constructor.name}(${this.actor}, ${this.gateway}, ${this.name})`;
+  get key() {
+    return `${this.gateway}/${this.name}`;
+  }
+}
+
+class CreateRoute extends RouteCommand {
+  constructor(
+    actor: Actor,
+    gateway: string,
+    name: string,
     readonly target: string,
-  ) {}
-  check = () => true;
+  ) {
+    super(actor, gateway, name);
+  }
   async run(m: Model, r: Real) {
     const result = await outcome(
       r.api[this.actor].createGatewayRoute({
@@ -227,24 +243,17 @@ class CreateRoute implements fc.AsyncCommand<Model, Real> {
     const gateway = m.gateways.get(this.gateway);
     if (!gateway) return expectError(result, 'NotFoundException');
     if (gateway.owner !== this.actor) return expectError(result, 'ForbiddenException');
-    const key = `${this.gateway}/${this.name}`;
-    if (m.routes.has(key)) return expectError(result, 'ConflictException');
+    if (m.routes.has(this.key)) return expectError(result, 'ConflictException');
     const onGateway = [...m.routes.keys()].filter((k) => k.startsWith(`${this.gateway}/`)).length;
     if (onGateway >= QUOTAS.gatewayRoutesPerVirtualGateway) return expectError(result, 'LimitExceededException');
     if (!m.services.has(this.target)) return expectError(result, 'NotFoundException');
     expect(expectOk(result).gatewayRoute.metadata.version).toBe(1);
-    m.routes.set(key, { owner: this.actor, version: 1, target: this.target });
+    m.routes.set(this.key, { owner: this.actor, version: 1, target: this.target });
   }
-  toString = () => `CreateRoute(${this.actor}, ${this.gateway}, ${this.name}, ${this.target})`;
+  override toString = () => `CreateRoute(${this.actor}, ${this.gateway}, ${this.name}, ${this.target})`;
 }
 
-class DeleteRoute implements fc.AsyncCommand<Model, Real> {
-  constructor(
-    readonly actor: Actor,
-    readonly gateway: string,
-    readonly name: string,
-  ) {}
-  check = () => true;
+class DeleteRoute extends RouteCommand {
   async run(m: Model, r: Real) {
     const result = await outcome(
       r.api[this.actor].deleteGatewayRoute({
@@ -253,14 +262,9 @@ class DeleteRoute implements fc.AsyncCommand<Model, Real> {
         gatewayRouteName: this.name,
       }),
     );
-    const key = `${this.gateway}/${this.name}`;
-    const route = m.routes.get(key);
-    if (!m.gateways.has(this.gateway) || !route) return expectError(result, 'NotFoundException');
-    if (route.owner !== this.actor && this.actor !== ME) return expectError(result, 'ForbiddenException');
-    expect(expectOk(result).gatewayRoute.status.status).toBe('DELETED');
-    m.routes.delete(key);
+    const route = m.gateways.has(this.gateway) ? m.routes.get(this.key) : undefined;
+    if (expectDelete(result, this.actor, route, false, (ok) => ok.gatewayRoute)) m.routes.delete(this.key);
   }
-  toString = () => `DeleteRoute(${this.actor}, ${this.gateway}, ${this.name})`;
 }
 
 class ListEverything implements fc.AsyncCommand<Model, Real> {
