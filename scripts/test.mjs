@@ -1,6 +1,7 @@
 // `npm test`: installs what the tests need, then lint, typecheck, build, unit + API tests (Vitest)
 // and end-to-end tests (Playwright, Debian's Chromium). Ends with one line: "N passed, N failed".
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { log, root, run, setup } from './lib.mjs';
 
@@ -38,6 +39,18 @@ function step(name, cmd, args, env = {}) {
   return code;
 }
 
+/** A port nobody listens on, so a stray server on the e2e default port cannot break a run. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 function readJson(file) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -70,6 +83,7 @@ if (buildCode === 0) {
   step('end-to-end tests (playwright)', 'pnpm', ['--filter', '@meshconsole/e2e', 'exec', 'playwright', 'test'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
     CHROMIUM_PATH: CHROMIUM,
+    MESHCONSOLE_E2E_PORT: String(process.env.MESHCONSOLE_E2E_PORT ?? (await freePort())),
   });
   const p = readJson(pwJson);
   if (p?.stats) {
