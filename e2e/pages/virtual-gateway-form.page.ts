@@ -133,6 +133,9 @@ export class VirtualGatewayFormPage extends ConsoleShellPage {
   async fill(label: string, value: string | number, scope: Locator | Page = this.page): Promise<void> {
     const control = this.input(label, scope).first();
     await control.fill(String(value));
+    // Leave the field as a keyboard user does: its on-blur validation settles (and may move the
+    // fields below) before the next action.
+    await control.blur();
   }
 
   /** Checks or unchecks a checkbox or toggle by its label. */

@@ -141,7 +141,7 @@ const CASES: BadValueCase[] = [
   { field: 'Key', section: 'Logging', row: 0, value: 'k'.repeat(101), message: 'Key must be 1 to 100 characters.' },
   { field: 'Value', section: 'Logging', row: 1, value: '', message: 'Value is required.' },
   {
-    field: 'Certificate',
+    field: 'Certificates',
     section: 'Client policy defaults',
     value: 'arn:aws:acm:us-west-2:123456789012:certificate/not-a-ca',
     message:
@@ -178,6 +178,7 @@ test.describe('Create virtual gateway: validation', () => {
       const error =
         c.row === undefined ? gatewayForm.fieldError(c.field, scope) : gatewayForm.listError(c.field, c.row, scope);
       await input.fill(c.value);
+      await input.blur();
       await gatewayForm.submitCreate();
 
       await expect(error).toHaveText(c.message);
