@@ -8,11 +8,25 @@ test.describe('Delete virtual gateway', () => {
     gatewaysList,
     gatewayDetails,
     deleteModal,
+    routeForm,
   }) => {
     const gateway = 'e2e-routed-gateway';
     const route = 'e2e-route';
     await api.createVirtualGateway(demo.mesh, gateway);
-    await api.createGatewayRoute(demo.mesh, gateway, route, demo.virtualService, '/e2e');
+
+    // A gateway route, created in the console: it lands on the route's details page.
+    await routeForm.gotoCreate(demo.mesh, gateway);
+    await routeForm.fillRoute({ name: route, type: 'http', virtualService: demo.virtualService, prefix: '/e2e' });
+    await routeForm.submitCreate();
+    await expect(page).toHaveURL(new RegExp(`/virtual-gateways/${gateway}/gateway-routes/${route}(\\?|$)`));
+    await expect(routeForm.heading(route)).toBeVisible();
+    const [created] = await api.listGatewayRoutes(demo.mesh, gateway);
+    expect(created?.spec).toEqual({
+      httpRoute: {
+        match: { prefix: '/e2e' },
+        action: { target: { virtualService: { virtualServiceName: demo.virtualService } } },
+      },
+    });
 
     // Blocked: the modal names the route, links to it, and has no usable Delete.
     await gatewaysList.goto(demo.mesh);
