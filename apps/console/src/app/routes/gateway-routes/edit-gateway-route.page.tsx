@@ -1,12 +1,11 @@
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import type { GatewayRouteData } from '@meshconsole/model';
 import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useFlash, usePageChrome } from '../../../components/app-shell';
+import { ErrorState } from '../../../components/table-states';
 import { useGatewayRoute } from '../../../features/gateway-routes/api/get-gateway-route';
 import { useUpdateGatewayRoute } from '../../../features/gateway-routes/api/update-gateway-route';
 import { GatewayRouteForm } from '../../../features/gateway-routes/components/gateway-route-form/gateway-route-form';
@@ -89,12 +88,12 @@ export default function EditGatewayRoutePage() {
     return (
       <SpaceBetween size="m">
         {[
-          <Alert key="a" type="error" header={`Couldn't load gateway route ${routeName}`}>
-            {errorMessage(query.error)}
-          </Alert>,
-          <Button key="r" onClick={() => query.refetch()}>
-            Retry
-          </Button>,
+          <ErrorState
+            key="a"
+            header={`Couldn't load gateway route ${routeName}`}
+            message={errorMessage(query.error)}
+            onRetry={() => void query.refetch()}
+          />,
         ]}
       </SpaceBetween>
     );

@@ -1,4 +1,3 @@
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
@@ -6,6 +5,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { useNavigate, useParams } from 'react-router';
 import { usePageChrome } from '../../../components/app-shell';
+import { ErrorState } from '../../../components/table-states';
 import { useGatewayRoute } from '../../../features/gateway-routes/api/get-gateway-route';
 import {
   GatewayRouteAction,
@@ -57,14 +57,14 @@ export default function GatewayRouteDetailsPage() {
           <Header key="h" variant="h1">
             {routeName}
           </Header>,
-          <Alert key="a" type="error" header={`Couldn't load gateway route ${routeName}`}>
-            {errorMessage(query.error)}
-          </Alert>,
+          <ErrorState
+            key="a"
+            header={`Couldn't load gateway route ${routeName}`}
+            message={errorMessage(query.error)}
+            onRetry={() => void query.refetch()}
+          />,
           <SpaceBetween key="b" direction="horizontal" size="xs">
             {[
-              <Button key="r" onClick={() => query.refetch()}>
-                Retry
-              </Button>,
               <Button key="g" href={gatewayHref} onFollow={follow}>
                 Back to virtual gateway {gatewayName}
               </Button>,

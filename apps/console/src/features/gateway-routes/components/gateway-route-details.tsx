@@ -8,9 +8,9 @@ import KeyValuePairs, { type KeyValuePairsProps } from '@cloudscape-design/compo
 import Link from '@cloudscape-design/components/link';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { GatewayRouteData, HeaderMatchMethod } from '@meshconsole/model';
+import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
 import {
-  dateText,
   describeGatewayRouteJson,
   headerMatchText,
   rewriteTexts,
@@ -97,8 +97,8 @@ export function GatewayRouteSummary({
       type: 'group',
       items: [
         { label: 'Version', value: String(metadata.version) },
-        { label: 'Created', value: dateText(metadata.createdAt) },
-        { label: 'Last updated', value: dateText(metadata.lastUpdatedAt) },
+        { label: 'Created', value: formatTimestamp(metadata.createdAt) },
+        { label: 'Last updated', value: formatTimestamp(metadata.lastUpdatedAt) },
       ],
     },
   ];

@@ -1,4 +1,5 @@
 import type { GatewayRouteData, GatewayRouteSpec, HeaderMatchMethod } from '@meshconsole/model';
+import { cliTimestamp } from '../../../lib/format';
 
 /** Console texts for a gateway route, shared by the table and the details page. */
 
@@ -106,30 +107,6 @@ export function statusType(status: string | undefined): StatusType {
 export function statusText(status: string | undefined): string {
   if (!status) return 'Unknown';
   return status.charAt(0) + status.slice(1).toLowerCase();
-}
-
-/** Epoch seconds -> "Nov 26, 2026, 13:35:41 UTC". */
-export function dateText(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toLocaleString('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  });
-}
-
-/** Epoch seconds as the AWS CLI prints a timestamp (Python `isoformat()`, here in UTC). */
-export function cliTimestamp(epochSeconds: number): string {
-  const ms = Math.round(epochSeconds * 1000);
-  const iso = new Date(ms).toISOString(); // 2026-11-26T13:35:41.015Z
-  const base = iso.slice(0, 19);
-  const millis = ms % 1000;
-  return millis === 0 ? `${base}+00:00` : `${base}.${String(millis).padStart(3, '0')}000+00:00`;
 }
 
 function sortKeys(value: unknown): unknown {

@@ -1,6 +1,4 @@
 import { useCollection } from '@cloudscape-design/collection-hooks';
-import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
@@ -11,10 +9,12 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import type { GatewayRouteData } from '@meshconsole/model';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
 import { errorMessage } from '../../../lib/api-client';
+import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
 import { useGatewayRoutes } from '../api/list-gateway-routes';
-import { dateText, matchSummary, routeTypeOf, statusText, statusType, targetOf } from './gateway-route-text';
+import { matchSummary, routeTypeOf, statusText, statusType, targetOf } from './gateway-route-text';
 import { useDeleteGatewayRouteFlow } from './use-delete-gateway-route';
 
 export interface GatewayRoutesTableProps {
@@ -48,17 +48,10 @@ export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: G
           .some((v) => String(v).toLowerCase().includes(needle));
       },
       empty: (
-        <Box textAlign="center" color="inherit">
-          <SpaceBetween size="xxs">
-            {[
-              <b key="t">No gateway routes</b>,
-              <Box key="d" variant="p" color="inherit">
-                This virtual gateway has no gateway routes yet. A gateway route sends matching requests to a virtual
-                service.
-              </Box>,
-            ]}
-          </SpaceBetween>
-          <Box margin={{ top: 's' }}>
+        <TableEmptyState
+          title="No gateway routes"
+          subtitle="This virtual gateway has no gateway routes yet. A gateway route sends matching requests to a virtual service."
+          action={
             <Button
               href={createHref}
               onFollow={follow}
@@ -67,24 +60,10 @@ export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: G
             >
               Create gateway route
             </Button>
-          </Box>
-        </Box>
+          }
+        />
       ),
-      noMatch: (
-        <Box textAlign="center" color="inherit">
-          <SpaceBetween size="xxs">
-            {[
-              <b key="t">No matches</b>,
-              <Box key="d" variant="p" color="inherit">
-                No gateway route matches the filter.
-              </Box>,
-            ]}
-          </SpaceBetween>
-          <Box margin={{ top: 's' }}>
-            <Button onClick={() => actions.setFiltering('')}>Clear filter</Button>
-          </Box>
-        </Box>
-      ),
+      noMatch: <TableNoMatchState onClearFilter={() => actions.setFiltering('')} />,
     },
     sorting: { defaultState: { sortingColumn: { sortingField: 'gatewayRouteName' } } },
   });
@@ -131,7 +110,7 @@ export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: G
       id: 'lastUpdated',
       header: 'Last updated',
       sortingComparator: (a, b) => a.metadata.lastUpdatedAt - b.metadata.lastUpdatedAt,
-      cell: (item) => dateText(item.metadata.lastUpdatedAt),
+      cell: (item) => formatTimestamp(item.metadata.lastUpdatedAt),
     },
   ];
 
@@ -163,18 +142,11 @@ export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: G
         }}
         empty={
           query.isError ? (
-            <Box textAlign="center" color="inherit">
-              <SpaceBetween size="s">
-                {[
-                  <Alert key="a" type="error" header="Couldn't load the gateway routes">
-                    {errorMessage(query.error)}
-                  </Alert>,
-                  <Button key="r" onClick={() => query.refetch()}>
-                    Retry
-                  </Button>,
-                ]}
-              </SpaceBetween>
-            </Box>
+            <TableErrorState
+              header="Couldn't load the gateway routes"
+              message={errorMessage(query.error)}
+              onRetry={() => void query.refetch()}
+            />
           ) : (
             collectionProps.empty
           )

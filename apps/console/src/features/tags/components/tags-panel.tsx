@@ -10,6 +10,7 @@ import type { TagRef } from '@meshconsole/model';
 import { TagRefSchema } from '@meshconsole/model';
 import { useState } from 'react';
 import { useFlash } from '../../../components/app-shell';
+import { TableEmptyState, TableErrorState } from '../../../components/table-states';
 import { errorMessage } from '../../../lib/api-client';
 import { useTags } from '../api/get-tags';
 import { tagChanges, useUpdateTags } from '../api/update-tags';
@@ -163,23 +164,13 @@ export function TagsPanel({ resourceArn, canWrite }: TagsPanelProps) {
         }
         empty={
           query.isError ? (
-            <SpaceBetween size="s">
-              {[
-                <Alert key="a" type="error" header="Couldn't load the tags">
-                  {errorMessage(query.error)}
-                </Alert>,
-                <Button key="r" onClick={() => query.refetch()}>
-                  Retry
-                </Button>,
-              ]}
-            </SpaceBetween>
+            <TableErrorState
+              header="Couldn't load the tags"
+              message={errorMessage(query.error)}
+              onRetry={() => void query.refetch()}
+            />
           ) : (
-            <Box textAlign="center" color="inherit">
-              <b>No tags</b>
-              <Box variant="p" color="inherit">
-                This resource has no tags.
-              </Box>
-            </Box>
+            <TableEmptyState title="No tags" subtitle="This resource has no tags." />
           )
         }
       />

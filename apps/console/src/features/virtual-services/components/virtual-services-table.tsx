@@ -1,6 +1,4 @@
 import { useCollection } from '@cloudscape-design/collection-hooks';
-import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
@@ -11,7 +9,9 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import type { VirtualServiceData } from '@meshconsole/model';
 import { useState } from 'react';
 import { useFlash } from '../../../components/app-shell';
+import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
 import { errorMessage } from '../../../lib/api-client';
+import { formatTimestamp } from '../../../lib/format';
 import { useCreateVirtualService } from '../api/create-virtual-service';
 import { useDeleteVirtualService } from '../api/delete-virtual-service';
 import { useVirtualServices } from '../api/list-virtual-services';
@@ -34,19 +34,6 @@ function statusType(status: string): 'success' | 'stopped' | 'error' | 'info' {
 
 function statusText(status: string): string {
   return status.charAt(0) + status.slice(1).toLowerCase();
-}
-
-function dateText(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toLocaleString('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  });
 }
 
 export interface VirtualServicesTableProps {
@@ -89,19 +76,11 @@ export function VirtualServicesTable({ mesh, meshOwner, accountId }: VirtualServ
   };
 
   const emptyState = (
-    <Box textAlign="center" color="inherit">
-      <SpaceBetween size="xxs">
-        {[
-          <b key="t">No virtual services</b>,
-          <Box key="d" variant="p" color="inherit">
-            This mesh has no virtual services. Gateway routes send requests to virtual services.
-          </Box>,
-        ]}
-      </SpaceBetween>
-      <Box margin={{ top: 's' }}>
-        <Button onClick={() => setCreating(true)}>Create virtual service</Button>
-      </Box>
-    </Box>
+    <TableEmptyState
+      title="No virtual services"
+      subtitle="This mesh has no virtual services. Gateway routes send requests to virtual services."
+      action={<Button onClick={() => setCreating(true)}>Create virtual service</Button>}
+    />
   );
 
   const { items, filteredItemsCount, collectionProps, filterProps, paginationProps, actions } = useCollection(all, {
@@ -111,21 +90,7 @@ export function VirtualServicesTable({ mesh, meshOwner, accountId }: VirtualServ
           .toLowerCase()
           .includes(text.toLowerCase()),
       empty: emptyState,
-      noMatch: (
-        <Box textAlign="center" color="inherit">
-          <SpaceBetween size="xxs">
-            {[
-              <b key="t">No matches</b>,
-              <Box key="d" variant="p" color="inherit">
-                No virtual service matches the filter.
-              </Box>,
-            ]}
-          </SpaceBetween>
-          <Box margin={{ top: 's' }}>
-            <Button onClick={() => actions.setFiltering('')}>Clear filter</Button>
-          </Box>
-        </Box>
-      ),
+      noMatch: <TableNoMatchState onClearFilter={() => actions.setFiltering('')} />,
     },
     pagination: { pageSize: PAGE_SIZE },
     sorting: { defaultState: { sortingColumn: { sortingField: 'virtualServiceName' } } },
@@ -153,7 +118,7 @@ export function VirtualServicesTable({ mesh, meshOwner, accountId }: VirtualServ
       id: 'lastUpdated',
       header: 'Last updated',
       sortingComparator: (a, b) => a.metadata.lastUpdatedAt - b.metadata.lastUpdatedAt,
-      cell: (item) => dateText(item.metadata.lastUpdatedAt),
+      cell: (item) => formatTimestamp(item.metadata.lastUpdatedAt),
     },
   ];
 
@@ -187,16 +152,11 @@ export function VirtualServicesTable({ mesh, meshOwner, accountId }: VirtualServ
         }}
         empty={
           query.isError ? (
-            <SpaceBetween size="s">
-              {[
-                <Alert key="a" type="error" header="Couldn't load the virtual services">
-                  {errorMessage(query.error)}
-                </Alert>,
-                <Button key="r" onClick={() => query.refetch()}>
-                  Retry
-                </Button>,
-              ]}
-            </SpaceBetween>
+            <TableErrorState
+              header="Couldn't load the virtual services"
+              message={errorMessage(query.error)}
+              onRetry={() => void query.refetch()}
+            />
           ) : (
             collectionProps.empty
           )
