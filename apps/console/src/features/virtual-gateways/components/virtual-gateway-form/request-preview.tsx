@@ -52,9 +52,11 @@ export function RequestPreview(props: {
   name?: string;
 }) {
   const values = useWatch({ control: props.control }) as VirtualGatewayFormValues;
-  // Rendering the preview never delays typing: it follows the form at a lower priority.
-  const deferred = useDeferredValue(values);
-  const { json, cli } = previewText(deferred, props);
+  const text = previewText(values, props);
+  // Highlighting the preview never delays typing: it follows the form at a lower priority. Only
+  // strings are deferred (a new object each render would keep React re-rendering in the background).
+  const json = useDeferredValue(text.json);
+  const cli = useDeferredValue(text.cli);
   return (
     <div data-testid="request-preview">
       <SpaceBetween size="l">

@@ -184,7 +184,7 @@ export function VirtualGatewayForm(props: VirtualGatewayFormProps) {
             </SpaceBetween>
           }
         >
-          <Grid gridDefinition={[{ colspan: { default: 12, l: 7 } }, { colspan: { default: 12, l: 5 } }]}>
+          <Grid gridDefinition={[{ colspan: { default: 12, m: 7 } }, { colspan: { default: 12, m: 5 } }]}>
             {[
               <SpaceBetween key="sections" size="l">
                 {sections}
