@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { cloudscape, labelPattern } from './cloudscape';
 import { ConsoleShellPage } from './console-shell.page';
+import { codeViewText } from './virtual-gateway-form.page';
 import { meshQuery } from './virtual-gateways-list.page';
 
 const CONTAINER = cloudscape.findContainer().toSelector();
@@ -67,11 +68,7 @@ export class VirtualGatewayDetailsPage extends ConsoleShellPage {
   /** The JSON tab's text (the code view's lines, without line numbers). */
   async describeJsonText(): Promise<string> {
     await this.openTab('JSON');
-    await expect(this.describeJsonView).toBeVisible();
-    const lines = await this.describeJsonView
-      .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((row) => (row.lastElementChild?.textContent ?? '').replace(/\n$/, '')));
-    return lines.join('\n');
+    return codeViewText(this.describeJsonView);
   }
 
   /** The JSON tab's text, parsed. */

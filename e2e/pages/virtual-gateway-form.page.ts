@@ -41,6 +41,15 @@ const CERTIFICATE_METHOD = {
   file: 'Local file hosting',
 } as const;
 
+/** The text of a Cloudscape code view (one table row per line, maybe with line numbers). */
+export async function codeViewText(view: Locator): Promise<string> {
+  await expect(view).toBeVisible();
+  const lines = await view
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => (row.lastElementChild?.textContent ?? '').replace(/\n$/, '')));
+  return lines.join('\n');
+}
+
 /** `/meshes/:mesh/virtual-gateways/create` and `/…/:name/edit`: the one form for create and edit. */
 export class VirtualGatewayFormPage extends ConsoleFormPage {
   constructor(page: Page) {
@@ -213,6 +222,16 @@ export class VirtualGatewayFormPage extends ConsoleFormPage {
     await dialog.getByRole('textbox', { name: 'JSON', exact: true }).fill(json);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(dialog).toBeHidden();
+  }
+
+  /** The live request preview (JSON), as text. */
+  async requestJsonText(): Promise<string> {
+    return codeViewText(this.page.getByRole('region', { name: 'Request JSON' }));
+  }
+
+  /** The equivalent `aws appmesh create-virtual-gateway` command, as text. */
+  async cliCommandText(): Promise<string> {
+    return codeViewText(this.page.getByRole('region', { name: 'AWS CLI command' }));
   }
 
   /** The alert listing what an import could not use (or saying all was used). */

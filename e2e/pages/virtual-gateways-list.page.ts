@@ -66,4 +66,19 @@ export class VirtualGatewaysListPage extends ConsoleShellPage {
   async filter(text: string): Promise<void> {
     await this.filterInput.fill(text);
   }
+
+  /** The table's column headers, in order. */
+  async columnHeaders(): Promise<string[]> {
+    return (await this.table.getByRole('columnheader').allInnerTexts()).map((t) => t.trim()).filter((t) => t !== '');
+  }
+
+  /** Opens Preferences, turns the column `label` on or off, confirms. */
+  async setColumnVisible(label: string, visible: boolean): Promise<void> {
+    await this.page.getByRole('button', { name: 'Preferences', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Preferences' });
+    const toggle = dialog.getByRole('switch', { name: label }).or(dialog.getByRole('checkbox', { name: label }));
+    await toggle.first().setChecked(visible);
+    await dialog.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
 }

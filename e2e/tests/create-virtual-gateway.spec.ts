@@ -149,4 +149,33 @@ test.describe('Create virtual gateway', () => {
     const stored = await api.getVirtualGateway(demo.mesh, 'e2e-imported-example');
     expect(stored.spec).toEqual(JSON.parse(PRODUCT_EXAMPLE_JSON).spec);
   });
+
+  test('when an imported JSON has fields the form cannot use, then the form fills in what it can and lists the rest', async ({
+    demo,
+    gatewayForm,
+  }) => {
+    await gatewayForm.gotoCreate(demo.mesh);
+    await gatewayForm.importJson(
+      JSON.stringify({
+        virtualGatewayName: 'e2e-imported-partial',
+        spec: {
+          listeners: [{ portMapping: { port: 7070, protocol: 'grpc' }, connectionPool: { grpc: { maxRequests: 9 } } }],
+          logging: { accessLog: { file: { path: '/var/log/envoy.log' } } },
+        },
+        notAField: true,
+      }),
+    );
+
+    await expect(gatewayForm.input('Virtual gateway name').first()).toHaveValue('e2e-imported-partial');
+    const listener = gatewayForm.section('Listener');
+    await expect(gatewayForm.input('Port', listener).first()).toHaveValue('7070');
+    await expect(gatewayForm.formField('Protocol', listener)).toContainText('grpc');
+    await expect(gatewayForm.input('Maximum requests', gatewayForm.section('Connection pool')).first()).toHaveValue(
+      '9',
+    );
+    await expect(gatewayForm.input('HTTP access logs path', gatewayForm.section('Logging')).first()).toHaveValue(
+      '/var/log/envoy.log',
+    );
+    await expect(gatewayForm.importResult).toContainText('notAField');
+  });
 });

@@ -75,4 +75,29 @@ test.describe('Edit virtual gateway', () => {
     expect(after.metadata.version).toBe(before.metadata.version);
     expect(after.spec).toEqual(before.spec);
   });
+
+  test('when the user leaves the edit page with unsaved changes, then the console asks first, and leaving saves nothing', async ({
+    page,
+    api,
+    demo,
+    gatewayForm,
+  }) => {
+    const before = await api.getVirtualGateway(demo.mesh, demo.gatewayWithoutRoutes);
+    await gatewayForm.gotoEdit(demo.mesh, demo.gatewayWithoutRoutes);
+    await gatewayForm.fill('Port', 9999, gatewayForm.section('Listener'));
+
+    const leave = page.getByRole('dialog', { name: 'Leave page?' });
+    await gatewayForm.cancelButton.first().click();
+    await expect(leave).toBeVisible();
+    await leave.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(leave).toBeHidden();
+    await expect(gatewayForm.input('Port', gatewayForm.section('Listener')).first()).toHaveValue('9999');
+
+    await gatewayForm.cancelButton.first().click();
+    await leave.getByRole('button', { name: 'Leave', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/virtual-gateways/${demo.gatewayWithoutRoutes}(\\?|$)`));
+    const after = await api.getVirtualGateway(demo.mesh, demo.gatewayWithoutRoutes);
+    expect(after.metadata.version).toBe(before.metadata.version);
+    expect(after.spec).toEqual(before.spec);
+  });
 });
