@@ -1,12 +1,16 @@
+import Alert from '@cloudscape-design/components/alert';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useFlash, usePageChrome } from '../../../components/app-shell';
 import { useCreateGatewayRoute } from '../../../features/gateway-routes/api/create-gateway-route';
 import { GatewayRouteForm } from '../../../features/gateway-routes/components/gateway-route-form/gateway-route-form';
 import { defaultGatewayRouteFormValues } from '../../../features/gateway-routes/form/gateway-route-form-values';
+import { useVirtualGateway } from '../../../features/virtual-gateways/api/get-virtual-gateway';
 import { useVirtualServices } from '../../../features/virtual-services/api/list-virtual-services';
 import { errorMessage } from '../../../lib/api-client';
 import { links, useMeshParams } from '../../../lib/links';
+import { useSession } from '../../../lib/session';
 import { gatewayRouteCrumbs } from './gateway-route-crumbs';
 
 export default function CreateGatewayRoutePage() {
@@ -15,6 +19,10 @@ export default function CreateGatewayRoutePage() {
   const navigate = useNavigate();
   const flash = useFlash();
   const services = useVirtualServices(mesh, meshOwner);
+  const gateway = useVirtualGateway(mesh, meshOwner, gatewayName);
+  const session = useSession();
+  const gatewayOwner = gateway.data?.metadata.resourceOwner;
+  const notOwner = gatewayOwner !== undefined && session.data !== undefined && gatewayOwner !== session.data.accountId;
   const create = useCreateGatewayRoute(mesh, meshOwner, gatewayName);
   const defaultValues = useMemo(defaultGatewayRouteFormValues, []);
 
@@ -27,7 +35,7 @@ export default function CreateGatewayRoutePage() {
     contentType: 'form',
   });
 
-  return (
+  const form = (
     <GatewayRouteForm
       mode="create"
       gatewayName={gatewayName}
@@ -50,5 +58,17 @@ export default function CreateGatewayRoutePage() {
       }}
       onCancel={() => navigate(links.virtualGateway(mesh, meshOwner, gatewayName))}
     />
+  );
+  if (!notOwner) return form;
+  return (
+    <SpaceBetween size="l">
+      {[
+        <Alert key="owner" type="warning" header="You can't create gateway routes for this virtual gateway">
+          Only the resource owner of the virtual gateway {gatewayName} (account {gatewayOwner}) can create its gateway
+          routes.
+        </Alert>,
+        <div key="form">{form}</div>,
+      ]}
+    </SpaceBetween>
   );
 }

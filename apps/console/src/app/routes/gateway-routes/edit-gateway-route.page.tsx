@@ -9,6 +9,7 @@ import { ErrorState } from '../../../components/table-states';
 import { useGatewayRoute } from '../../../features/gateway-routes/api/get-gateway-route';
 import { useUpdateGatewayRoute } from '../../../features/gateway-routes/api/update-gateway-route';
 import { GatewayRouteForm } from '../../../features/gateway-routes/components/gateway-route-form/gateway-route-form';
+import { sameJson } from '../../../features/gateway-routes/components/gateway-route-text';
 import { gatewayRouteFormValuesOf } from '../../../features/gateway-routes/form/gateway-route-form-values';
 import { useVirtualServices } from '../../../features/virtual-services/api/list-virtual-services';
 import { errorMessage } from '../../../lib/api-client';
@@ -26,7 +27,6 @@ function EditForm({ route }: { route: GatewayRouteData }) {
   // Prefilled once from the route as loaded; a later refetch does not reset what the user typed.
   const defaultValues = useMemo(() => gatewayRouteFormValuesOf(routeName, route.spec), [routeName]);
   const detailsHref = links.gatewayRoute(mesh, meshOwner, gatewayName, routeName);
-  const original = JSON.stringify(route.spec);
 
   return (
     <GatewayRouteForm
@@ -41,7 +41,7 @@ function EditForm({ route }: { route: GatewayRouteData }) {
         createHref: links.virtualServices(mesh, meshOwner),
       }}
       submit={async (body) => {
-        if (JSON.stringify(body.spec) === original) return route;
+        if (sameJson(body.spec, route.spec)) return route;
         return update.mutateAsync({ spec: body.spec });
       }}
       onSuccess={(saved) => {

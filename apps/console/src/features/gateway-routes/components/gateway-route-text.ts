@@ -121,6 +121,11 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/** Whether two JSON values are equal regardless of key order (an edit that changes nothing). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
 /** `aws appmesh describe-gateway-route` output: `{"gatewayRoute": ...}`, keys sorted, ISO timestamps, 4 spaces. */
 export function describeGatewayRouteJson(route: GatewayRouteData): string {
   const data = {

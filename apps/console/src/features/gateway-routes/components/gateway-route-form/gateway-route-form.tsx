@@ -7,8 +7,8 @@ import Link from '@cloudscape-design/components/link';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { CreateGatewayRouteBody, GatewayRouteData } from '@meshconsole/model';
-import { type ReactNode, useState } from 'react';
-import { type Control, useForm, useWatch } from 'react-hook-form';
+import { type ReactNode, useRef } from 'react';
+import { type Control, type UseFormClearErrors, useForm, useWatch } from 'react-hook-form';
 import { useBlocker } from 'react-router';
 import {
   ControlledCheckbox,
@@ -185,7 +185,13 @@ function HostnameFields({ control }: { control: Control<GatewayRouteFormValues> 
   );
 }
 
-function MatchSection({ control }: { control: Control<GatewayRouteFormValues> }) {
+function MatchSection({
+  control,
+  clearErrors,
+}: {
+  control: Control<GatewayRouteFormValues>;
+  clearErrors: UseFormClearErrors<GatewayRouteFormValues>;
+}) {
   const routeType = useWatch({ control, name: 'routeType' });
   const pathType = useWatch({ control, name: 'pathMatchType' });
   const portField = (
@@ -227,7 +233,13 @@ function MatchSection({ control }: { control: Control<GatewayRouteFormValues> })
                 <Box key="label" variant="awsui-key-label">
                   Metadata - <i>optional</i>
                 </Box>,
-                <HeaderMatchEditor key="editor" control={control} name="metadata" noun="Metadata" />,
+                <HeaderMatchEditor
+                  key="editor"
+                  control={control}
+                  clearErrors={clearErrors}
+                  name="metadata"
+                  noun="Metadata"
+                />,
               ]}
             </SpaceBetween>,
           ]}
@@ -289,7 +301,13 @@ function MatchSection({ control }: { control: Control<GatewayRouteFormValues> })
               <Box key="label" variant="awsui-key-label">
                 Headers - <i>optional</i>
               </Box>,
-              <HeaderMatchEditor key="editor" control={control} name="headers" noun="Header" />,
+              <HeaderMatchEditor
+                key="editor"
+                control={control}
+                clearErrors={clearErrors}
+                name="headers"
+                noun="Header"
+              />,
             ]}
           </SpaceBetween>,
         ]}
@@ -410,17 +428,20 @@ export function GatewayRouteForm({
     shouldFocusError: true,
   });
   const { control, handleSubmit, setError, formState } = form;
-  const [done, setDone] = useState(false);
+  // Set before navigating away after a successful save, so leaving then is not "unsaved changes".
+  const saved = useRef(false);
 
+  // Read during render so react-hook-form tracks it (its form state is a subscription proxy).
+  const isDirty = formState.isDirty;
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
-      !done && formState.isDirty && !formState.isSubmitting && currentLocation.pathname !== nextLocation.pathname,
+      !saved.current && isDirty && currentLocation.pathname !== nextLocation.pathname,
   );
 
   const onValid = async (values: GatewayRouteFormValues) => {
     try {
       const route = await submit(buildGatewayRouteBody(values));
-      setDone(true);
+      saved.current = true;
       onSuccess(route);
     } catch (error) {
       if (error instanceof ApiError) {
@@ -489,7 +510,7 @@ export function GatewayRouteForm({
           <SpaceBetween size="l">
             {[
               <GeneralSection key="general" control={control} mode={mode} virtualServices={virtualServices} />,
-              <MatchSection key="match" control={control} />,
+              <MatchSection key="match" control={control} clearErrors={form.clearErrors} />,
               <RewriteSection key="rewrite" control={control} />,
             ]}
           </SpaceBetween>

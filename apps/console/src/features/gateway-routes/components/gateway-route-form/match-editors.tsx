@@ -3,7 +3,16 @@ import Checkbox from '@cloudscape-design/components/checkbox';
 import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { type Control, Controller, type FieldError, get, useFieldArray, useFormState, useWatch } from 'react-hook-form';
+import {
+  type Control,
+  Controller,
+  type FieldError,
+  get,
+  type UseFormClearErrors,
+  useFieldArray,
+  useFormState,
+  useWatch,
+} from 'react-hook-form';
 import {
   emptyHeaderRow,
   emptyQueryParameterRow,
@@ -37,10 +46,12 @@ export interface HeaderMatchEditorProps {
   name: 'headers' | 'metadata';
   /** "Header" or "Metadata": used in labels and buttons. */
   noun: string;
+  /** Clears the value errors of a row whose match type changes (the old input is gone). */
+  clearErrors: UseFormClearErrors<GatewayRouteFormValues>;
 }
 
 /** Headers (http/http2) or Metadata (grpc): name, match method and value, invert. 0 to 10 rows. */
-export function HeaderMatchEditor({ control, name, noun }: HeaderMatchEditorProps) {
+export function HeaderMatchEditor({ control, name, noun, clearErrors }: HeaderMatchEditorProps) {
   const { fields, append, remove } = useFieldArray({ control, name });
   const { errors } = useFormState({ control, name });
   const rows = useWatch({ control, name }) ?? [];
@@ -91,7 +102,10 @@ export function HeaderMatchEditor({ control, name, noun }: HeaderMatchEditorProp
                   ref={field.ref}
                   selectedOption={MATCH_METHOD_OPTIONS.find((o) => o.value === field.value) ?? null}
                   options={MATCH_METHOD_OPTIONS}
-                  onChange={({ detail }) => field.onChange(detail.selectedOption.value)}
+                  onChange={({ detail }) => {
+                    clearErrors([`${name}.${index}.value`, `${name}.${index}.rangeStart`, `${name}.${index}.rangeEnd`]);
+                    field.onChange(detail.selectedOption.value);
+                  }}
                   onBlur={field.onBlur}
                 />
               )}
@@ -139,9 +153,9 @@ export function HeaderMatchEditor({ control, name, noun }: HeaderMatchEditorProp
               />
             ),
           errorText: (_item, index) =>
-            errorAt(errors, `${name}.${index}.value`) ??
-            errorAt(errors, `${name}.${index}.rangeStart`) ??
-            errorAt(errors, `${name}.${index}.rangeEnd`),
+            rows[index]?.method === 'range'
+              ? (errorAt(errors, `${name}.${index}.rangeStart`) ?? errorAt(errors, `${name}.${index}.rangeEnd`))
+              : errorAt(errors, `${name}.${index}.value`),
         },
         {
           label: 'Invert',
