@@ -189,7 +189,6 @@ export default function VirtualGatewayDetailsPage() {
                     content={describeJson}
                     highlight={jsonHighlight}
                     ariaLabel="describe-virtual-gateway output"
-                    lineNumbers
                     actions={
                       <CopyToClipboard
                         variant="icon"

@@ -66,13 +66,22 @@ export function VirtualGatewayForm(props: VirtualGatewayFormProps) {
   const guard = useUnsavedChangesGuard(formState.isDirty, submitted);
 
   // Focus the top-most field in error after the errors are rendered (DOM order = page order).
+  // Fields re-render with their error a little after the form does, so look for a few frames.
   useEffect(() => {
     if (focusRequest === 0) return;
-    const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (el) {
-      el.focus();
-      el.scrollIntoView?.({ block: 'center' });
-    }
+    let frame = 0;
+    let handle = 0;
+    const attempt = () => {
+      const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      if (el) {
+        el.focus();
+        el.scrollIntoView?.({ block: 'center' });
+      } else if (frame++ < 20) {
+        handle = window.setTimeout(attempt, 16);
+      }
+    };
+    handle = window.setTimeout(attempt, 0);
+    return () => window.clearTimeout(handle);
   }, [focusRequest]);
 
   const onValid = async (values: VirtualGatewayFormValues) => {
