@@ -134,6 +134,12 @@ export interface ControlledSelectProps<T extends FieldValues> extends BaseFieldP
   options: ReadonlyArray<{ value: string; label: string; description?: string }>;
   placeholder?: string;
   disabled?: boolean;
+  /** `auto`: a filter box in the dropdown (long lists, e.g. virtual services). */
+  filteringType?: SelectProps.FilteringType;
+  statusType?: SelectProps['statusType'];
+  loadingText?: string;
+  /** Shown in the dropdown when there are no options. */
+  empty?: ReactNode;
 }
 
 export function ControlledSelect<T extends FieldValues>(props: ControlledSelectProps<T>) {
@@ -151,6 +157,11 @@ export function ControlledSelect<T extends FieldValues>(props: ControlledSelectP
         placeholder={props.placeholder}
         disabled={props.disabled}
         invalid={!!fieldState.error}
+        filteringType={props.filteringType}
+        filteringPlaceholder={props.filteringType && props.filteringType !== 'none' ? 'Find' : undefined}
+        statusType={props.statusType}
+        loadingText={props.loadingText}
+        empty={props.empty}
       />
     </Field>
   );

@@ -115,6 +115,10 @@ function GeneralSection({
             description={serviceDescription}
             placeholder={virtualServices.loading ? 'Loading virtual services' : 'Choose a virtual service'}
             options={names.map((n) => ({ value: n, label: n }))}
+            filteringType="auto"
+            statusType={virtualServices.loading ? 'loading' : virtualServices.error ? 'error' : 'finished'}
+            loadingText="Loading virtual services"
+            empty="No virtual services in this mesh"
             secondaryControl={
               <Button
                 iconName="refresh"
