@@ -67,7 +67,6 @@ export function MeshesTable() {
         {
           id: 'name',
           header: 'Mesh name',
-          isRowHeader: true,
           sortingField: 'meshName',
           cell: (m) => {
             const shared = m.metadata.meshOwner !== me;

@@ -14,7 +14,9 @@ export function useDeleteVirtualGatewayMutation(mesh: string, meshOwner: string 
   return useMutation({
     mutationFn: (name: string) => deleteVirtualGateway(mesh, meshOwner, name),
     onSuccess: async (_deleted, name) => {
-      client.removeQueries({ queryKey: queryKeys.virtualGateways.detail(mesh, meshOwner, name) });
+      // The details page may still show the gateway while it navigates away: drop its cache entry on
+      // the next tick, so that coming back never shows the deleted gateway and nothing refetches it now.
+      setTimeout(() => client.removeQueries({ queryKey: queryKeys.virtualGateways.detail(mesh, meshOwner, name) }), 0);
       await client.invalidateQueries({ queryKey: queryKeys.virtualGateways.lists(mesh, meshOwner) });
     },
   });
