@@ -101,6 +101,12 @@ describe('GatewayRouteForm', () => {
     expect(wrapper.findAllFormFields().filter((f) => f.findError() !== null)).toHaveLength(0);
   });
 
+  it('when rendered, then the only submit button is the primary one, so Enter in a field submits the form', () => {
+    const { container } = renderForm();
+    const submits = [...container.querySelectorAll('form button[type="submit"]')].map((b) => b.textContent);
+    expect(submits).toEqual(['Create gateway route']);
+  });
+
   it('when submitted empty, then the required fields show their messages, the name is focused and nothing is sent', async () => {
     const { submit, errorOf, clickSubmit, field } = renderForm();
     await clickSubmit();

@@ -122,12 +122,10 @@ function GeneralSection({
             secondaryControl={
               <Button
                 iconName="refresh"
+                formAction="none"
                 ariaLabel="Refresh virtual services"
                 loading={virtualServices.loading}
-                onClick={(e) => {
-                  e.preventDefault();
-                  virtualServices.onRefresh();
-                }}
+                onClick={() => virtualServices.onRefresh()}
               />
             }
           />,
