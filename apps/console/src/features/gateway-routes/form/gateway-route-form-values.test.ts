@@ -130,6 +130,16 @@ describe('buildGatewayRouteBody', () => {
     });
   });
 
+  it('when a header only has to be present, then it is sent without a match and read back the same way', () => {
+    const body = buildGatewayRouteBody(
+      values({
+        headers: [{ name: 'x-debug', method: 'present', value: '', rangeStart: '', rangeEnd: '', invert: false }],
+      }),
+    );
+    expect(body.spec.httpRoute?.match.headers).toEqual([{ name: 'x-debug' }]);
+    expect(gatewayRouteFormValuesOf('r', body.spec).headers[0]?.method).toBe('present');
+  });
+
   it('when a built spec is read back into the form, then building it again gives the same spec', () => {
     const original = values({
       routeType: 'http',

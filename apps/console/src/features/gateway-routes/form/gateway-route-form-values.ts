@@ -22,7 +22,7 @@ export type PathMatchType = (typeof PATH_MATCH_TYPES)[number];
 export const HOSTNAME_MATCH_TYPES = ['none', 'exact', 'suffix'] as const;
 export type HostnameMatchType = (typeof HOSTNAME_MATCH_TYPES)[number];
 
-export const MATCH_METHODS = ['exact', 'prefix', 'suffix', 'regex', 'range'] as const;
+export const MATCH_METHODS = ['exact', 'prefix', 'suffix', 'regex', 'range', 'present'] as const;
 export type MatchMethod = (typeof MATCH_METHODS)[number];
 
 export { HTTP_METHODS };
@@ -121,7 +121,8 @@ function optionalNumber(text: string): number | undefined {
   return Number(trimmed);
 }
 
-function headerMatch(row: HeaderMatchRow): HeaderMatchMethod {
+function headerMatch(row: HeaderMatchRow): HeaderMatchMethod | undefined {
+  if (row.method === 'present') return undefined;
   if (row.method === 'range') {
     return { range: { start: optionalNumber(row.rangeStart) as number, end: optionalNumber(row.rangeEnd) as number } };
   }
@@ -130,11 +131,10 @@ function headerMatch(row: HeaderMatchRow): HeaderMatchMethod {
 
 function headerRows(rows: HeaderMatchRow[]) {
   if (rows.length === 0) return undefined;
-  return rows.map((row) => ({
-    name: row.name,
-    match: headerMatch(row),
-    ...(row.invert ? { invert: true } : {}),
-  }));
+  return rows.map((row) => {
+    const match = headerMatch(row);
+    return { name: row.name, ...(match ? { match } : {}), ...(row.invert ? { invert: true } : {}) };
+  });
 }
 
 function hostnameMatch(values: GatewayRouteFormValues) {
@@ -236,7 +236,7 @@ export function buildGatewayRouteBody(values: GatewayRouteFormValues): CreateGat
 function headerRowOf(h: { name: string; invert?: boolean; match?: HeaderMatchMethod }): HeaderMatchRow {
   const row = { ...emptyHeaderRow(), name: h.name, invert: h.invert === true };
   const m = h.match;
-  if (!m) return row;
+  if (!m) return { ...row, method: 'present' };
   if (m.range) return { ...row, method: 'range', rangeStart: String(m.range.start), rangeEnd: String(m.range.end) };
   for (const method of ['exact', 'prefix', 'suffix', 'regex'] as const) {
     const value = m[method];

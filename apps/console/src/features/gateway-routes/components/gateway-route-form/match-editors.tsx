@@ -32,6 +32,7 @@ const MATCH_METHOD_LABELS: Record<(typeof MATCH_METHODS)[number], string> = {
   suffix: 'Suffix',
   regex: 'Regex',
   range: 'Range',
+  present: 'Present (any value)',
 };
 const MATCH_METHOD_OPTIONS = MATCH_METHODS.map((m) => ({ value: m, label: MATCH_METHOD_LABELS[m] }));
 
@@ -115,7 +116,9 @@ export function HeaderMatchEditor({ control, name, noun, clearErrors }: HeaderMa
         {
           label: 'Value',
           control: (_item, index) =>
-            rows[index]?.method === 'range' ? (
+            rows[index]?.method === 'present' ? (
+              <Input value="" disabled ariaLabel="Value" placeholder="Any value" />
+            ) : rows[index]?.method === 'range' ? (
               <SpaceBetween direction="horizontal" size="xs">
                 {(['rangeStart', 'rangeEnd'] as const).map((part) => (
                   <Controller
