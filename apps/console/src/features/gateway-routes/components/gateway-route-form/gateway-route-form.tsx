@@ -455,14 +455,18 @@ export function GatewayRouteForm({
         }
         const errors = toFormErrors(entries, values, 'server');
         let focused = false;
+        let unplaced: string | undefined;
         for (const [field, fieldError] of flatten(errors)) {
-          if (field.startsWith('root')) continue;
+          if (field.startsWith('root')) {
+            unplaced = fieldError.message;
+            continue;
+          }
           setError(field as keyof GatewayRouteFormValues, fieldError, { shouldFocus: !focused });
           focused = true;
         }
-        const unplaced = entries.length > 0 && !focused;
-        if (entries.length === 0 || unplaced) {
-          setError(FORM_ROOT_ERROR, { type: 'server', message: error.message });
+        // A problem no field shows (or an error without field errors) goes to the form's alert.
+        if (!focused || unplaced !== undefined) {
+          setError(FORM_ROOT_ERROR, { type: 'server', message: focused ? (unplaced ?? error.message) : error.message });
         }
         return;
       }
