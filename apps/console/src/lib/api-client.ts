@@ -119,7 +119,7 @@ export async function apiRequest<S extends z.ZodType>(
 
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    console.error(`Unexpected response shape from ${method} ${path}`, parsed.error.issues);
+    console.warn(`Unexpected response shape from ${method} ${path}`, parsed.error.issues);
     throw new ApiError({
       status: response.status,
       code: 'InvalidResponse',
