@@ -74,7 +74,7 @@ export function Notifications() {
   return (
     <Flashbar
       items={withDismiss}
-      stackItems={withDismiss.length > 2}
+      stackItems
       i18nStrings={{
         ariaLabel: 'Notifications',
         notificationBarText: 'Notifications',
