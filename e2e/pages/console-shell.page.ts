@@ -35,6 +35,18 @@ export class ConsoleShellPage {
     return scope.getByRole('button', { name, exact }).or(scope.getByRole('link', { name, exact }));
   }
 
+  /**
+   * Moves the focus with the Tab key only (as a keyboard user does) until `target` has it.
+   * Fails when `target` is not reached within `maxPresses` presses.
+   */
+  async tabTo(target: Locator, maxPresses = 80): Promise<void> {
+    for (let i = 0; i < maxPresses; i++) {
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+      await this.page.keyboard.press('Tab');
+    }
+    await expect(target, `reached with Tab within ${maxPresses} presses`).toBeFocused();
+  }
+
   /** Waits until no Cloudscape spinner or loading status is shown in the main content. */
   async waitForIdle(): Promise<void> {
     await this.page.waitForLoadState('networkidle');
