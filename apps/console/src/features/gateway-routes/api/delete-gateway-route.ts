@@ -17,9 +17,16 @@ export function useDeleteGatewayRoute(mesh: string, meshOwner: string | undefine
   const client = useQueryClient();
   return useMutation({
     mutationFn: (route: string) => deleteGatewayRoute(mesh, meshOwner, gatewayName, route),
-    onSuccess: async (_deleted, route) => {
-      client.removeQueries({ queryKey: queryKeys.gatewayRoutes.detail(mesh, meshOwner, gatewayName, route) });
-      await client.invalidateQueries({ queryKey: queryKeys.gatewayRoutes.all(mesh, meshOwner, gatewayName) });
+    onSuccess: async (deleted, route) => {
+      // The details page of the route may still be mounted until it navigates away: give it the
+      // DELETED answer instead of refetching a route that is gone, and refetch it on the next visit.
+      const detail = queryKeys.gatewayRoutes.detail(mesh, meshOwner, gatewayName, route);
+      client.setQueryData(detail, deleted);
+      await client.invalidateQueries({ queryKey: detail, refetchType: 'none' });
+      await client.invalidateQueries({
+        queryKey: queryKeys.gatewayRoutes.all(mesh, meshOwner, gatewayName),
+        predicate: (query) => query.queryKey[4] !== 'detail',
+      });
       // A deleted route no longer holds its virtual service (the service becomes deletable).
       await client.invalidateQueries({ queryKey: queryKeys.virtualServices.all(mesh, meshOwner) });
     },
