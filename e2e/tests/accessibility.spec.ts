@@ -11,14 +11,4 @@ test.describe('Accessibility (axe)', () => {
       expect(await seriousA11yViolations(page)).toEqual([]);
     });
   }
-
-  test('when the console is in dark mode, then axe finds no serious or critical violation on the table', async ({
-    page,
-    demo,
-  }) => {
-    await page.emulateMedia({ colorScheme: 'dark' });
-    const state = CONSOLE_PAGES.find((s) => s.id === 'virtual-gateways');
-    await state?.open(page, demo);
-    expect(await seriousA11yViolations(page)).toEqual([]);
-  });
 });

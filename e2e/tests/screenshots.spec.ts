@@ -16,7 +16,7 @@ test.describe('Screenshots for the README', () => {
       // Hide the caret and anything animated so repeated runs draw the same pixels where they can.
       await page.addStyleTag({ content: '*, *::before, *::after { caret-color: transparent !important; }' });
       const file = join(SCREENSHOT_DIR, `${state.id}.png`);
-      await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+      await page.screenshot({ path: file, fullPage: state.fullPage ?? true, animations: 'disabled' });
       expect(statSync(file).size).toBeGreaterThan(10_000);
     });
   }
