@@ -7,7 +7,7 @@ import Link from '@cloudscape-design/components/link';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { CreateGatewayRouteBody, GatewayRouteData } from '@meshconsole/model';
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { type Control, type UseFormClearErrors, useForm, useWatch } from 'react-hook-form';
 import { useBlocker } from 'react-router';
 import {
@@ -439,6 +439,17 @@ export function GatewayRouteForm({
     ({ currentLocation, nextLocation }) =>
       !saved.current && isDirty && currentLocation.pathname !== nextLocation.pathname,
   );
+  // Reloading or closing the tab with unsaved input asks the browser's own question.
+  useEffect(() => {
+    if (!isDirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (saved.current) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [isDirty]);
 
   const onValid = async (values: GatewayRouteFormValues) => {
     try {
@@ -525,16 +536,17 @@ export function GatewayRouteForm({
       <Modal
         visible={blocker.state === 'blocked'}
         onDismiss={() => blocker.reset?.()}
-        header="Leave page"
+        header="Leave page?"
         closeAriaLabel="Close dialog"
+        data-testid="unsaved-changes-modal"
         footer={
           <Box float="right">
             <SpaceBetween direction="horizontal" size="xs">
               {[
-                <Button key="stay" variant="link" onClick={() => blocker.reset?.()}>
+                <Button key="stay" variant="link" onClick={() => blocker.reset?.()} data-testid="stay-on-page">
                   Cancel
                 </Button>,
-                <Button key="leave" variant="primary" onClick={() => blocker.proceed?.()}>
+                <Button key="leave" variant="primary" onClick={() => blocker.proceed?.()} data-testid="leave-page">
                   Leave
                 </Button>,
               ]}
