@@ -88,4 +88,31 @@ test.describe('Delete virtual gateway', () => {
     await expect(gatewaysList.row(demo.gatewayWithoutRoutes)).toHaveCount(0);
     expect(await api.findVirtualGateway(demo.mesh, demo.gatewayWithoutRoutes)).toBeUndefined();
   });
+
+  test('when the delete fails because a gateway route appeared meanwhile, then a failure flash offers Retry, which deletes it once the route is gone', async ({
+    api,
+    demo,
+    gatewaysList,
+    deleteModal,
+  }) => {
+    const gateway = demo.gatewayWithoutRoutes;
+    await gatewaysList.goto(demo.mesh);
+    await gatewaysList.select(gateway);
+    await gatewaysList.deleteButton.click();
+    await deleteModal.typeConfirmation('delete');
+
+    // Someone else adds a route behind the console's back: the service refuses the delete.
+    await api.createGatewayRoute(demo.mesh, gateway, 'e2e-late-route', demo.virtualService, '/late');
+    await deleteModal.deleteButton.click();
+
+    const failure = gatewaysList.flash(`Failed to delete virtual gateway ${gateway}`);
+    await expect(failure).toBeVisible();
+    expect(await api.findVirtualGateway(demo.mesh, gateway)).toBeDefined();
+
+    await api.deleteGatewayRoute(demo.mesh, gateway, 'e2e-late-route');
+    await failure.getByRole('button', { name: 'Retry', exact: true }).click();
+    await gatewaysList.expectFlash(`Successfully deleted virtual gateway ${gateway}.`);
+    await expect(gatewaysList.row(gateway)).toHaveCount(0);
+    expect(await api.findVirtualGateway(demo.mesh, gateway)).toBeUndefined();
+  });
 });
