@@ -14,9 +14,11 @@ export function useDeleteVirtualGatewayMutation(mesh: string, meshOwner: string 
   return useMutation({
     mutationFn: (name: string) => deleteVirtualGateway(mesh, meshOwner, name),
     onSuccess: async (_deleted, name) => {
-      // The details page may still show the gateway while it navigates away: drop its cache entry on
-      // the next tick, so that coming back never shows the deleted gateway and nothing refetches it now.
-      setTimeout(() => client.removeQueries({ queryKey: queryKeys.virtualGateways.detail(mesh, meshOwner, name) }), 0);
+      // The details page may still be on screen while it navigates away: mark its entry stale without
+      // refetching (a refetch would 404), and drop it once no page uses it any more.
+      const detail = queryKeys.virtualGateways.detail(mesh, meshOwner, name);
+      await client.invalidateQueries({ queryKey: detail, refetchType: 'none' });
+      setTimeout(() => client.removeQueries({ queryKey: detail, type: 'inactive' }), 1000);
       await client.invalidateQueries({ queryKey: queryKeys.virtualGateways.lists(mesh, meshOwner) });
     },
   });
