@@ -6,6 +6,7 @@ import { meshQuery } from './virtual-gateways-list.page';
 
 const CONTAINER = cloudscape.findContainer().toSelector();
 const TABS = cloudscape.findTabs();
+const TAG_EDITOR = cloudscape.findModal().findContent().findTagEditor();
 const ACTIVE_TAB_CONTENT = TABS.findTabContent().toSelector();
 
 /** `/meshes/:mesh/virtual-gateways/:name`: header, summary, settings, tabs (Gateway routes, JSON, Tags). */
@@ -74,6 +75,26 @@ export class VirtualGatewayDetailsPage extends ConsoleShellPage {
   /** The JSON tab's text, parsed. */
   async describeJson(): Promise<unknown> {
     return JSON.parse(await this.describeJsonText());
+  }
+
+  /** The Tags tab's table. */
+  get tagsTable(): Locator {
+    return this.page.getByRole('table', { name: 'Tags' });
+  }
+
+  /** Tags tab > Manage tags: adds one tag in the tag editor and saves. */
+  async addTag(key: string, value: string): Promise<void> {
+    await this.openTab('Tags');
+    await this.page.getByRole('button', { name: 'Manage tags', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Manage tags' });
+    await expect(dialog).toBeVisible();
+    const before = await this.page.locator(TAG_EDITOR.findRows().toSelector()).count();
+    await this.page.locator(TAG_EDITOR.findAddButton().toSelector()).click();
+    const row = TAG_EDITOR.findRow(before + 1);
+    await this.page.locator(row.findField(1).findControl().find('input').toSelector()).fill(key);
+    await this.page.locator(row.findField(2).findControl().find('input').toSelector()).fill(value);
+    await dialog.getByRole('button', { name: 'Save changes', exact: true }).click();
+    await expect(dialog).toBeHidden();
   }
 
   /** The Gateway routes tab's table. */
