@@ -170,3 +170,150 @@ describe('validation messages', () => {
     expect(requestPathToField('tags.0.key', v)).toBeUndefined();
   });
 });
+
+describe('every field in error gets its own message', () => {
+  type Mutate = (v: ReturnType<typeof emptyFormValues>) => void;
+  const cases: Array<[string, Mutate, string]> = [
+    [
+      'name',
+      (v) => {
+        v.name = 'a/b';
+      },
+      'Virtual gateway name must not contain "/".',
+    ],
+    [
+      'listener.port',
+      (v) => {
+        v.listener.port = '0';
+      },
+      'Port must be between 1 and 65535.',
+    ],
+    [
+      'listener.maxConnections',
+      (v) => {
+        v.listener.maxConnections = '0';
+      },
+      'Maximum connections must be at least 1.',
+    ],
+    [
+      'listener.maxPendingRequests',
+      (v) => {
+        v.listener.maxPendingRequests = '1.5';
+      },
+      'Maximum pending requests must be a whole number.',
+    ],
+    [
+      'listener.healthCheck.protocol',
+      (v) => {
+        v.listener.healthCheck.protocol = '';
+      },
+      'Health check protocol is required.',
+    ],
+    [
+      'listener.healthCheck.port',
+      (v) => {
+        v.listener.healthCheck.port = '65536';
+      },
+      'Health check port must be between 1 and 65535.',
+    ],
+    [
+      'listener.healthCheck.healthyThreshold',
+      (v) => {
+        v.listener.healthCheck.healthyThreshold = '11';
+      },
+      'Healthy threshold must be between 2 and 10.',
+    ],
+    [
+      'listener.healthCheck.timeoutMillis',
+      (v) => {
+        v.listener.healthCheck.timeoutMillis = '1';
+      },
+      'Timeout period must be between 2000 and 60000 ms.',
+    ],
+    [
+      'listener.healthCheck.unhealthyThreshold',
+      (v) => {
+        v.listener.healthCheck.unhealthyThreshold = '';
+      },
+      'Unhealthy threshold is required.',
+    ],
+    [
+      'listener.tls.validationCertificateChain',
+      (v) => {
+        v.listener.tls.validationCertificateChain = '';
+      },
+      'Certificate chain is required.',
+    ],
+    [
+      'listener.tls.sans.0.value',
+      (v) => {
+        v.listener.tls.sans = [{ value: 'not a san' }];
+      },
+      'Subject Alternative Name must be a DNS name (such as www.example.com or *.example.com) or a URI (such as spiffe://example.com/app).',
+    ],
+    [
+      'clientPolicy.ports',
+      (v) => {
+        v.clientPolicy.ports = '443, 70000';
+      },
+      'Port must be between 1 and 65535.',
+    ],
+    [
+      'clientPolicy.certificateAuthorityArns',
+      (v) => {
+        v.clientPolicy.certificateAuthorityArns = '';
+      },
+      'Certificates must have 1 to 3 items.',
+    ],
+    [
+      'clientPolicy.clientCertificateChain',
+      (v) => {
+        v.clientPolicy.clientCertificateChain = '';
+      },
+      'Certificate chain is required.',
+    ],
+    [
+      'clientPolicy.sans.2.value',
+      (v) => {
+        v.clientPolicy.sans.push({ value: '' });
+      },
+      'Subject Alternative Name is required.',
+    ],
+    [
+      'logging.path',
+      (v) => {
+        v.logging.path = '';
+      },
+      'HTTP access logs path is required.',
+    ],
+    [
+      'logging.json.0.key',
+      (v) => {
+        v.logging.json = [{ key: '', value: 'x' }];
+      },
+      'Key is required.',
+    ],
+  ];
+
+  const base = () => {
+    const v = specToFormValues(FULL_SPEC, 'gw');
+    // Make the client certificate a local file so its chain and key are fields of the form.
+    v.clientPolicy.provideClientCertificate = true;
+    v.clientPolicy.clientCertificateMethod = 'file';
+    v.clientPolicy.clientCertificateChain = '/certs/client.pem';
+    v.clientPolicy.clientPrivateKey = '/certs/client.key';
+    return v;
+  };
+
+  it('when the base form is complete, then it is valid', () => {
+    expect(validateForm(base(), 'create')).toEqual([]);
+  });
+
+  for (const [field, mutate, message] of cases) {
+    it(`when ${field} is wrong, then "${message}" lands on ${field}`, () => {
+      const v = base();
+      mutate(v);
+      expect(validateForm(v, 'create')).toContainEqual({ field, message });
+    });
+  }
+});
