@@ -1,7 +1,7 @@
 import Box from '@cloudscape-design/components/box';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { ReactElement } from 'react';
+import { memo, type ReactElement } from 'react';
 import { type Control, useController, useWatch } from 'react-hook-form';
 import {
   ControlledCheckbox,
@@ -18,7 +18,8 @@ export const SDS_LABEL = 'Envoy Secret Discovery Service (SDS)';
 export const FILE_LABEL = 'Local file hosting';
 
 /** Client policy defaults: open the section to configure it; a closed section sends nothing. */
-export function ClientPolicySection({ control }: { control: C }) {
+/** Memoized: `control` is stable, so typing elsewhere doesn't re-render this section. */
+export const ClientPolicySection = memo(function ClientPolicySection({ control }: { control: C }) {
   const enabled = useController({ control, name: 'clientPolicy.enabled' });
   const [method, provide, clientMethod] = useWatch({
     control,
@@ -189,4 +190,4 @@ export function ClientPolicySection({ control }: { control: C }) {
       </ExpandableSection>
     </div>
   );
-}
+});

@@ -3,7 +3,7 @@ import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { ReactElement } from 'react';
+import { memo, type ReactElement } from 'react';
 import { type Control, useWatch } from 'react-hook-form';
 import {
   ControlledCheckbox,
@@ -300,7 +300,8 @@ function TlsFields({ control }: { control: C }) {
   );
 }
 
-export function ListenerSection({ control }: { control: C }) {
+/** Memoized: `control` is stable, so typing elsewhere doesn't re-render this section. */
+export const ListenerSection = memo(function ListenerSection({ control }: { control: C }) {
   const [pool, health, tls] = useWatch({
     control,
     name: ['listener.connectionPoolEnabled', 'listener.healthCheckEnabled', 'listener.tlsEnabled'],
@@ -374,4 +375,4 @@ export function ListenerSection({ control }: { control: C }) {
       </Container>
     </div>
   );
-}
+});

@@ -1,11 +1,17 @@
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { memo } from 'react';
 import { type Control, useWatch } from 'react-hook-form';
 import { ControlledInput, ControlledListEditor, ControlledRadioGroup } from '../../../../components/form-fields';
 import type { VirtualGatewayFormValues } from './form-values';
 
-export function LoggingSection({ control }: { control: Control<VirtualGatewayFormValues> }) {
+/** Memoized: `control` is stable, so typing elsewhere doesn't re-render this section. */
+export const LoggingSection = memo(function LoggingSection({
+  control,
+}: {
+  control: Control<VirtualGatewayFormValues>;
+}) {
   const format = useWatch({ control, name: 'logging.format' });
   return (
     <div data-testid="logging-section">
@@ -71,4 +77,4 @@ export function LoggingSection({ control }: { control: Control<VirtualGatewayFor
       </Container>
     </div>
   );
-}
+});
