@@ -22,8 +22,10 @@ import {
   ListVirtualGatewaysInputSchema,
   ListVirtualServicesInputSchema,
   type MeshApi,
+  type MeshApiPages,
   type MeshData,
   type MeshRef,
+  type Page,
   parseAppMeshArn,
   parseOrThrow,
   type ResourceMetadata,
@@ -67,8 +69,11 @@ export interface EngineOptions {
 }
 
 export interface Engine {
-  /** The App Mesh API as seen by `accountId`: validates input, enforces the service's rules, throws `AppMeshError`. */
-  forCaller(accountId: string): MeshApi;
+  /**
+   * The App Mesh API as seen by `accountId`: validates input, enforces the service's rules, throws
+   * `AppMeshError`. It also offers `MeshApiPages`: a list page with full records, in one read.
+   */
+  forCaller(accountId: string): MeshApi & MeshApiPages;
   /** Shares the mesh `meshName` owned by `ownerAccount` with `withAccount` (what AWS RAM does for App Mesh). */
   shareMesh(ownerAccount: string, meshName: string, withAccount: string): void;
   /** Deletes everything (and invalidates every outstanding `nextToken`), then seeds demo data when asked. */
@@ -153,7 +158,7 @@ class LocalEngine implements Engine {
     });
   }
 
-  forCaller(accountId: string): MeshApi {
+  forCaller(accountId: string): MeshApi & MeshApiPages {
     return new CallerApi(this, assertAccount(accountId));
   }
 
@@ -813,14 +818,16 @@ export class Operations {
     return kind.data(this.remove(w, record), 'DELETED');
   }
 
-  private listChildren<P extends MeshPlace, R>(
+  /** One page of a kind's list, each record as `shape` makes it (the kind's ref, or its full data). */
+  private listChildren<P extends MeshPlace, T>(
     r: StoreReader,
-    kind: ChildKind<P, string, unknown, R>,
+    kind: ChildKind<P, string, unknown, unknown>,
     input: P & { nextToken?: string | undefined; limit?: number | undefined },
-  ): { items: R[]; nextToken?: string } {
+    shape: (record: ResourceRecord) => T,
+  ): { items: T[]; nextToken?: string } {
     const at = kind.locate(r, this.caller, input);
     const { items, nextToken } = this.childPage(r, at.scope, input.nextToken, input.limit);
-    return { items: items.map((record) => kind.ref(record)), nextToken };
+    return { items: items.map(shape), nextToken };
   }
 
   // ---- meshes ------------------------------------------------------------------------------
@@ -879,26 +886,39 @@ export class Operations {
     });
   }
 
+  /** The meshes the caller owns or that are shared with it, one page, ordered by (name, owner). */
+  private meshPage(r: StoreReader, input: { nextToken?: string | undefined; limit?: number | undefined }) {
+    return this.page(
+      r,
+      'meshes',
+      this.caller,
+      input.nextToken,
+      input.limit,
+      (after, n) => {
+        if (after !== undefined && (after.length !== 2 || after[0] === undefined || after[1] === undefined)) {
+          throw new NextTokenError('malformed');
+        }
+        const cursor = after ? { meshName: after[0]!, meshOwner: after[1]! } : undefined;
+        return r.listVisibleMeshes(this.caller, cursor, n);
+      },
+      (mesh) => [mesh.meshName, mesh.meshOwner],
+    );
+  }
+
   listMeshes(raw: In<'listMeshes'>): Out<'listMeshes'> {
     const input = parseOrThrow(ListMeshesInputSchema, raw ?? {});
     return this.read((r) => {
-      const { items, nextToken } = this.page(
-        r,
-        'meshes',
-        this.caller,
-        input.nextToken,
-        input.limit,
-        (after, n) => {
-          if (after !== undefined && (after.length !== 2 || after[0] === undefined || after[1] === undefined)) {
-            throw new NextTokenError('malformed');
-          }
-          const cursor = after ? { meshName: after[0]!, meshOwner: after[1]! } : undefined;
-          return r.listVisibleMeshes(this.caller, cursor, n);
-        },
-        (mesh) => [mesh.meshName, mesh.meshOwner],
-      );
+      const { items, nextToken } = this.meshPage(r, input);
       const meshes: MeshRef[] = items.map(refBase);
       return withNextToken({ meshes }, nextToken);
+    });
+  }
+
+  listMeshPage(raw: In<'listMeshes'>): Page<MeshData> {
+    const input = parseOrThrow(ListMeshesInputSchema, raw ?? {});
+    return this.read((r) => {
+      const { items, nextToken } = this.meshPage(r, input);
+      return withNextToken({ items: items.map((record) => meshData(record)) }, nextToken);
     });
   }
 
@@ -931,8 +951,18 @@ export class Operations {
   listVirtualServices(raw: In<'listVirtualServices'>): Out<'listVirtualServices'> {
     const input = parseOrThrow(ListVirtualServicesInputSchema, raw);
     return this.read((r) => {
-      const { items: virtualServices, nextToken } = this.listChildren(r, VIRTUAL_SERVICE, input);
+      const { items: virtualServices, nextToken } = this.listChildren(r, VIRTUAL_SERVICE, input, VIRTUAL_SERVICE.ref);
       return withNextToken({ virtualServices }, nextToken);
+    });
+  }
+
+  listVirtualServicePage(raw: In<'listVirtualServices'>): Page<VirtualServiceData> {
+    const input = parseOrThrow(ListVirtualServicesInputSchema, raw);
+    return this.read((r) => {
+      const { items, nextToken } = this.listChildren(r, VIRTUAL_SERVICE, input, (record) =>
+        VIRTUAL_SERVICE.data(record),
+      );
+      return withNextToken({ items }, nextToken);
     });
   }
 
@@ -965,8 +995,18 @@ export class Operations {
   listVirtualGateways(raw: In<'listVirtualGateways'>): Out<'listVirtualGateways'> {
     const input = parseOrThrow(ListVirtualGatewaysInputSchema, raw);
     return this.read((r) => {
-      const { items: virtualGateways, nextToken } = this.listChildren(r, VIRTUAL_GATEWAY, input);
+      const { items: virtualGateways, nextToken } = this.listChildren(r, VIRTUAL_GATEWAY, input, VIRTUAL_GATEWAY.ref);
       return withNextToken({ virtualGateways }, nextToken);
+    });
+  }
+
+  listVirtualGatewayPage(raw: In<'listVirtualGateways'>): Page<VirtualGatewayData> {
+    const input = parseOrThrow(ListVirtualGatewaysInputSchema, raw);
+    return this.read((r) => {
+      const { items, nextToken } = this.listChildren(r, VIRTUAL_GATEWAY, input, (record) =>
+        VIRTUAL_GATEWAY.data(record),
+      );
+      return withNextToken({ items }, nextToken);
     });
   }
 
@@ -999,8 +1039,16 @@ export class Operations {
   listGatewayRoutes(raw: In<'listGatewayRoutes'>): Out<'listGatewayRoutes'> {
     const input = parseOrThrow(ListGatewayRoutesInputSchema, raw);
     return this.read((r) => {
-      const { items: gatewayRoutes, nextToken } = this.listChildren(r, GATEWAY_ROUTE, input);
+      const { items: gatewayRoutes, nextToken } = this.listChildren(r, GATEWAY_ROUTE, input, GATEWAY_ROUTE.ref);
       return withNextToken({ gatewayRoutes }, nextToken);
+    });
+  }
+
+  listGatewayRoutePage(raw: In<'listGatewayRoutes'>): Page<GatewayRouteData> {
+    const input = parseOrThrow(ListGatewayRoutesInputSchema, raw);
+    return this.read((r) => {
+      const { items, nextToken } = this.listChildren(r, GATEWAY_ROUTE, input, (record) => GATEWAY_ROUTE.data(record));
+      return withNextToken({ items }, nextToken);
     });
   }
 
@@ -1089,7 +1137,7 @@ export class Operations {
 }
 
 /** `MeshApi` for one caller: each call is one promise over one synchronous, transactional operation. */
-class CallerApi implements MeshApi {
+class CallerApi implements MeshApi, MeshApiPages {
   readonly #engine: LocalEngine;
   readonly #ops: Operations;
 
@@ -1157,6 +1205,18 @@ class CallerApi implements MeshApi {
   }
   listGatewayRoutes(input: In<'listGatewayRoutes'>) {
     return this.#engine.run(() => this.#ops.listGatewayRoutes(input));
+  }
+  listMeshPage(input: In<'listMeshes'>) {
+    return this.#engine.run(() => this.#ops.listMeshPage(input));
+  }
+  listVirtualServicePage(input: In<'listVirtualServices'>) {
+    return this.#engine.run(() => this.#ops.listVirtualServicePage(input));
+  }
+  listVirtualGatewayPage(input: In<'listVirtualGateways'>) {
+    return this.#engine.run(() => this.#ops.listVirtualGatewayPage(input));
+  }
+  listGatewayRoutePage(input: In<'listGatewayRoutes'>) {
+    return this.#engine.run(() => this.#ops.listGatewayRoutePage(input));
   }
   tagResource(input: In<'tagResource'>) {
     return this.#engine.run(() => this.#ops.tagResource(input));

@@ -1,4 +1,9 @@
+import type { Page } from './console-api';
+import type { GatewayRouteData } from './gateway-route';
+import type { MeshData } from './mesh';
 import type * as Op from './operations';
+import type { VirtualGatewayData } from './virtual-gateway';
+import type { VirtualServiceData } from './virtual-service';
 
 /**
  * One method per App Mesh operation the engine serves. Inputs and outputs are the service's shapes;
@@ -35,6 +40,31 @@ export interface MeshApi {
 }
 
 export type MeshApiMethod = keyof MeshApi;
+
+/**
+ * An optional capability beside `MeshApi` (not an App Mesh operation): a list page with every item in
+ * full, read at once. Each method takes the input of its list operation and answers exactly what that
+ * list followed by a describe of each listed item would (same visibility, sharing, order and limit;
+ * `nextToken`s are interchangeable with the list operation's), without one call per item. The local
+ * engine has it; the real-mesh adapter does not (`hasMeshApiPages`).
+ */
+export interface MeshApiPages {
+  listMeshPage(input: Op.ListMeshesInput): Promise<Page<MeshData>>;
+  listVirtualServicePage(input: Op.ListVirtualServicesInput): Promise<Page<VirtualServiceData>>;
+  listVirtualGatewayPage(input: Op.ListVirtualGatewaysInput): Promise<Page<VirtualGatewayData>>;
+  listGatewayRoutePage(input: Op.ListGatewayRoutesInput): Promise<Page<GatewayRouteData>>;
+}
+
+/** True when `api` also offers `MeshApiPages`. */
+export function hasMeshApiPages<T extends MeshApi>(api: T): api is T & MeshApiPages {
+  const pages = api as Partial<MeshApiPages>;
+  return (
+    typeof pages.listMeshPage === 'function' &&
+    typeof pages.listVirtualServicePage === 'function' &&
+    typeof pages.listVirtualGatewayPage === 'function' &&
+    typeof pages.listGatewayRoutePage === 'function'
+  );
+}
 
 /** The method names, in the order above (handy for adapters and route tables). */
 export const MESH_API_METHODS = [
