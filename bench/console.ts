@@ -37,7 +37,7 @@ async function measure(url: string, ready: Parameters<typeof coldLoad>[2]): Prom
 }
 
 const firstRow: Parameters<typeof coldLoad>[2] = async (page) => {
-  await page.locator('table tbody tr td a').first().waitFor({ state: 'visible' });
+  await page.locator('table tbody tr a').first().waitFor({ state: 'visible' });
 };
 const interactiveForm: Parameters<typeof coldLoad>[2] = async (page) => {
   const name = page.getByLabel('Virtual gateway name');

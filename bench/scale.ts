@@ -96,7 +96,7 @@ try {
       const ctx = await browser.newContext();
       const page = await ctx.newPage();
       const ms = await coldLoad(page, `${bff.url}/meshes/${mesh}/virtual-gateways`, async (p) => {
-        await p.locator('table tbody tr td a').first().waitFor({ state: 'visible' });
+        await p.locator('table tbody tr a').first().waitFor({ state: 'visible' });
       });
       await ctx.close();
       return ms;

@@ -111,8 +111,8 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOw
 
   const columns: TableProps.ColumnDefinition<VirtualGatewayData>[] = [
     {
-      // No isRowHeader: the name stays a <td>, which bench/console.ts and bench/scale.ts wait for.
       id: 'name',
+      isRowHeader: true,
       header: COLUMN_LABELS.name,
       cell: (g) => (
         <Link href={links.virtualGateway(mesh, meshOwner, g.virtualGatewayName)} onFollow={follow}>
