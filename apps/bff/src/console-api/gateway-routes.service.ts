@@ -4,6 +4,7 @@ import {
   DeleteGatewayRouteInputSchema,
   DescribeGatewayRouteInputSchema,
   type GatewayRouteData,
+  hasMeshApiPages,
   ListGatewayRoutesInputSchema,
   type MeshApi,
   PageQuerySchema,
@@ -30,6 +31,10 @@ export async function listGatewayRoutes(
     ListGatewayRoutesInputSchema,
     compact({ meshName: scope.meshName, virtualGatewayName: scope.virtualGatewayName, meshOwner, limit, nextToken }),
   );
+  if (hasMeshApiPages(api)) {
+    const out = await api.listGatewayRoutePage(input);
+    return page(out.items, out.nextToken);
+  }
   const out = await api.listGatewayRoutes(input);
   const items = await describeEach(out.gatewayRoutes, async (ref) => {
     const described = await api.describeGatewayRoute({

@@ -1,6 +1,7 @@
 import {
   CreateMeshInputSchema,
   DescribeMeshInputSchema,
+  hasMeshApiPages,
   type MeshApi,
   type MeshData,
   PageQuerySchema,
@@ -8,10 +9,18 @@ import {
 } from '@meshconsole/model';
 import { compact, describeEach, type Page, page, withNameFieldError } from './pages.js';
 
-/** Meshes the caller owns and meshes shared with it, each described in full. */
+/**
+ * Meshes the caller owns and meshes shared with it, each in full: one page read when the backend has
+ * `MeshApiPages` (the local engine), else the list and a describe of each listed mesh (a real mesh).
+ */
 export async function listMeshes(api: MeshApi, query: unknown): Promise<Page<MeshData>> {
   const { limit, nextToken } = parseOrThrow(PageQuerySchema, query);
-  const out = await api.listMeshes(compact({ limit, nextToken }));
+  const input = compact({ limit, nextToken });
+  if (hasMeshApiPages(api)) {
+    const out = await api.listMeshPage(input);
+    return page(out.items, out.nextToken);
+  }
+  const out = await api.listMeshes(input);
   const items = await describeEach(out.meshes, async (ref) => {
     return (await api.describeMesh({ meshName: ref.meshName, meshOwner: ref.meshOwner })).mesh;
   });

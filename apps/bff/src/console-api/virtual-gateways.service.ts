@@ -3,6 +3,7 @@ import {
   CreateVirtualGatewayInputSchema,
   DeleteVirtualGatewayInputSchema,
   DescribeVirtualGatewayInputSchema,
+  hasMeshApiPages,
   ListVirtualGatewaysInputSchema,
   type MeshApi,
   PageQuerySchema,
@@ -29,6 +30,10 @@ export async function listVirtualGateways(
     ListVirtualGatewaysInputSchema,
     compact({ meshName: scope.meshName, meshOwner, limit, nextToken }),
   );
+  if (hasMeshApiPages(api)) {
+    const out = await api.listVirtualGatewayPage(input);
+    return page(out.items, out.nextToken);
+  }
   const out = await api.listVirtualGateways(input);
   const items = await describeEach(out.virtualGateways, async (ref) => {
     const described = await api.describeVirtualGateway({

@@ -3,6 +3,7 @@ import {
   CreateVirtualServiceInputSchema,
   DeleteVirtualServiceInputSchema,
   DescribeVirtualServiceInputSchema,
+  hasMeshApiPages,
   ListVirtualServicesInputSchema,
   type MeshApi,
   PageQuerySchema,
@@ -22,6 +23,10 @@ export async function listVirtualServices(
     ListVirtualServicesInputSchema,
     compact({ meshName: scope.meshName, meshOwner, limit, nextToken }),
   );
+  if (hasMeshApiPages(api)) {
+    const out = await api.listVirtualServicePage(input);
+    return page(out.items, out.nextToken);
+  }
   const out = await api.listVirtualServices(input);
   const items = await describeEach(out.virtualServices, async (ref) => {
     const described = await api.describeVirtualService({
