@@ -16,38 +16,30 @@ async function keystrokeToMessage(page: Page): Promise<number[]> {
   const port = page.getByLabel('Port', { exact: true }).first();
   await port.fill('');
   await port.blur(); // first validation on blur; from now on the field revalidates on each key
-  await page.evaluate(() => {
-    const w = window as unknown as { __samples: number[]; __keyAt: number };
-    w.__samples = [];
-    w.__keyAt = 0;
-    document.addEventListener(
-      'keydown',
-      () => {
-        w.__keyAt = performance.now();
-      },
-      true,
-    );
-    const text = () =>
-      Array.from(document.querySelectorAll('[id*="error"], [class*="error"]'))
-        .map((e) => e.textContent)
-        .join('|');
+  // A string, not a function: tsx's name-keeping helper would not exist inside the page.
+  await page.evaluate(`(() => {
+    window.__samples = [];
+    window.__keyAt = 0;
+    document.addEventListener('keydown', () => { window.__keyAt = performance.now(); }, true);
+    const text = () => Array.from(document.querySelectorAll('[id*="error"], [class*="error"]'))
+      .map((e) => e.textContent).join('|');
     let last = text();
     new MutationObserver(() => {
       const now = text();
-      if (now !== last && w.__keyAt > 0) {
-        w.__samples.push(performance.now() - w.__keyAt);
-        w.__keyAt = 0;
+      if (now !== last && window.__keyAt > 0) {
+        window.__samples.push(performance.now() - window.__keyAt);
+        window.__keyAt = 0;
       }
       last = now;
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+  })()`);
   await port.focus();
   // Alternate a valid and an invalid value, so every keystroke changes the message.
   for (let i = 0; i < KEYSTROKES; i++) {
     await page.keyboard.press(i % 2 === 0 ? '8' : 'Backspace');
     await page.waitForTimeout(30);
   }
-  return page.evaluate(() => (window as unknown as { __samples: number[] }).__samples);
+  return page.evaluate('window.__samples') as Promise<number[]>;
 }
 
 execFileSync('pnpm', ['exec', 'vite', 'build', '--config', 'floor/vite.config.ts'], {
