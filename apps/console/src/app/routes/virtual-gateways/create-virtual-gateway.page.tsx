@@ -38,6 +38,7 @@ export default function CreateVirtualGatewayPage() {
           virtualGatewayName: request.virtualGatewayName ?? '',
           // The resolver validated the request with the model's schema before it gets here.
           spec: request.spec as VirtualGatewaySpec,
+          ...(request.tags ? { tags: request.tags } : {}),
           clientToken: crypto.randomUUID(),
         });
         flash.push({

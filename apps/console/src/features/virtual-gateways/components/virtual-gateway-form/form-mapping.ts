@@ -2,6 +2,7 @@ import {
   emptyFormValues,
   type ListenerProtocol,
   type SanRow,
+  type TagRow,
   type TlsMode,
   type VirtualGatewayFormValues,
 } from './form-values';
@@ -17,6 +18,8 @@ type JsonObject = { [key: string]: Json };
 export interface VirtualGatewayRequest {
   virtualGatewayName?: string;
   spec: JsonObject;
+  /** Create only: the gateway's tags (the update body has none). */
+  tags?: { key: string; value: string }[];
 }
 
 /** '' -> absent. Leading/trailing spaces are kept: the server would see them too. */
@@ -134,7 +137,8 @@ export function toRequest(values: VirtualGatewayFormValues): VirtualGatewayReque
     spec.logging = { accessLog: { file: compact({ path: str(logging.path), format }) } };
   }
 
-  return compact({ virtualGatewayName: str(values.name), spec });
+  const tags = values.tags.length > 0 ? values.tags.map((t) => ({ key: t.key, value: t.value })) : undefined;
+  return compact({ virtualGatewayName: str(values.name), spec, tags });
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -310,19 +314,33 @@ function leaves(value: unknown, prefix: string, out: Map<string, unknown>): Map<
   return out;
 }
 
+const TAGS_OF_EXISTING_GATEWAY = "An existing gateway's tags are changed on its Tags tab, not with Save changes.";
+
 const TOP_LEVEL_REASONS: Record<string, string> = {
-  tags: 'Tags are managed on the Tags tab of the gateway after it is created.',
   clientToken: 'The console generates its own client token for each request.',
   meshOwner: 'The mesh is the one open in the console.',
   meshName: 'The gateway is created in the mesh open in the console.',
 };
 
+/** Tags of a `create-virtual-gateway.json`: rows with a text key and a text value; others are not used. */
+function tagRows(v: unknown): TagRow[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((t) =>
+    isObject(t) && typeof t.key === 'string' && typeof t.value === 'string' ? [{ key: t.key, value: t.value }] : [],
+  );
+}
+
 /**
  * Import JSON: accepts a `create-virtual-gateway.json` (`{ spec, virtualGatewayName?, meshName?, tags? }`),
  * a bare spec (`{ listeners: [...] }`) or a describe output (`{ virtualGateway: {...} }`). Returns
- * the form values and every input field the form could not use.
+ * the form values and every input field the form could not use. Tags are used when creating
+ * (`withTags`, the default); an edit can't send them.
  */
-export function importVirtualGatewayJson(input: unknown, context: { mesh: string; currentName: string }): ImportResult {
+export function importVirtualGatewayJson(
+  input: unknown,
+  context: { mesh: string; currentName: string; withTags?: boolean },
+): ImportResult {
+  const withTags = context.withTags ?? true;
   if (!isObject(input)) {
     return {
       values: { ...emptyFormValues(), name: context.currentName },
@@ -340,6 +358,7 @@ export function importVirtualGatewayJson(input: unknown, context: { mesh: string
 
   const name = typeof source.virtualGatewayName === 'string' ? source.virtualGatewayName : context.currentName;
   const values = specToFormValues(source.spec, name);
+  if (withTags) values.tags = tagRows(source.tags);
   const used = leaves(toRequest(values), '', new Map());
   const given = leaves(source, '', new Map());
 
@@ -349,6 +368,10 @@ export function importVirtualGatewayJson(input: unknown, context: { mesh: string
     if (top === 'meshName' && value === context.mesh) continue;
     if (top === 'virtualGatewayName' && typeof value === 'string') continue;
     const shown = `${prefix}${path}`;
+    if (top === 'tags' && !withTags) {
+      unused.push({ path: shown, reason: TAGS_OF_EXISTING_GATEWAY });
+      continue;
+    }
     if (top in TOP_LEVEL_REASONS) {
       unused.push({ path: shown, reason: TOP_LEVEL_REASONS[top] ?? '' });
       continue;
@@ -368,6 +391,7 @@ function unusedReason(path: string): string {
   if (/^(metadata|status|meshName|arn)/.test(path)) return 'Read-only data of an existing gateway.';
   if (/\.healthCheck\.path$/.test(path)) return 'Path is only used by http and http2 health checks.';
   if (/\.connectionPool\./.test(path)) return 'The connection pool must match the listener protocol.';
+  if (/^tags\b/.test(path)) return 'A tag needs a text key and a text value.';
   return 'This field is not part of a virtual gateway spec.';
 }
 

@@ -79,8 +79,15 @@ export interface ListenerValues {
   tls: ListenerTlsValues;
 }
 
+export interface TagRow {
+  key: string;
+  value: string;
+}
+
 export interface VirtualGatewayFormValues {
   name: string;
+  /** Tags sent with a create request (from Import JSON); an existing gateway's tags live on its Tags tab. */
+  tags: TagRow[];
   clientPolicy: ClientPolicyValues;
   logging: LoggingValues;
   listener: ListenerValues;
@@ -89,6 +96,7 @@ export interface VirtualGatewayFormValues {
 export function emptyFormValues(): VirtualGatewayFormValues {
   return {
     name: '',
+    tags: [],
     clientPolicy: {
       enabled: false,
       enforce: true,

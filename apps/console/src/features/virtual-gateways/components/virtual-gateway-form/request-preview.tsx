@@ -32,14 +32,16 @@ export function previewText(
     ...(ctx.meshOwner ? { meshOwner: ctx.meshOwner } : {}),
     virtualGatewayName: name,
     spec: request.spec,
+    ...(ctx.mode === 'create' && request.tags ? { tags: request.tags } : {}),
   };
+  const input = { spec: request.spec, ...(ctx.mode === 'create' && request.tags ? { tags: request.tags } : {}) };
   const command = ctx.mode === 'create' ? 'create-virtual-gateway' : 'update-virtual-gateway';
   const lines = [
     `aws appmesh ${command}`,
     `--mesh-name ${shellQuote(ctx.mesh)}`,
     ...(ctx.meshOwner ? [`--mesh-owner ${shellQuote(ctx.meshOwner)}`] : []),
     `--virtual-gateway-name ${shellQuote(name || '<name>')}`,
-    `--cli-input-json ${shellQuote(JSON.stringify({ spec: request.spec }))}`,
+    `--cli-input-json ${shellQuote(JSON.stringify(input))}`,
   ];
   return { json: JSON.stringify(full, null, 2), cli: lines.join(' \\\n  ') };
 }

@@ -179,10 +179,40 @@ describe('create virtual gateway form: Import JSON', () => {
       );
     modal.findFooter()!.findButton('[data-testid="import-json-submit"]')!.click();
     const result = await screen.findByTestId('import-result');
-    expect(result.textContent).toContain('4 fields couldn');
-    expect(result.textContent).toContain('tags.0.key');
+    expect(result.textContent).toContain('2 fields couldn');
+    expect(result.textContent).not.toContain('tags');
     expect(result.textContent).toContain('spec.listeners.1.portMapping.port');
     expect(f.input('Port').value).toBe('80');
+  });
+
+  it('when the JSON has tags, then the preview, the CLI command and the create request carry them', async () => {
+    const f = renderForm();
+    await screen.findByLabelText('Virtual gateway name', { selector: 'input' });
+    f.page.findButton('[data-testid="import-json"]')!.click();
+    const modal = createWrapper(document.body).findModal('[data-testid="import-json-modal"]')!;
+    const tags = [{ key: 'team', value: 'edge' }];
+    modal
+      .findContent()
+      .findTextarea()!
+      .setTextareaValue(
+        JSON.stringify({
+          virtualGatewayName: 'tagged',
+          tags,
+          spec: { listeners: [{ portMapping: { port: 80, protocol: 'http' } }] },
+        }),
+      );
+    modal.findFooter()!.findButton('[data-testid="import-json-submit"]')!.click();
+    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toContain('Every field'));
+    expect(screen.getByTestId('tags-section').textContent).toContain('edge');
+    await waitFor(() => expect(screen.getByTestId('request-json').textContent).toContain('"team"'));
+    expect(screen.getByTestId('cli-command').textContent).toContain('"tags":[{"key":"team","value":"edge"}]');
+    f.submit();
+    await waitFor(() => expect(f.onSubmit).toHaveBeenCalledTimes(1));
+    expect(f.onSubmit.mock.calls[0]?.[0]).toEqual({
+      virtualGatewayName: 'tagged',
+      spec: { listeners: [{ portMapping: { port: 80, protocol: 'http' } }] },
+      tags,
+    });
   });
 
   it('when the pasted text is not JSON, then the modal says so and the form is unchanged', async () => {

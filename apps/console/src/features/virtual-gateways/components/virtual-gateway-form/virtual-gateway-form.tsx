@@ -22,6 +22,7 @@ import { ImportJsonModal, ImportResultAlert } from './import-json-modal';
 import { ListenerSection } from './listener-section';
 import { LoggingSection } from './logging-section';
 import { RequestPreview } from './request-preview';
+import { TagsSection } from './tags-section';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 
 export interface VirtualGatewayFormProps {
@@ -54,7 +55,7 @@ export function VirtualGatewayForm(props: VirtualGatewayFormProps) {
     defaultValues: initialValues,
     shouldFocusError: false,
   });
-  const { control, handleSubmit, formState, setError, getValues, reset } = form;
+  const { control, handleSubmit, formState, setError, getValues, reset, setValue } = form;
   const [serverError, setServerError] = useState<string | undefined>();
   const [importOpen, setImportOpen] = useState(false);
   const [importResult, setImportResult] = useState<UnusedField[] | null>(null);
@@ -142,6 +143,7 @@ export function VirtualGatewayForm(props: VirtualGatewayFormProps) {
     <ClientPolicySection key="client-policy" control={control} />,
     <LoggingSection key="logging" control={control} />,
     <ListenerSection key="listener" control={control} />,
+    <TagsSection key="tags" control={control} setValue={setValue} />,
   ];
 
   return (
@@ -215,7 +217,11 @@ export function VirtualGatewayForm(props: VirtualGatewayFormProps) {
         visible={importOpen}
         onDismiss={() => setImportOpen(false)}
         onImport={(json) => {
-          const result = importVirtualGatewayJson(json, { mesh, currentName: getValues('name') });
+          const result = importVirtualGatewayJson(json, {
+            mesh,
+            currentName: getValues('name'),
+            withTags: mode === 'create',
+          });
           const values = mode === 'edit' ? { ...result.values, name: initialValues.name } : result.values;
           const unused =
             mode === 'edit' && result.values.name !== initialValues.name
