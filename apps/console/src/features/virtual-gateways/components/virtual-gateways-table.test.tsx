@@ -157,4 +157,84 @@ describe('virtual gateways table', () => {
     );
     await eventually(() => expect(page.findTable()!.findRows()).toHaveLength(1));
   });
+
+  it('when a column header is clicked, then the loaded gateways sort by it, and again reverses the order', async () => {
+    const specs: Record<string, [string, number, number]> = {
+      alpha: ['http', 9090, T + 30],
+      bravo: ['grpc', 80, T + 10],
+      charlie: ['http', 80, T + 20],
+    };
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+      const url = new URL(String(input), 'http://localhost');
+      if (url.pathname === '/api/session') return json({ accountId: ME, region: 'us-west-2', backend: 'local' });
+      const items = Object.entries(specs).map(([name, [protocol, port, updated]]) => {
+        const g = gateway(name);
+        return {
+          ...g,
+          metadata: { ...g.metadata, lastUpdatedAt: updated },
+          spec: { listeners: [{ portMapping: { port, protocol } }] },
+        };
+      });
+      return json({ items });
+    });
+    const { container } = renderTable();
+    const table = () => createWrapper(container).findTable()!;
+    const names = () =>
+      table()
+        .findRows()
+        .map(
+          (_r, i) =>
+            table()
+              .findBodyCell(i + 1, 2)!
+              .getElement().textContent,
+        );
+    await eventually(() => expect(names()).toEqual(['alpha', 'bravo', 'charlie']));
+
+    const sortBy = (header: string) => {
+      const index = table()
+        .findColumnHeaders()
+        .findIndex((h) => h.getElement().textContent === header);
+      table()
+        .findColumnSortingArea(index + 1)!
+        .click();
+    };
+    sortBy('Listener');
+    await eventually(() => expect(names()).toEqual(['bravo', 'charlie', 'alpha']));
+    sortBy('Listener');
+    await eventually(() => expect(names()).toEqual(['alpha', 'charlie', 'bravo']));
+    sortBy('Last updated');
+    await eventually(() => expect(names()).toEqual(['bravo', 'charlie', 'alpha']));
+    expect(table().findAscSortedColumn()?.getElement().textContent).toContain('Last updated');
+    for (const header of ['Name', 'TLS mode', 'Status', 'Resource owner']) {
+      const index = table()
+        .findColumnHeaders()
+        .findIndex((h) => h.getElement().textContent === header);
+      expect(table().findColumnSortingArea(index + 1), header).not.toBeNull();
+    }
+  });
+
+  it('when the table is sorted, then paging past the loaded gateways still fetches the next server page', async () => {
+    const api = fakeApi(150);
+    vi.stubGlobal('fetch', api.fetchStub);
+    const { container } = renderTable();
+    const table = () => createWrapper(container).findTable()!;
+    await eventually(() => expect(table().findRows()).toHaveLength(20));
+    const nameIndex = table()
+      .findColumnHeaders()
+      .findIndex((h) => h.getElement().textContent === 'Name');
+    table()
+      .findColumnSortingArea(nameIndex + 1)!
+      .click();
+    table()
+      .findColumnSortingArea(nameIndex + 1)!
+      .click();
+    await eventually(() => expect(table().findBodyCell(1, 2)!.getElement().textContent).toBe('gw-00099'));
+    const pagination = createWrapper(container).findPagination()!;
+    for (let i = 0; i < 5; i++) pagination.findNextPageButton().click();
+    await eventually(() =>
+      expect(api.calls).toContain('GET /api/meshes/demo-mesh/virtual-gateways?limit=100&nextToken=100'),
+    );
+    // Once the second page is in, the descending sort covers all 150 loaded gateways.
+    await eventually(() => expect(table().findHeaderSlot()!.getElement().textContent).toContain('(150)'));
+  });
 });

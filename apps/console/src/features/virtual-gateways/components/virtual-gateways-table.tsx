@@ -1,3 +1,4 @@
+import { useCollection } from '@cloudscape-design/collection-hooks';
 import Button from '@cloudscape-design/components/button';
 import CollectionPreferences, {
   type CollectionPreferencesProps,
@@ -59,6 +60,27 @@ const DEFAULT_PREFERENCES: Preferences = {
 
 export const PREFERENCES_STORAGE_KEY = 'meshconsole.virtual-gateways-table.preferences';
 
+type Compare = (a: VirtualGatewayData, b: VirtualGatewayData) => number;
+
+/**
+ * Column comparators. Module-level, so each render passes the same function instances (the table
+ * recognizes the sorted column by its comparator).
+ */
+const COMPARE = {
+  /** Protocol, then port as a number. */
+  listener: (a, b) => {
+    const la = a.spec.listeners[0]?.portMapping;
+    const lb = b.spec.listeners[0]?.portMapping;
+    return (la?.protocol ?? '').localeCompare(lb?.protocol ?? '') || (la?.port ?? 0) - (lb?.port ?? 0);
+  },
+  tls: (a, b) => tlsModeText(a).localeCompare(tlsModeText(b)),
+  status: (a, b) => a.status.status.localeCompare(b.status.status),
+  meshOwner: (a, b) => a.metadata.meshOwner.localeCompare(b.metadata.meshOwner),
+  resourceOwner: (a, b) => a.metadata.resourceOwner.localeCompare(b.metadata.resourceOwner),
+  lastUpdated: (a, b) => a.metadata.lastUpdatedAt - b.metadata.lastUpdatedAt,
+  created: (a, b) => a.metadata.createdAt - b.metadata.createdAt,
+} satisfies Record<string, Compare>;
+
 function matchesFilter(gateway: VirtualGatewayData, text: string): boolean {
   if (!text) return true;
   const needle = text.toLowerCase();
@@ -78,21 +100,35 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOw
   const session = useSession();
   const query = useVirtualGatewayPages(mesh, meshOwner);
   const [preferences, setPreferences] = useLocalStorage<Preferences>(PREFERENCES_STORAGE_KEY, DEFAULT_PREFERENCES);
-  const [filterText, setFilterText] = useState('');
-  const [pageIndex, setPageIndex] = useState(1);
   const [selected, setSelected] = useState<VirtualGatewayData[]>([]);
   const deletion = useDeleteVirtualGateway(mesh, meshOwner, { onDeleted: () => setSelected([]) });
 
   const loaded = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
-  const filtered = useMemo(() => loaded.filter((g) => matchesFilter(g, filterText)), [loaded, filterText]);
   const hasMore = query.hasNextPage;
   const pageSize = preferences.pageSize;
-  const pagesCount = Math.max(1, Math.ceil(filtered.length / pageSize));
-  const pageItems = filtered.slice((pageIndex - 1) * pageSize, pageIndex * pageSize);
+
+  // Filtering, sorting and pages over the loaded gateways, with Cloudscape's collection hooks. Pages
+  // may run past what is loaded (openEnd): the effect below then fetches the next server page.
+  const {
+    items: pageItems,
+    filteredItemsCount,
+    collectionProps,
+    filterProps,
+    paginationProps,
+    actions,
+  } = useCollection(loaded, {
+    filtering: { filteringFunction: matchesFilter },
+    sorting: {},
+    pagination: { pageSize, allowPageOutOfRange: true },
+  });
+  const filterText = filterProps.filteringText;
+  const filteredCount = filteredItemsCount ?? loaded.length;
+  const pageIndex = paginationProps.currentPageIndex;
+  const pagesCount = Math.max(1, paginationProps.pagesCount);
 
   // Server-side pages: fetch the next page when the user pages past what is loaded, or keep fetching
   // while a filter is active so that it searches every gateway, not only the loaded ones.
-  const needMore = hasMore && (filterText !== '' || pageIndex * pageSize > filtered.length);
+  const needMore = hasMore && (filterText !== '' || pageIndex * pageSize > filteredCount);
   const { fetchNextPage, isFetchingNextPage } = query;
   useEffect(() => {
     if (needMore && !isFetchingNextPage && !query.isFetchNextPageError) void fetchNextPage();
@@ -114,23 +150,50 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOw
       id: 'name',
       isRowHeader: true,
       header: COLUMN_LABELS.name,
+      sortingField: 'virtualGatewayName',
       cell: (g) => (
         <Link href={links.virtualGateway(mesh, meshOwner, g.virtualGatewayName)} onFollow={follow}>
           {g.virtualGatewayName}
         </Link>
       ),
     },
-    { id: 'listener', header: COLUMN_LABELS.listener, cell: listenerText },
-    { id: 'tls', header: COLUMN_LABELS.tls, cell: tlsModeText },
+    { id: 'listener', header: COLUMN_LABELS.listener, cell: listenerText, sortingComparator: COMPARE.listener },
+    {
+      id: 'tls',
+      header: COLUMN_LABELS.tls,
+      cell: tlsModeText,
+      sortingComparator: COMPARE.tls,
+    },
     {
       id: 'status',
       header: COLUMN_LABELS.status,
+      sortingComparator: COMPARE.status,
       cell: (g) => <StatusIndicator type={statusType(g.status.status)}>{statusText(g.status.status)}</StatusIndicator>,
     },
-    { id: 'meshOwner', header: COLUMN_LABELS.meshOwner, cell: (g) => g.metadata.meshOwner },
-    { id: 'resourceOwner', header: COLUMN_LABELS.resourceOwner, cell: (g) => g.metadata.resourceOwner },
-    { id: 'lastUpdated', header: COLUMN_LABELS.lastUpdated, cell: (g) => formatTimestamp(g.metadata.lastUpdatedAt) },
-    { id: 'created', header: COLUMN_LABELS.created, cell: (g) => formatTimestamp(g.metadata.createdAt) },
+    {
+      id: 'meshOwner',
+      header: COLUMN_LABELS.meshOwner,
+      cell: (g) => g.metadata.meshOwner,
+      sortingComparator: COMPARE.meshOwner,
+    },
+    {
+      id: 'resourceOwner',
+      header: COLUMN_LABELS.resourceOwner,
+      cell: (g) => g.metadata.resourceOwner,
+      sortingComparator: COMPARE.resourceOwner,
+    },
+    {
+      id: 'lastUpdated',
+      header: COLUMN_LABELS.lastUpdated,
+      cell: (g) => formatTimestamp(g.metadata.lastUpdatedAt),
+      sortingComparator: COMPARE.lastUpdated,
+    },
+    {
+      id: 'created',
+      header: COLUMN_LABELS.created,
+      cell: (g) => formatTimestamp(g.metadata.createdAt),
+      sortingComparator: COMPARE.created,
+    },
   ];
 
   const createButton = (
@@ -154,7 +217,7 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOw
   ) : filterText && hasMore ? (
     <TableEmptyState title="Searching" subtitle={`No matches in the first ${loaded.length} gateways yet.`} />
   ) : filterText ? (
-    <TableNoMatchState onClearFilter={() => setFilterText('')} />
+    <TableNoMatchState onClearFilter={() => actions.setFiltering('')} />
   ) : (
     <TableEmptyState
       title="No virtual gateways"
@@ -172,12 +235,18 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOw
   );
 
   const filterCount = filterText
-    ? `${filtered.length} ${filtered.length === 1 ? 'match' : 'matches'}${hasMore ? ` in ${loaded.length} gateways so far` : ''}`
+    ? `${filteredCount} ${filteredCount === 1 ? 'match' : 'matches'}${hasMore ? ` in ${loaded.length} gateways so far` : ''}`
     : undefined;
 
   return (
     <>
       <Table<VirtualGatewayData>
+        sortingColumn={collectionProps.sortingColumn}
+        sortingDescending={collectionProps.sortingDescending}
+        onSortingChange={(event) => {
+          collectionProps.onSortingChange?.(event);
+          setSelected([]);
+        }}
         data-testid="virtual-gateways-table"
         variant="full-page"
         stickyHeader
@@ -248,13 +317,12 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOw
         }
         filter={
           <TextFilter
-            filteringText={filterText}
+            {...filterProps}
             filteringPlaceholder="Find virtual gateways"
             filteringAriaLabel="Filter virtual gateways"
             countText={filterCount}
-            onChange={({ detail }) => {
-              setFilterText(detail.filteringText);
-              setPageIndex(1);
+            onChange={(event) => {
+              filterProps.onChange(event);
               setSelected([]);
             }}
           />
@@ -264,8 +332,8 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOw
             currentPageIndex={pageIndex}
             pagesCount={pagesCount}
             openEnd={hasMore}
-            onChange={({ detail }) => {
-              setPageIndex(detail.currentPageIndex);
+            onChange={(event) => {
+              paginationProps.onChange(event);
               setSelected([]);
             }}
             ariaLabels={{
@@ -288,7 +356,7 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOw
                 stripedRows: detail.stripedRows ?? preferences.stripedRows,
                 contentDisplay: detail.contentDisplay ?? preferences.contentDisplay,
               });
-              setPageIndex(1);
+              actions.setCurrentPage(1);
               setSelected([]);
             }}
             pageSizePreference={{
