@@ -116,7 +116,7 @@ export default function GatewayRouteDetailsPage() {
           <GatewayRouteMatch key="match" route={route} />,
           <GatewayRouteAction key="action" route={route} />,
           <GatewayRouteJson key="json" route={route} />,
-          <TagsPanel key="tags" resourceArn={route.metadata.arn} canWrite={canWrite} />,
+          <TagsPanel key="tags" resourceArn={route.metadata.arn} resourceOwner={route.metadata.resourceOwner} />,
         ]}
       </SpaceBetween>
       {deleteFlow.modal}

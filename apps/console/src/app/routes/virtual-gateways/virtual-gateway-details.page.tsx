@@ -204,7 +204,11 @@ export default function VirtualGatewayDetailsPage() {
             </SpaceBetween>
           ),
         },
-        { id: 'tags', label: 'Tags', content: <TagsPanel resourceArn={metadata.arn} canWrite={canWrite} /> },
+        {
+          id: 'tags',
+          label: 'Tags',
+          content: <TagsPanel resourceArn={metadata.arn} resourceOwner={metadata.resourceOwner} />,
+        },
         {
           id: 'deploy',
           label: 'Deploy',

@@ -17,4 +17,5 @@ export const tagsQueryOptions = (resourceArn: string) =>
     queryFn: ({ signal }) => getTags(resourceArn, signal).then((answer) => answer.tags),
   });
 
-export const useTags = (resourceArn: string) => useQuery(tagsQueryOptions(resourceArn));
+/** `enabled` is false when the caller may not read the tags (only the resource owner may). */
+export const useTags = (resourceArn: string, enabled = true) => useQuery({ ...tagsQueryOptions(resourceArn), enabled });

@@ -9,6 +9,10 @@ configure({ getElementError: (message) => new Error(message ?? 'Element not foun
 const ARN = 'arn:aws:appmesh:us-west-2:123456789012:mesh/demo-mesh/virtualGateway/ingress-gw';
 let tags: Array<{ key: string; value: string }>;
 let writes: Array<{ path: string; body: unknown }>;
+let reads: string[];
+let forbid: boolean;
+const ME = '123456789012';
+const PARTNER = '210987654321';
 
 beforeEach(() => {
   tags = [
@@ -16,6 +20,8 @@ beforeEach(() => {
     { key: 'env', value: 'dev' },
   ];
   writes = [];
+  reads = [];
+  forbid = false;
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: string, init?: RequestInit) => {
@@ -28,6 +34,16 @@ beforeEach(() => {
           tags = [...tags.filter((t) => !body.tags?.some((n) => n.key === t.key)), ...(body.tags ?? [])];
         return new Response('{}', { status: 200 });
       }
+      if (url.pathname === '/api/session') {
+        return new Response(JSON.stringify({ accountId: ME, region: 'us-west-2', backend: 'local' }), { status: 200 });
+      }
+      reads.push(url.pathname);
+      if (forbid) {
+        const message = `Virtual gateway is owned by account ${PARTNER}; only the resource owner can manage its tags.`;
+        return new Response(JSON.stringify({ error: { code: 'ForbiddenException', message, requestId: 'r' } }), {
+          status: 403,
+        });
+      }
       return new Response(JSON.stringify({ tags }), { status: 200 });
     }),
   );
@@ -37,10 +53,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderPanel(canWrite: boolean) {
+function renderPanel(resourceOwner: string) {
   const { container } = render(
     <AppProviders>
-      <TagsPanel resourceArn={ARN} canWrite={canWrite} />
+      <TagsPanel resourceArn={ARN} resourceOwner={resourceOwner} />
     </AppProviders>,
   );
   return createWrapper(container);
@@ -48,7 +64,7 @@ function renderPanel(canWrite: boolean) {
 
 describe('TagsPanel', () => {
   it('when a tag is removed in Manage tags and saved, then only untag is called with that key and the table follows', async () => {
-    const wrapper = renderPanel(true);
+    const wrapper = renderPanel(ME);
     const table = () => wrapper.findTable('[data-testid="tags-table"]')!;
     await waitFor(() => expect(table().findRows()).toHaveLength(2));
 
@@ -68,11 +84,29 @@ describe('TagsPanel', () => {
     expect(writes).toEqual([{ path: '/api/untag', body: { resourceArn: ARN, tagKeys: ['env'] } }]);
   });
 
-  it('when the caller is not the resource owner, then Manage tags is disabled', async () => {
-    const wrapper = renderPanel(false);
-    await waitFor(() => expect(wrapper.findTable()!.findRows()).toHaveLength(2));
+  it('when another account owns the resource, then the panel says who can see its tags, asks nothing and shows no error', async () => {
+    const wrapper = renderPanel(PARTNER);
+    await waitFor(() =>
+      expect(wrapper.find('[data-testid="tags-owner-only"]')?.getElement().textContent).toContain(
+        `Only the resource owner, account ${PARTNER}, can see and change its tags.`,
+      ),
+    );
+    expect(reads).toEqual([]);
+    expect(wrapper.findAlert()).toBeNull();
     const manage = wrapper.findAllButtons().find((b) => b.getElement().textContent?.startsWith('Manage tags'))!;
     expect(manage.isDisabled()).toBe(true);
+  });
+
+  it('when the server answers ForbiddenException, then the panel shows the owner-only state, not an error', async () => {
+    forbid = true;
+    const wrapper = renderPanel(ME);
+    await waitFor(() =>
+      expect(wrapper.find('[data-testid="tags-owner-only"]')?.getElement().textContent).toContain(
+        `account ${ME}, can see`,
+      ),
+    );
+    expect(reads).toEqual(['/api/tags']);
+    expect(wrapper.findAlert()).toBeNull();
   });
 });
 

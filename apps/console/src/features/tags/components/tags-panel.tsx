@@ -11,13 +11,15 @@ import { TagRefSchema } from '@meshconsole/model';
 import { useState } from 'react';
 import { useFlash } from '../../../components/app-shell';
 import { TableEmptyState, TableErrorState } from '../../../components/table-states';
-import { errorMessage } from '../../../lib/api-client';
+import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useSession } from '../../../lib/session';
 import { useTags } from '../api/get-tags';
 import { tagChanges, useUpdateTags } from '../api/update-tags';
 
 export interface TagsPanelProps {
   resourceArn: string;
-  canWrite: boolean;
+  /** The account that owns the resource: the only one that may see and change its tags. */
+  resourceOwner: string;
 }
 
 const MAX_TAGS = 50;
@@ -125,11 +127,28 @@ function ManageTagsModal({
   );
 }
 
+/**
+ * Why the caller can't see the tags, or undefined when it can. Only the resource owner may list or
+ * change a resource's tags (App Mesh answers ForbiddenException to anyone else), so for a resource
+ * another account owns the panel says so calmly instead of showing an error.
+ */
+export function tagsHiddenReason(resourceOwner: string): string {
+  return `Only the resource owner, account ${resourceOwner}, can see and change its tags.`;
+}
+
 /** Tags of a resource (a table), with Manage tags (TagEditor in a modal) for the resource owner. */
-export function TagsPanel({ resourceArn, canWrite }: TagsPanelProps) {
-  const query = useTags(resourceArn);
+export function TagsPanel({ resourceArn, resourceOwner }: TagsPanelProps) {
+  const session = useSession();
+  const caller = session.data?.accountId;
+  const isOwner = caller !== undefined && caller === resourceOwner;
+  // Don't ask for tags the caller may not read: the answer would only be ForbiddenException.
+  const query = useTags(resourceArn, isOwner);
   const [editing, setEditing] = useState(false);
-  const tags = query.data ?? [];
+  const forbidden =
+    (caller !== undefined && !isOwner) ||
+    (query.error instanceof ApiError && query.error.code === 'ForbiddenException');
+  const tags = forbidden ? [] : (query.data ?? []);
+  const loading = !forbidden && (session.isPending || (isOwner && query.isPending));
 
   return (
     <>
@@ -138,7 +157,7 @@ export function TagsPanel({ resourceArn, canWrite }: TagsPanelProps) {
         variant="container"
         items={tags}
         trackBy="key"
-        loading={query.isPending}
+        loading={loading}
         loadingText="Loading tags"
         ariaLabels={{ tableLabel: 'Tags' }}
         columnDefinitions={[
@@ -147,13 +166,13 @@ export function TagsPanel({ resourceArn, canWrite }: TagsPanelProps) {
         ]}
         header={
           <Header
-            counter={query.data ? `(${tags.length})` : undefined}
+            counter={query.data && !forbidden ? `(${tags.length})` : undefined}
             description="Tags are key-value labels that help you organize your resources."
             actions={
               <Button
                 onClick={() => setEditing(true)}
-                disabled={!canWrite || !query.data}
-                disabledReason={!canWrite ? NOT_OWNER_REASON : undefined}
+                disabled={!isOwner || forbidden || !query.data}
+                disabledReason={!isOwner || forbidden ? NOT_OWNER_REASON : undefined}
               >
                 Manage tags
               </Button>
@@ -163,11 +182,21 @@ export function TagsPanel({ resourceArn, canWrite }: TagsPanelProps) {
           </Header>
         }
         empty={
-          query.isError ? (
+          forbidden ? (
+            <div data-testid="tags-owner-only">
+              <TableEmptyState title="Tags are visible to the owner only" subtitle={tagsHiddenReason(resourceOwner)} />
+            </div>
+          ) : query.isError ? (
             <TableErrorState
               header="Couldn't load the tags"
               message={errorMessage(query.error)}
               onRetry={() => void query.refetch()}
+            />
+          ) : session.isError ? (
+            <TableErrorState
+              header="Couldn't load your account"
+              message={errorMessage(session.error)}
+              onRetry={() => void session.refetch()}
             />
           ) : (
             <TableEmptyState title="No tags" subtitle="This resource has no tags." />
