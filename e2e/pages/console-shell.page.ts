@@ -46,9 +46,4 @@ export class ConsoleShellPage {
     }
     await expect(target, `reached with Tab within ${maxPresses} presses`).toBeFocused();
   }
-
-  /** Waits until no Cloudscape spinner or loading status is shown in the main content. */
-  async waitForIdle(): Promise<void> {
-    await this.page.waitForLoadState('networkidle');
-  }
 }
