@@ -2,6 +2,7 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import Spinner from '@cloudscape-design/components/spinner';
 import type { ReactNode } from 'react';
 
 export function TableEmptyState(props: { title: string; subtitle: string; action?: ReactNode }) {
@@ -65,5 +66,14 @@ export function ErrorState(props: { header: string; message: string; onRetry: ()
     >
       {props.message}
     </Alert>
+  );
+}
+
+/** A page waiting for its resource: a spinner and what is loading. */
+export function PageLoading(props: { text: string }) {
+  return (
+    <Box padding="xxl" textAlign="center">
+      <Spinner size="large" /> {props.text}
+    </Box>
   );
 }

@@ -7,18 +7,17 @@ import { useCreateGatewayRoute } from '../../../features/gateway-routes/api/crea
 import { GatewayRouteForm } from '../../../features/gateway-routes/components/gateway-route-form/gateway-route-form';
 import { defaultGatewayRouteFormValues } from '../../../features/gateway-routes/form/gateway-route-form-values';
 import { useVirtualGateway } from '../../../features/virtual-gateways/api/get-virtual-gateway';
-import { useVirtualServices } from '../../../features/virtual-services/api/list-virtual-services';
-import { errorMessage } from '../../../lib/api-client';
 import { links, useMeshParams } from '../../../lib/links';
 import { useSession } from '../../../lib/session';
 import { gatewayRouteCrumbs } from './gateway-route-crumbs';
+import { useVirtualServiceChoices } from './use-virtual-service-choices';
 
 export default function CreateGatewayRoutePage() {
   const { mesh, meshOwner } = useMeshParams();
   const { name: gatewayName = '' } = useParams();
   const navigate = useNavigate();
   const flash = useFlash();
-  const services = useVirtualServices(mesh, meshOwner);
+  const services = useVirtualServiceChoices(mesh, meshOwner);
   const gateway = useVirtualGateway(mesh, meshOwner, gatewayName);
   const session = useSession();
   const gatewayOwner = gateway.data?.metadata.resourceOwner;
@@ -40,13 +39,7 @@ export default function CreateGatewayRoutePage() {
       mode="create"
       gatewayName={gatewayName}
       defaultValues={defaultValues}
-      virtualServices={{
-        names: (services.data ?? []).map((s) => s.virtualServiceName).sort(),
-        loading: services.isFetching,
-        error: services.isError ? errorMessage(services.error) : undefined,
-        onRefresh: () => void services.refetch(),
-        createHref: links.virtualServices(mesh, meshOwner),
-      }}
+      virtualServices={services}
       submit={(body) => create.mutateAsync(body)}
       onSuccess={(route) => {
         flash.push({

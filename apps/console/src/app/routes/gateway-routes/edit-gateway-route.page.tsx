@@ -1,20 +1,18 @@
-import Box from '@cloudscape-design/components/box';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
 import type { GatewayRouteData } from '@meshconsole/model';
 import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useFlash, usePageChrome } from '../../../components/app-shell';
-import { ErrorState } from '../../../components/table-states';
+import { ErrorState, PageLoading } from '../../../components/table-states';
 import { useGatewayRoute } from '../../../features/gateway-routes/api/get-gateway-route';
 import { useUpdateGatewayRoute } from '../../../features/gateway-routes/api/update-gateway-route';
 import { GatewayRouteForm } from '../../../features/gateway-routes/components/gateway-route-form/gateway-route-form';
 import { sameJson } from '../../../features/gateway-routes/components/gateway-route-text';
 import { gatewayRouteFormValuesOf } from '../../../features/gateway-routes/form/gateway-route-form-values';
-import { useVirtualServices } from '../../../features/virtual-services/api/list-virtual-services';
 import { errorMessage } from '../../../lib/api-client';
 import { links, useMeshParams } from '../../../lib/links';
 import { gatewayRouteCrumbs } from './gateway-route-crumbs';
+import { useVirtualServiceChoices } from './use-virtual-service-choices';
 
 function EditForm({ route }: { route: GatewayRouteData }) {
   const { mesh, meshOwner } = useMeshParams();
@@ -22,7 +20,7 @@ function EditForm({ route }: { route: GatewayRouteData }) {
   const routeName = route.gatewayRouteName;
   const navigate = useNavigate();
   const flash = useFlash();
-  const services = useVirtualServices(mesh, meshOwner);
+  const services = useVirtualServiceChoices(mesh, meshOwner);
   const update = useUpdateGatewayRoute(mesh, meshOwner, gatewayName, routeName);
   // Prefilled once from the route as loaded; a later refetch does not reset what the user typed.
   const defaultValues = useMemo(() => gatewayRouteFormValuesOf(routeName, route.spec), [routeName]);
@@ -33,13 +31,7 @@ function EditForm({ route }: { route: GatewayRouteData }) {
       mode="edit"
       gatewayName={gatewayName}
       defaultValues={defaultValues}
-      virtualServices={{
-        names: (services.data ?? []).map((s) => s.virtualServiceName).sort(),
-        loading: services.isFetching,
-        error: services.isError ? errorMessage(services.error) : undefined,
-        onRefresh: () => void services.refetch(),
-        createHref: links.virtualServices(mesh, meshOwner),
-      }}
+      virtualServices={services}
       submit={async (body) => {
         if (sameJson(body.spec, route.spec)) return route;
         return update.mutateAsync({ spec: body.spec });
@@ -78,11 +70,7 @@ export default function EditGatewayRoutePage() {
   });
 
   if (query.isPending) {
-    return (
-      <Box padding="xxl" textAlign="center">
-        <Spinner size="large" /> Loading gateway route
-      </Box>
-    );
+    return <PageLoading text={`Loading gateway route ${routeName}`} />;
   }
   if (query.isError) {
     return (

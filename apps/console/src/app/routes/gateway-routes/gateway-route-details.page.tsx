@@ -1,11 +1,9 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
 import { useNavigate, useParams } from 'react-router';
 import { usePageChrome } from '../../../components/app-shell';
-import { ErrorState } from '../../../components/table-states';
+import { ErrorState, PageLoading } from '../../../components/table-states';
 import { useGatewayRoute } from '../../../features/gateway-routes/api/get-gateway-route';
 import {
   GatewayRouteAction,
@@ -44,11 +42,7 @@ export default function GatewayRouteDetailsPage() {
   });
 
   if (query.isPending) {
-    return (
-      <Box padding="xxl" textAlign="center">
-        <Spinner size="large" /> Loading gateway route
-      </Box>
-    );
+    return <PageLoading text={`Loading gateway route ${routeName}`} />;
   }
   if (query.isError) {
     return (

@@ -1,12 +1,10 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
 import type { VirtualGatewaySpec } from '@meshconsole/model';
 import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { meshCrumbs, useFlash, usePageChrome } from '../../../components/app-shell';
-import { ErrorState } from '../../../components/table-states';
+import { ErrorState, PageLoading } from '../../../components/table-states';
 import { useVirtualGateway } from '../../../features/virtual-gateways/api/get-virtual-gateway';
 import { useUpdateVirtualGateway } from '../../../features/virtual-gateways/api/update-virtual-gateway';
 import { ownerBlockReason } from '../../../features/virtual-gateways/components/delete-virtual-gateway-modal';
@@ -51,11 +49,7 @@ export default function EditVirtualGatewayPage() {
   );
 
   if (query.isPending) {
-    return (
-      <Box padding="l">
-        <Spinner /> Loading virtual gateway {name}
-      </Box>
-    );
+    return <PageLoading text={`Loading virtual gateway ${name}`} />;
   }
   if (query.isError || !prefill || !gateway) {
     return (

@@ -7,19 +7,17 @@ import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { meshCrumbs, usePageChrome } from '../../../components/app-shell';
-import { ErrorState } from '../../../components/table-states';
+import { ResourceStatus } from '../../../components/resource-status';
+import { ErrorState, PageLoading } from '../../../components/table-states';
 import { DeployPanel } from '../../../features/deploy/components/deploy-panel';
 import { GatewayRoutesTable } from '../../../features/gateway-routes/components/gateway-routes-table';
 import { TagsPanel } from '../../../features/tags/components/tags-panel';
 import { useVirtualGateway } from '../../../features/virtual-gateways/api/get-virtual-gateway';
 import { ownerBlockReason } from '../../../features/virtual-gateways/components/delete-virtual-gateway-modal';
 import { describeOutputJson } from '../../../features/virtual-gateways/components/describe-json';
-import { statusText, statusType } from '../../../features/virtual-gateways/components/gateway-text';
 import { useDeleteVirtualGateway } from '../../../features/virtual-gateways/components/use-delete-virtual-gateway';
 import { VirtualGatewayConfiguration } from '../../../features/virtual-gateways/components/virtual-gateway-configuration';
 import { errorMessage } from '../../../lib/api-client';
@@ -51,11 +49,7 @@ export default function VirtualGatewayDetailsPage() {
   });
 
   if (query.isPending) {
-    return (
-      <Box padding="l">
-        <Spinner /> Loading virtual gateway {name}
-      </Box>
-    );
+    return <PageLoading text={`Loading virtual gateway ${name}`} />;
   }
   if (query.isError) {
     return (
@@ -139,11 +133,7 @@ export default function VirtualGatewayDetailsPage() {
             },
             {
               label: 'Status',
-              value: (
-                <StatusIndicator type={statusType(gateway.status.status)} data-testid="details-status">
-                  {statusText(gateway.status.status)}
-                </StatusIndicator>
-              ),
+              value: <ResourceStatus status={gateway.status.status} testId="details-status" />,
             },
             { label: 'Mesh owner', value: <span data-testid="details-mesh-owner">{metadata.meshOwner}</span> },
             {

@@ -6,19 +6,11 @@ import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs, { type KeyValuePairsProps } from '@cloudscape-design/components/key-value-pairs';
 import Link from '@cloudscape-design/components/link';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { GatewayRouteData, HeaderMatchMethod } from '@meshconsole/model';
+import { ResourceStatus } from '../../../components/resource-status';
 import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
-import {
-  describeGatewayRouteJson,
-  headerMatchText,
-  rewriteTexts,
-  routeTypeOf,
-  statusText,
-  statusType,
-  targetOf,
-} from './gateway-route-text';
+import { describeGatewayRouteJson, headerMatchText, rewriteTexts, routeTypeOf, targetOf } from './gateway-route-text';
 
 const none = <Box color="text-status-inactive">-</Box>;
 
@@ -68,9 +60,7 @@ export function GatewayRouteSummary({
         { label: 'Priority', value: route.spec.priority !== undefined ? String(route.spec.priority) : 'Not set' },
         {
           label: 'Status',
-          value: (
-            <StatusIndicator type={statusType(route.status.status)}>{statusText(route.status.status)}</StatusIndicator>
-          ),
+          value: <ResourceStatus status={route.status.status} />,
         },
       ],
     },

@@ -95,20 +95,6 @@ export function rewriteTexts(spec: GatewayRouteSpec): { hostname: string; path?:
   return { hostname, path: 'Kept as the client sent it.' };
 }
 
-export type StatusType = 'success' | 'stopped' | 'error' | 'info';
-
-export function statusType(status: string | undefined): StatusType {
-  if (status === 'ACTIVE') return 'success';
-  if (status === 'INACTIVE') return 'stopped';
-  if (status === 'DELETED') return 'error';
-  return 'info';
-}
-
-export function statusText(status: string | undefined): string {
-  if (!status) return 'Unknown';
-  return status.charAt(0) + status.slice(1).toLowerCase();
-}
-
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {

@@ -3,18 +3,18 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { GatewayRouteData } from '@meshconsole/model';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ResourceStatus } from '../../../components/resource-status';
 import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
 import { errorMessage } from '../../../lib/api-client';
 import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
 import { useGatewayRoutes } from '../api/list-gateway-routes';
-import { matchSummary, routeTypeOf, statusText, statusType, targetOf } from './gateway-route-text';
+import { matchSummary, routeTypeOf, targetOf } from './gateway-route-text';
 import { useDeleteGatewayRouteFlow } from './use-delete-gateway-route';
 
 export interface GatewayRoutesTableProps {
@@ -102,9 +102,7 @@ export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: G
     {
       id: 'status',
       header: 'Status',
-      cell: (item) => (
-        <StatusIndicator type={statusType(item.status.status)}>{statusText(item.status.status)}</StatusIndicator>
-      ),
+      cell: (item) => <ResourceStatus status={item.status.status} />,
     },
     {
       id: 'lastUpdated',

@@ -1,9 +1,9 @@
 import Button from '@cloudscape-design/components/button';
 import { type ReactNode, useCallback, useState } from 'react';
 import { useFlash } from '../../../components/app-shell';
+import { DeleteSimpleConfirmationModal } from '../../../components/delete-simple-confirmation-modal';
 import { errorMessage } from '../../../lib/api-client';
 import { useDeleteGatewayRoute as useDeleteGatewayRouteMutation } from '../api/delete-gateway-route';
-import { DeleteGatewayRouteModal } from './delete-gateway-route-modal';
 
 /**
  * The delete flow shared by the gateway routes table and the details page: the confirmation modal,
@@ -44,8 +44,11 @@ export function useDeleteGatewayRouteFlow(
   );
 
   const modal = (
-    <DeleteGatewayRouteModal
-      routeName={target}
+    <DeleteSimpleConfirmationModal
+      kind="gateway route"
+      name={target}
+      data-testid="delete-gateway-route-modal"
+      consequence="Requests that this route matches stop reaching its virtual service once it is deleted. Other gateway routes of the virtual gateway keep working."
       onDismiss={() => setTarget(null)}
       onConfirm={(routeName) => {
         setTarget(null);

@@ -2,20 +2,16 @@ import { useCollection } from '@cloudscape-design/collection-hooks';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { MeshData } from '@meshconsole/model';
+import { ResourceStatus } from '../../../components/resource-status';
 import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
 import { errorMessage } from '../../../lib/api-client';
 import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
 import { useSession } from '../../../lib/session';
 import { useMeshes } from '../api/list-meshes';
-
-function statusType(status: string | undefined) {
-  return status === 'ACTIVE' ? 'success' : status === 'DELETED' ? 'error' : status === 'INACTIVE' ? 'stopped' : 'info';
-}
 
 export function MeshesTable() {
   const follow = useFollow();
@@ -95,11 +91,7 @@ export function MeshesTable() {
         {
           id: 'status',
           header: 'Status',
-          cell: (m) => (
-            <StatusIndicator type={statusType(m.status.status)}>
-              {m.status.status ? m.status.status.charAt(0) + m.status.status.slice(1).toLowerCase() : 'Unknown'}
-            </StatusIndicator>
-          ),
+          cell: (m) => <ResourceStatus status={m.status.status} />,
         },
         {
           id: 'created',

@@ -12,17 +12,3 @@ export function tlsModeText(gateway: VirtualGatewayData): string {
   const tls = gateway.spec.listeners[0]?.tls;
   return tls ? tls.mode : 'Not configured';
 }
-
-export type StatusType = 'success' | 'stopped' | 'error' | 'info';
-
-export function statusType(status: string | undefined): StatusType {
-  if (status === 'ACTIVE') return 'success';
-  if (status === 'INACTIVE') return 'stopped';
-  if (status === 'DELETED') return 'error';
-  return 'info';
-}
-
-export function statusText(status: string | undefined): string {
-  if (!status) return 'Unknown';
-  return status.charAt(0) + status.slice(1).toLowerCase();
-}

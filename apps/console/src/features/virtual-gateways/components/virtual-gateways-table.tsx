@@ -7,12 +7,12 @@ import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { VirtualGatewayData } from '@meshconsole/model';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ResourceStatus } from '../../../components/resource-status';
 import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
 import { errorMessage } from '../../../lib/api-client';
 import { formatTimestamp } from '../../../lib/format';
@@ -21,7 +21,7 @@ import { useSession } from '../../../lib/session';
 import { useLocalStorage } from '../../../lib/use-local-storage';
 import { useVirtualGatewayPages } from '../api/list-virtual-gateways';
 import { ownerBlockReason } from './delete-virtual-gateway-modal';
-import { listenerText, statusText, statusType, tlsModeText } from './gateway-text';
+import { listenerText, tlsModeText } from './gateway-text';
 import { useDeleteVirtualGateway } from './use-delete-virtual-gateway';
 
 interface Preferences {
@@ -168,7 +168,7 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOw
       id: 'status',
       header: COLUMN_LABELS.status,
       sortingComparator: COMPARE.status,
-      cell: (g) => <StatusIndicator type={statusType(g.status.status)}>{statusText(g.status.status)}</StatusIndicator>,
+      cell: (g) => <ResourceStatus status={g.status.status} />,
     },
     {
       id: 'meshOwner',

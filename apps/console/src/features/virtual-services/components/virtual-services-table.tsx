@@ -3,12 +3,13 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { VirtualServiceData } from '@meshconsole/model';
 import { useState } from 'react';
 import { useFlash } from '../../../components/app-shell';
+import { DeleteSimpleConfirmationModal } from '../../../components/delete-simple-confirmation-modal';
+import { ResourceStatus } from '../../../components/resource-status';
 import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
 import { errorMessage } from '../../../lib/api-client';
 import { formatTimestamp } from '../../../lib/format';
@@ -16,24 +17,12 @@ import { useCreateVirtualService } from '../api/create-virtual-service';
 import { useDeleteVirtualService } from '../api/delete-virtual-service';
 import { useVirtualServices } from '../api/list-virtual-services';
 import { CreateVirtualServiceModal } from './create-virtual-service-modal';
-import { DeleteVirtualServiceModal } from './delete-virtual-service-modal';
 
 export function providerText(service: VirtualServiceData): string {
   const provider = service.spec.provider;
   if (provider?.virtualNode) return `Virtual node ${provider.virtualNode.virtualNodeName}`;
   if (provider?.virtualRouter) return `Virtual router ${provider.virtualRouter.virtualRouterName}`;
   return 'No provider';
-}
-
-function statusType(status: string): 'success' | 'stopped' | 'error' | 'info' {
-  if (status === 'ACTIVE') return 'success';
-  if (status === 'INACTIVE') return 'stopped';
-  if (status === 'DELETED') return 'error';
-  return 'info';
-}
-
-function statusText(status: string): string {
-  return status.charAt(0) + status.slice(1).toLowerCase();
 }
 
 export interface VirtualServicesTableProps {
@@ -108,9 +97,7 @@ export function VirtualServicesTable({ mesh, meshOwner, accountId }: VirtualServ
     {
       id: 'status',
       header: 'Status',
-      cell: (item) => (
-        <StatusIndicator type={statusType(item.status.status)}>{statusText(item.status.status)}</StatusIndicator>
-      ),
+      cell: (item) => <ResourceStatus status={item.status.status} />,
     },
     { id: 'resourceOwner', header: 'Resource owner', cell: (item) => item.metadata.resourceOwner },
     { id: 'meshOwner', header: 'Mesh owner', cell: (item) => item.metadata.meshOwner },
@@ -213,8 +200,11 @@ export function VirtualServicesTable({ mesh, meshOwner, accountId }: VirtualServ
           });
         }}
       />
-      <DeleteVirtualServiceModal
-        serviceName={deleting}
+      <DeleteSimpleConfirmationModal
+        kind="virtual service"
+        name={deleting}
+        data-testid="delete-virtual-service-modal"
+        consequence="A virtual service that a gateway route targets can't be deleted. Delete those gateway routes first."
         onDismiss={() => setDeleting(null)}
         onConfirm={(name) => {
           setDeleting(null);

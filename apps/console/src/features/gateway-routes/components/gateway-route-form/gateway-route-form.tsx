@@ -4,18 +4,17 @@ import Container from '@cloudscape-design/components/container';
 import Form from '@cloudscape-design/components/form';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { CreateGatewayRouteBody, GatewayRouteData } from '@meshconsole/model';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { type Control, type UseFormClearErrors, useForm, useWatch } from 'react-hook-form';
-import { useBlocker } from 'react-router';
 import {
   ControlledCheckbox,
   ControlledInput,
   ControlledRadioGroup,
   ControlledSelect,
 } from '../../../../components/form-fields';
+import { useUnsavedChangesGuard } from '../../../../components/use-unsaved-changes-guard';
 import { ApiError, errorMessage } from '../../../../lib/api-client';
 import { FORM_ROOT_ERROR, gatewayRouteFormResolver, toFormErrors } from '../../form/gateway-route-form-resolver';
 import {
@@ -435,21 +434,7 @@ export function GatewayRouteForm({
 
   // Read during render so react-hook-form tracks it (its form state is a subscription proxy).
   const isDirty = formState.isDirty;
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      !saved.current && isDirty && currentLocation.pathname !== nextLocation.pathname,
-  );
-  // Reloading or closing the tab with unsaved input asks the browser's own question.
-  useEffect(() => {
-    if (!isDirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (saved.current) return;
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [isDirty]);
+  const guard = useUnsavedChangesGuard(isDirty, saved);
 
   const onValid = async (values: GatewayRouteFormValues) => {
     try {
@@ -533,29 +518,7 @@ export function GatewayRouteForm({
           </SpaceBetween>
         </Form>
       </form>
-      <Modal
-        visible={blocker.state === 'blocked'}
-        onDismiss={() => blocker.reset?.()}
-        header="Leave page?"
-        closeAriaLabel="Close dialog"
-        data-testid="unsaved-changes-modal"
-        footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              {[
-                <Button key="stay" variant="link" onClick={() => blocker.reset?.()} data-testid="stay-on-page">
-                  Cancel
-                </Button>,
-                <Button key="leave" variant="primary" onClick={() => blocker.proceed?.()} data-testid="leave-page">
-                  Leave
-                </Button>,
-              ]}
-            </SpaceBetween>
-          </Box>
-        }
-      >
-        You have unsaved changes. If you leave this page, your changes are lost.
-      </Modal>
+      {guard}
     </>
   );
 }

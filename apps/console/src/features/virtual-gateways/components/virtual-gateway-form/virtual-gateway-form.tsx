@@ -7,6 +7,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { ControlledInput } from '../../../../components/form-fields';
+import { useUnsavedChangesGuard } from '../../../../components/use-unsaved-changes-guard';
 import { ApiError, errorMessage } from '../../../../lib/api-client';
 import { ClientPolicySection } from './client-policy-section';
 import {
@@ -23,7 +24,6 @@ import { ListenerSection } from './listener-section';
 import { LoggingSection } from './logging-section';
 import { RequestPreview } from './request-preview';
 import { TagsSection } from './tags-section';
-import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 
 export interface VirtualGatewayFormProps {
   mode: FormMode;

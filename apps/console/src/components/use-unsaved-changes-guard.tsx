@@ -7,10 +7,11 @@ import { useBlocker } from 'react-router';
 
 /**
  * Asks before leaving a form with unsaved changes: a modal for in-app navigation, the browser's own
- * prompt (beforeunload) for reloads, closing the tab and external links.
+ * prompt (beforeunload) for reloads, closing the tab and external links. Every form uses this one.
+ * `leaving` is read at navigation time: set it before navigating away after a successful save, so
+ * that leaving then doesn't ask. Returns the modal to render.
  */
 export function useUnsavedChangesGuard(dirty: boolean, leaving: RefObject<boolean>): ReactNode {
-  // `leaving` is read at navigation time: a successful save navigates away without asking.
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
       dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
@@ -19,12 +20,13 @@ export function useUnsavedChangesGuard(dirty: boolean, leaving: RefObject<boolea
   useEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (leaving.current) return;
       event.preventDefault();
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
+  }, [dirty, leaving]);
 
   return (
     <Modal

@@ -3,22 +3,39 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { ReactNode } from 'react';
 
-export interface DeleteVirtualServiceModalProps {
-  serviceName: string | null;
+export interface DeleteSimpleConfirmationModalProps {
+  /** What is deleted, in lower case: "gateway route", "virtual service". */
+  kind: string;
+  /** The name of the resource to delete; `null` hides the modal. */
+  name: string | null;
+  /** What deleting changes, shown in an info alert. */
+  consequence: ReactNode;
   onDismiss: () => void;
-  onConfirm: (serviceName: string) => void;
+  onConfirm: (name: string) => void;
+  'data-testid'?: string;
 }
 
-/** Cloudscape "delete with simple confirmation" for a virtual service. */
-export function DeleteVirtualServiceModal({ serviceName, onDismiss, onConfirm }: DeleteVirtualServiceModalProps) {
+/**
+ * Cloudscape "delete with simple confirmation": the name in bold, an info alert, Cancel / Delete.
+ * (A virtual gateway asks for the typed word instead: its own modal.)
+ */
+export function DeleteSimpleConfirmationModal({
+  kind,
+  name,
+  consequence,
+  onDismiss,
+  onConfirm,
+  'data-testid': testId,
+}: DeleteSimpleConfirmationModalProps) {
   return (
     <Modal
-      visible={serviceName !== null}
+      visible={name !== null}
       onDismiss={onDismiss}
-      header="Delete virtual service"
+      header={`Delete ${kind}`}
       closeAriaLabel="Close dialog"
-      data-testid="delete-virtual-service-modal"
+      data-testid={testId}
       footer={
         <Box float="right">
           <SpaceBetween direction="horizontal" size="xs">
@@ -30,7 +47,7 @@ export function DeleteVirtualServiceModal({ serviceName, onDismiss, onConfirm }:
                 key="delete"
                 variant="primary"
                 data-testid="confirm-delete"
-                onClick={() => serviceName !== null && onConfirm(serviceName)}
+                onClick={() => name !== null && onConfirm(name)}
               >
                 Delete
               </Button>,
@@ -39,18 +56,18 @@ export function DeleteVirtualServiceModal({ serviceName, onDismiss, onConfirm }:
         </Box>
       }
     >
-      {serviceName !== null ? (
+      {name !== null ? (
         <SpaceBetween size="m">
           {[
             <Box key="question" variant="span">
-              Permanently delete virtual service{' '}
+              Permanently delete {kind}{' '}
               <Box variant="span" fontWeight="bold">
-                {serviceName}
+                {name}
               </Box>
               ? You can't undo this action.
             </Box>,
             <Alert key="info" type="info" statusIconAriaLabel="Info">
-              A virtual service that a gateway route targets can't be deleted. Delete those gateway routes first.
+              {consequence}
             </Alert>,
           ]}
         </SpaceBetween>
