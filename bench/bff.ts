@@ -8,6 +8,7 @@
 //
 //   pnpm exec tsx bff.ts                 (from bench/, after `pnpm -r build`)
 //   BENCH_RUNS=5 BENCH_SECONDS=5 pnpm exec tsx bff.ts
+//   BENCH_SCENARIOS=describe,list pnpm exec tsx bff.ts   (a subset of describe, list, create)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,9 @@ import { fmt, median, printTable, ratio } from './lib/stats';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = [1, 16, 64] as const;
+const SCENARIOS = (['describe', 'list', 'create'] as const).filter((s) =>
+  (process.env.BENCH_SCENARIOS ?? 'describe,list,create').split(',').includes(s),
+);
 const LIST_SIZE = 100;
 const HEADERS = { 'content-type': 'application/json', 'x-meshconsole-csrf': '1' };
 const SPEC = { listeners: [{ portMapping: { port: 9080, protocol: 'http' } }] };
@@ -192,7 +196,7 @@ async function main(): Promise<void> {
     );
     const rows: string[][] = [];
     let errorCount = 0;
-    for (const scenario of ['describe', 'list', 'create'] as const) {
+    for (const scenario of SCENARIOS) {
       for (const connections of CONNECTIONS) {
         const samples = new Map<string, Figures[]>(targets.map((t) => [t.name, []]));
         for (let run = 0; run < RUNS; run++) {

@@ -4,7 +4,6 @@
 import type { Engine } from '@meshconsole/engine';
 import type { MeshApi } from '@meshconsole/model';
 import express, { type Express } from 'express';
-import { pinoHttp } from 'pino-http';
 import { appMeshApiRouter } from './appmesh-api/appmesh-api.router.js';
 import { createCallerResolver } from './appmesh-api/caller.js';
 import type { Config } from './config.js';
@@ -14,6 +13,7 @@ import { consoleStatic } from './http/console-static.js';
 import { APPMESH_PREFIX, errorHandler, notFound } from './http/error-handler.js';
 import { rateLimit } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
+import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import type { Logger } from './logger.js';
 
@@ -40,18 +40,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
 
   app.use(requestId());
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req) => (req as express.Request).requestId,
-      customProps: (req) => ({ requestId: (req as express.Request).requestId }),
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLog(logger));
   app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
