@@ -46,6 +46,31 @@ function fromRow(row: ResourceRow): ResourceRecord {
   };
 }
 
+/** A row read where its key columns (kind, mesh owner, mesh name, parent) are known from the query. */
+type ScopedRow = Omit<ResourceRow, 'kind' | 'mesh_owner' | 'mesh_name' | 'parent'>;
+
+/**
+ * A record from a row of `scope`: the query already fixed the key columns, so they are not read back
+ * (fewer values to copy out of SQLite per row, which is most of a list's cost).
+ */
+function fromScopedRow(scope: ResourceScope | ResourceKey, row: ScopedRow): ResourceRecord {
+  return {
+    kind: scope.kind,
+    meshOwner: scope.meshOwner,
+    meshName: scope.meshName,
+    parent: scope.parent,
+    name: row.name,
+    arn: row.arn,
+    uid: row.uid,
+    resourceOwner: row.resource_owner,
+    version: row.version,
+    createdAt: row.created_at,
+    lastUpdatedAt: row.last_updated_at,
+    spec: JSON.parse(row.spec),
+    target: row.target,
+  };
+}
+
 function toRow(record: ResourceRecord): ResourceRow {
   return {
     kind: record.kind,
@@ -157,15 +182,15 @@ export class SqliteStore implements Store {
     const s = this.#statements;
     return {
       getResource: (key) => {
-        const row = s.getResource.get(keyParams(key)) as ResourceRow | undefined;
-        return row ? fromRow(row) : undefined;
+        const row = s.getResource.get(keyParams(key)) as ScopedRow | undefined;
+        return row ? fromScopedRow(key, row) : undefined;
       },
       findByArn: (arn) => (s.findByArn.all({ arn }) as ResourceRow[]).map(fromRow),
       listResources: (scope, after, limit) =>
         (after === undefined
-          ? (s.listFirst.all({ ...scopeParams(scope), limit }) as ResourceRow[])
-          : (s.listAfter.all({ ...scopeParams(scope), after, limit }) as ResourceRow[])
-        ).map(fromRow),
+          ? (s.listFirst.all({ ...scopeParams(scope), limit }) as ScopedRow[])
+          : (s.listAfter.all({ ...scopeParams(scope), after, limit }) as ScopedRow[])
+        ).map((row) => fromScopedRow(scope, row)),
       countResources: (scope, max) => (s.countResources.get({ ...scopeParams(scope), max }) as { n: number }).n,
       countOwnedMeshes: (account, max) => (s.countOwnedMeshes.get({ account, max }) as { n: number }).n,
       listVisibleMeshes: (account, after: MeshCursor | undefined, limit) =>
@@ -275,6 +300,8 @@ function migrate(db: Database.Database): void {
 
 const RESOURCE_COLUMNS =
   'kind, mesh_owner, mesh_name, parent, name, arn, uid, resource_owner, version, created_at, last_updated_at, spec, target';
+/** The columns a query by key or scope reads back (the key columns are the query's own). */
+const SCOPED_COLUMNS = 'name, arn, uid, resource_owner, version, created_at, last_updated_at, spec, target';
 const SCOPE = 'kind = @kind AND mesh_owner = @mesh_owner AND mesh_name = @mesh_name AND parent = @parent';
 const VISIBLE_MESH = `kind = 'mesh' AND (mesh_owner = @account OR EXISTS (
   SELECT 1 FROM shares s WHERE s.mesh_owner = r.mesh_owner AND s.mesh_name = r.mesh_name AND s.account = @account))`;
@@ -282,11 +309,11 @@ const VISIBLE_MESH = `kind = 'mesh' AND (mesh_owner = @account OR EXISTS (
 function prepare(db: Database.Database) {
   return {
     ping: db.prepare('SELECT 1 AS ok'),
-    getResource: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE ${SCOPE} AND name = @name`),
+    getResource: db.prepare(`SELECT ${SCOPED_COLUMNS} FROM resources WHERE ${SCOPE} AND name = @name`),
     findByArn: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE arn = @arn`),
-    listFirst: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE ${SCOPE} ORDER BY name LIMIT @limit`),
+    listFirst: db.prepare(`SELECT ${SCOPED_COLUMNS} FROM resources WHERE ${SCOPE} ORDER BY name LIMIT @limit`),
     listAfter: db.prepare(
-      `SELECT ${RESOURCE_COLUMNS} FROM resources WHERE ${SCOPE} AND name > @after ORDER BY name LIMIT @limit`,
+      `SELECT ${SCOPED_COLUMNS} FROM resources WHERE ${SCOPE} AND name > @after ORDER BY name LIMIT @limit`,
     ),
     countResources: db.prepare(`SELECT min(coalesce((SELECT n FROM child_counts WHERE ${SCOPE}), 0), @max) AS n`),
     countOwnedMeshes: db.prepare(
