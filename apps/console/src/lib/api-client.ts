@@ -146,6 +146,28 @@ export const api = {
   ) => apiRequest(path, schema, { ...options, method: 'PUT', body }),
   delete: <S extends z.ZodType>(path: string, schema: S, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest(path, schema, { ...options, method: 'DELETE' }),
+  /**
+   * Every item of a paged list (`{ items, nextToken? }`), following `nextToken` with the largest page
+   * the API allows. For lists that are small by nature (meshes, a gateway's routes, a mesh's services).
+   */
+  getAllPages: async <T>(
+    path: string,
+    pageSchema: z.ZodType<{ items: T[]; nextToken?: string | undefined }>,
+    options: { query?: QueryParams; signal?: AbortSignal } = {},
+  ): Promise<T[]> => {
+    const items: T[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await apiRequest(path, pageSchema, {
+        method: 'GET',
+        query: { ...options.query, limit: 100, nextToken },
+        signal: options.signal,
+      });
+      items.push(...page.items);
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return items;
+  },
 };
 
 /** A message for any thrown value, for error states and flashes. */

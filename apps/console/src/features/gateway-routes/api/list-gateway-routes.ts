@@ -6,24 +6,17 @@ import { queryKeys } from '../../../lib/query-keys';
 const GatewayRoutePageSchema = PageSchema(GatewayRouteDataSchema);
 
 /** Every gateway route of a virtual gateway (all server pages; a gateway has few routes). */
-export async function listGatewayRoutes(
+export function listGatewayRoutes(
   mesh: string,
   meshOwner: string | undefined,
   gatewayName: string,
   signal?: AbortSignal,
-) {
-  const items: GatewayRouteData[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await api.get(
-      apiPath('meshes', mesh, 'virtual-gateways', gatewayName, 'gateway-routes'),
-      GatewayRoutePageSchema,
-      { query: { limit: 100, nextToken, meshOwner }, signal },
-    );
-    items.push(...page.items);
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return items;
+): Promise<GatewayRouteData[]> {
+  return api.getAllPages(
+    apiPath('meshes', mesh, 'virtual-gateways', gatewayName, 'gateway-routes'),
+    GatewayRoutePageSchema,
+    { query: { meshOwner }, signal },
+  );
 }
 
 export const gatewayRoutesQueryOptions = (mesh: string, meshOwner: string | undefined, gatewayName: string) =>

@@ -24,6 +24,13 @@ export interface GatewayRoutesTableProps {
   canWrite: boolean;
 }
 
+/** Module-level comparators: the table recognizes the sorted column by its comparator instance. */
+const COMPARE = {
+  // A route without a priority is matched after every prioritized one (priorities are 0 to 1000).
+  priority: (a: GatewayRouteData, b: GatewayRouteData) => (a.spec.priority ?? 1001) - (b.spec.priority ?? 1001),
+  lastUpdated: (a: GatewayRouteData, b: GatewayRouteData) => a.metadata.lastUpdatedAt - b.metadata.lastUpdatedAt,
+};
+
 const NOT_OWNER_REASON = 'Only the resource owner of the virtual gateway can create or delete its gateway routes.';
 
 /** The "Gateway routes" table of a virtual gateway's details page (container variant). */
@@ -96,7 +103,7 @@ export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: G
     {
       id: 'priority',
       header: 'Priority',
-      sortingComparator: (a, b) => (a.spec.priority ?? 1001) - (b.spec.priority ?? 1001),
+      sortingComparator: COMPARE.priority,
       cell: (item) => (item.spec.priority !== undefined ? String(item.spec.priority) : '-'),
     },
     {
@@ -107,7 +114,7 @@ export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: G
     {
       id: 'lastUpdated',
       header: 'Last updated',
-      sortingComparator: (a, b) => a.metadata.lastUpdatedAt - b.metadata.lastUpdatedAt,
+      sortingComparator: COMPARE.lastUpdated,
       cell: (item) => formatTimestamp(item.metadata.lastUpdatedAt),
     },
   ];

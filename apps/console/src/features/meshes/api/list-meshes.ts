@@ -6,15 +6,8 @@ import { queryKeys } from '../../../lib/query-keys';
 const MeshPageSchema = PageSchema(MeshDataSchema);
 
 /** `GET /api/meshes`: meshes you own and meshes shared with you, every page. */
-export async function getMeshes(signal?: AbortSignal) {
-  const items = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await api.get('/api/meshes', MeshPageSchema, { query: { limit: 100, nextToken }, signal });
-    items.push(...page.items);
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return items;
+export function getMeshes(signal?: AbortSignal) {
+  return api.getAllPages('/api/meshes', MeshPageSchema, { signal });
 }
 
 export const meshesQueryOptions = () =>

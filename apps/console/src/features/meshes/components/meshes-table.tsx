@@ -13,6 +13,10 @@ import { links, useFollow } from '../../../lib/links';
 import { useSession } from '../../../lib/session';
 import { useMeshes } from '../api/list-meshes';
 
+// Module-level: the table recognizes the sorted column by its comparator instance.
+const byOwner = (a: MeshData, b: MeshData) => a.metadata.meshOwner.localeCompare(b.metadata.meshOwner);
+const byCreated = (a: MeshData, b: MeshData) => a.metadata.createdAt - b.metadata.createdAt;
+
 export function MeshesTable() {
   const follow = useFollow();
   const session = useSession();
@@ -80,7 +84,7 @@ export function MeshesTable() {
           id: 'meshOwner',
           header: 'Mesh owner',
           cell: (m) => ownerText(m.metadata.meshOwner),
-          sortingComparator: (a, b) => a.metadata.meshOwner.localeCompare(b.metadata.meshOwner),
+          sortingComparator: byOwner,
         },
         { id: 'resourceOwner', header: 'Resource owner', cell: (m) => ownerText(m.metadata.resourceOwner) },
         {
@@ -97,7 +101,7 @@ export function MeshesTable() {
           id: 'created',
           header: 'Created',
           cell: (m) => formatTimestamp(m.metadata.createdAt),
-          sortingComparator: (a, b) => a.metadata.createdAt - b.metadata.createdAt,
+          sortingComparator: byCreated,
         },
       ]}
       header={

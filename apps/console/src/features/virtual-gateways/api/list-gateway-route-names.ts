@@ -15,18 +15,12 @@ export async function getGatewayRouteNames(
   gatewayName: string,
   signal?: AbortSignal,
 ): Promise<string[]> {
-  const names: string[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await api.get(
-      apiPath('meshes', mesh, 'virtual-gateways', gatewayName, 'gateway-routes'),
-      GatewayRoutePageSchema,
-      { query: { limit: 100, nextToken, meshOwner }, signal },
-    );
-    names.push(...page.items.map((r) => r.gatewayRouteName));
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return names;
+  const routes = await api.getAllPages(
+    apiPath('meshes', mesh, 'virtual-gateways', gatewayName, 'gateway-routes'),
+    GatewayRoutePageSchema,
+    { query: { meshOwner }, signal },
+  );
+  return routes.map((r) => r.gatewayRouteName);
 }
 
 export const gatewayRouteNamesQueryOptions = (mesh: string, meshOwner: string | undefined, gatewayName: string) =>

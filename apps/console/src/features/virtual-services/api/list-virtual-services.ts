@@ -6,18 +6,15 @@ import { queryKeys } from '../../../lib/query-keys';
 const VirtualServicePageSchema = PageSchema(VirtualServiceDataSchema);
 
 /** Every virtual service of a mesh (all server pages). */
-export async function listVirtualServices(mesh: string, meshOwner: string | undefined, signal?: AbortSignal) {
-  const items: VirtualServiceData[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await api.get(apiPath('meshes', mesh, 'virtual-services'), VirtualServicePageSchema, {
-      query: { limit: 100, nextToken, meshOwner },
-      signal,
-    });
-    items.push(...page.items);
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return items;
+export function listVirtualServices(
+  mesh: string,
+  meshOwner: string | undefined,
+  signal?: AbortSignal,
+): Promise<VirtualServiceData[]> {
+  return api.getAllPages(apiPath('meshes', mesh, 'virtual-services'), VirtualServicePageSchema, {
+    query: { meshOwner },
+    signal,
+  });
 }
 
 export const virtualServicesQueryOptions = (mesh: string, meshOwner: string | undefined) =>

@@ -25,6 +25,10 @@ export function providerText(service: VirtualServiceData): string {
   return 'No provider';
 }
 
+// Module-level: the table recognizes the sorted column by its comparator instance.
+const byLastUpdated = (a: VirtualServiceData, b: VirtualServiceData) =>
+  a.metadata.lastUpdatedAt - b.metadata.lastUpdatedAt;
+
 export interface VirtualServicesTableProps {
   mesh: string;
   meshOwner: string | undefined;
@@ -104,7 +108,7 @@ export function VirtualServicesTable({ mesh, meshOwner, accountId }: VirtualServ
     {
       id: 'lastUpdated',
       header: 'Last updated',
-      sortingComparator: (a, b) => a.metadata.lastUpdatedAt - b.metadata.lastUpdatedAt,
+      sortingComparator: byLastUpdated,
       cell: (item) => formatTimestamp(item.metadata.lastUpdatedAt),
     },
   ];
