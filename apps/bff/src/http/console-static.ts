@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Router } from 'express';
+import { compressedAssets } from './compressed-assets.js';
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>meshconsole</title></head>
@@ -14,13 +15,16 @@ Build the console with <code>pnpm --filter @meshconsole/console build</code>, or
 const CONSOLE_ROUTES = ['/', '/meshes', '/meshes/*rest'];
 
 /**
- * Serves the built console: hashed `/assets/*` cached for a year (immutable), `index.html` never cached,
+ * Serves the built console: hashed `/assets/*` cached for a year (immutable), brotli- or gzip-compressed
+ * when the browser accepts it (compressedAssets), `index.html` never cached,
  * and the history fallback for console routes. Without a build, `/` explains how to make one.
  */
 export function consoleStatic(dist: string): Router {
   const router = express.Router();
   const index = join(dist, 'index.html');
 
+  const assetHeaders = { 'Cache-Control': 'public, max-age=31536000, immutable' };
+  router.use('/assets', compressedAssets(join(dist, 'assets'), assetHeaders));
   router.use(
     '/assets',
     express.static(join(dist, 'assets'), {

@@ -1,7 +1,9 @@
 // Serving the built console: immutable hashed assets, index.html never cached, history fallback.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from './http-client.js';
 import { call } from './http-client.js';
@@ -85,5 +87,85 @@ describe('console not built', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(await res.text()).toMatch(/console is not built/);
     expect((await fetch(`${server.url}/api/session`)).status).toBe(200);
+  });
+});
+
+describe('console assets, compressed', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'meshconsole-dist-'));
+  const script = `export const rows = [${Array.from({ length: 400 }, (_, i) => `{ id: ${i}, name: "gateway-${i}" }`).join(', ')}];\n`;
+  let server: InProcessServer;
+  beforeAll(async () => {
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), INDEX);
+    writeFileSync(join(dist, 'assets', 'table-abc123.js'), script);
+    writeFileSync(join(dist, 'assets', 'tiny-abc123.css'), 'a{}');
+    writeFileSync(join(dist, 'assets', 'logo-abc123.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    server = await startTestServer({ CONSOLE_DIST: dist });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  /** node:http, so the body arrives as sent (fetch would decode it). */
+  function raw(path: string, headers: Record<string, string> = {}, method = 'GET') {
+    return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+      (resolve, reject) => {
+        const req = request(`${server.url}${path}`, { method, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        });
+        req.on('error', reject);
+        req.end();
+      },
+    );
+  }
+
+  it('when the browser accepts brotli, then a text asset comes brotli-compressed, smaller, immutable, and decodes to the file', async () => {
+    const res = await raw('/assets/table-abc123.js', { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers.vary).toMatch(/accept-encoding/i);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(Number(res.headers['content-length'])).toBe(res.body.length);
+    expect(res.body.length).toBeLessThan(script.length / 4);
+    expect(brotliDecompressSync(res.body).toString()).toBe(script);
+  });
+
+  it('when the browser accepts only gzip, or refuses brotli with q=0, then gzip is served', async () => {
+    for (const accept of ['gzip', 'br;q=0, gzip']) {
+      const res = await raw('/assets/table-abc123.js', { 'accept-encoding': accept });
+      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(res.body).toString()).toBe(script);
+    }
+  });
+
+  it('when the client accepts no encoding, asks for a range, or the file gains nothing, then it is sent as it is', async () => {
+    const plain = await raw('/assets/table-abc123.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(script);
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    const ranged = await raw('/assets/table-abc123.js', { 'accept-encoding': 'br', range: 'bytes=0-9' });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers['content-encoding']).toBeUndefined();
+    const tiny = await raw('/assets/tiny-abc123.css', { 'accept-encoding': 'br' });
+    expect(tiny.headers['content-encoding']).toBeUndefined();
+    expect(tiny.body.toString()).toBe('a{}');
+    const image = await raw('/assets/logo-abc123.png', { 'accept-encoding': 'br' });
+    expect(image.headers['content-encoding']).toBeUndefined();
+    expect(image.body.length).toBe(4);
+  });
+
+  it('when an asset is missing or the path tries to leave the folder, then nothing is served from outside it', async () => {
+    expect((await raw('/assets/missing-abc123.js', { 'accept-encoding': 'br' })).status).toBe(404);
+    for (const path of ['/assets/..%2F..%2F..%2Fetc%2Fpasswd', '/assets/%2e%2e/%2e%2e/%2e%2e/etc/passwd']) {
+      const outside = await raw(path, { 'accept-encoding': 'br' });
+      expect(outside.headers['content-encoding']).toBeUndefined();
+      expect(outside.body.toString()).not.toContain('root:');
+    }
   });
 });
