@@ -46,8 +46,21 @@ function fromRow(row: ResourceRow): ResourceRecord {
   };
 }
 
-/** A row read where its key columns (kind, mesh owner, mesh name, parent) are known from the query. */
-type ScopedRow = Omit<ResourceRow, 'kind' | 'mesh_owner' | 'mesh_name' | 'parent'>;
+/**
+ * A row read where its key columns (kind, mesh owner, mesh name, parent) are known from the query, as
+ * an array in `SCOPED_COLUMNS` order (better-sqlite3's raw mode: no object per row to build).
+ */
+type ScopedRow = [
+  name: string,
+  arn: string,
+  uid: string,
+  resourceOwner: string,
+  version: number,
+  createdAt: number,
+  lastUpdatedAt: number,
+  spec: string,
+  target: string | null,
+];
 
 /**
  * A record from a row of `scope`: the query already fixed the key columns, so they are not read back
@@ -59,15 +72,15 @@ function fromScopedRow(scope: ResourceScope | ResourceKey, row: ScopedRow): Reso
     meshOwner: scope.meshOwner,
     meshName: scope.meshName,
     parent: scope.parent,
-    name: row.name,
-    arn: row.arn,
-    uid: row.uid,
-    resourceOwner: row.resource_owner,
-    version: row.version,
-    createdAt: row.created_at,
-    lastUpdatedAt: row.last_updated_at,
-    spec: JSON.parse(row.spec),
-    target: row.target,
+    name: row[0],
+    arn: row[1],
+    uid: row[2],
+    resourceOwner: row[3],
+    version: row[4],
+    createdAt: row[5],
+    lastUpdatedAt: row[6],
+    spec: JSON.parse(row[7]),
+    target: row[8],
   };
 }
 
@@ -300,7 +313,7 @@ function migrate(db: Database.Database): void {
 
 const RESOURCE_COLUMNS =
   'kind, mesh_owner, mesh_name, parent, name, arn, uid, resource_owner, version, created_at, last_updated_at, spec, target';
-/** The columns a query by key or scope reads back (the key columns are the query's own). */
+/** The columns a query by key or scope reads back (the key columns are the query's own), in `ScopedRow` order. */
 const SCOPED_COLUMNS = 'name, arn, uid, resource_owner, version, created_at, last_updated_at, spec, target';
 const SCOPE = 'kind = @kind AND mesh_owner = @mesh_owner AND mesh_name = @mesh_name AND parent = @parent';
 const VISIBLE_MESH = `kind = 'mesh' AND (mesh_owner = @account OR EXISTS (
@@ -309,12 +322,14 @@ const VISIBLE_MESH = `kind = 'mesh' AND (mesh_owner = @account OR EXISTS (
 function prepare(db: Database.Database) {
   return {
     ping: db.prepare('SELECT 1 AS ok'),
-    getResource: db.prepare(`SELECT ${SCOPED_COLUMNS} FROM resources WHERE ${SCOPE} AND name = @name`),
+    getResource: db.prepare(`SELECT ${SCOPED_COLUMNS} FROM resources WHERE ${SCOPE} AND name = @name`).raw(true),
     findByArn: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE arn = @arn`),
-    listFirst: db.prepare(`SELECT ${SCOPED_COLUMNS} FROM resources WHERE ${SCOPE} ORDER BY name LIMIT @limit`),
-    listAfter: db.prepare(
-      `SELECT ${SCOPED_COLUMNS} FROM resources WHERE ${SCOPE} AND name > @after ORDER BY name LIMIT @limit`,
-    ),
+    listFirst: db
+      .prepare(`SELECT ${SCOPED_COLUMNS} FROM resources WHERE ${SCOPE} ORDER BY name LIMIT @limit`)
+      .raw(true),
+    listAfter: db
+      .prepare(`SELECT ${SCOPED_COLUMNS} FROM resources WHERE ${SCOPE} AND name > @after ORDER BY name LIMIT @limit`)
+      .raw(true),
     countResources: db.prepare(`SELECT min(coalesce((SELECT n FROM child_counts WHERE ${SCOPE}), 0), @max) AS n`),
     countOwnedMeshes: db.prepare(
       `SELECT min(coalesce((SELECT n FROM child_counts WHERE kind = 'mesh' AND mesh_owner = @account
