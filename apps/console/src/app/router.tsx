@@ -1,20 +1,45 @@
-import { lazy } from 'react';
 import { createBrowserRouter, Navigate, useParams, useSearchParams } from 'react-router';
 import { AppShell } from '../components/app-shell';
 import { links } from '../lib/links';
+import { lazyRoute } from '../lib/route-preload';
 import { RouteError } from './route-error';
 
 // Route-level code splitting: each page is its own chunk, so the first page never loads form code.
-const MeshesPage = lazy(() => import('./routes/meshes/meshes.page'));
-const VirtualGatewaysPage = lazy(() => import('./routes/virtual-gateways/virtual-gateways.page'));
-const CreateVirtualGatewayPage = lazy(() => import('./routes/virtual-gateways/create-virtual-gateway.page'));
-const VirtualGatewayDetailsPage = lazy(() => import('./routes/virtual-gateways/virtual-gateway-details.page'));
-const EditVirtualGatewayPage = lazy(() => import('./routes/virtual-gateways/edit-virtual-gateway.page'));
-const CreateGatewayRoutePage = lazy(() => import('./routes/gateway-routes/create-gateway-route.page'));
-const GatewayRouteDetailsPage = lazy(() => import('./routes/gateway-routes/gateway-route-details.page'));
-const EditGatewayRoutePage = lazy(() => import('./routes/gateway-routes/edit-gateway-route.page'));
-const VirtualServicesPage = lazy(() => import('./routes/virtual-services/virtual-services.page'));
-const NotFoundPage = lazy(() => import('./routes/not-found.page'));
+// Links preload the chunk of the page they lead to on hover or focus (lib/route-preload).
+const MeshesPage = lazyRoute('meshes', () => import('./routes/meshes/meshes.page'));
+const VirtualGatewaysPage = lazyRoute(
+  'virtual-gateways',
+  () => import('./routes/virtual-gateways/virtual-gateways.page'),
+);
+const CreateVirtualGatewayPage = lazyRoute(
+  'create-virtual-gateway',
+  () => import('./routes/virtual-gateways/create-virtual-gateway.page'),
+);
+const VirtualGatewayDetailsPage = lazyRoute(
+  'virtual-gateway-details',
+  () => import('./routes/virtual-gateways/virtual-gateway-details.page'),
+);
+const EditVirtualGatewayPage = lazyRoute(
+  'edit-virtual-gateway',
+  () => import('./routes/virtual-gateways/edit-virtual-gateway.page'),
+);
+const CreateGatewayRoutePage = lazyRoute(
+  'create-gateway-route',
+  () => import('./routes/gateway-routes/create-gateway-route.page'),
+);
+const GatewayRouteDetailsPage = lazyRoute(
+  'gateway-route-details',
+  () => import('./routes/gateway-routes/gateway-route-details.page'),
+);
+const EditGatewayRoutePage = lazyRoute(
+  'edit-gateway-route',
+  () => import('./routes/gateway-routes/edit-gateway-route.page'),
+);
+const VirtualServicesPage = lazyRoute(
+  'virtual-services',
+  () => import('./routes/virtual-services/virtual-services.page'),
+);
+const NotFoundPage = lazyRoute('not-found', () => import('./routes/not-found.page'));
 
 function MeshIndexRedirect() {
   const { mesh = '' } = useParams();

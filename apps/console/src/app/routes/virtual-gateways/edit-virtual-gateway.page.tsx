@@ -1,7 +1,7 @@
 import Alert from '@cloudscape-design/components/alert';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { VirtualGatewaySpec } from '@meshconsole/model';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { meshCrumbs, useFlash, usePageChrome } from '../../../components/app-shell';
 import { ErrorState, PageLoading } from '../../../components/table-states';
@@ -15,6 +15,7 @@ import {
 } from '../../../features/virtual-gateways/components/virtual-gateway-form/virtual-gateway-form';
 import { errorMessage } from '../../../lib/api-client';
 import { links, useMeshParams } from '../../../lib/links';
+import { preloadRoute } from '../../../lib/route-preload';
 import { useSession } from '../../../lib/session';
 
 export default function EditVirtualGatewayPage() {
@@ -25,6 +26,8 @@ export default function EditVirtualGatewayPage() {
   const session = useSession();
   const query = useVirtualGateway(mesh, meshOwner, name);
   const update = useUpdateVirtualGateway(mesh, meshOwner, name);
+  // Saving opens the details page: have its code ready while the user edits.
+  useEffect(() => preloadRoute('virtual-gateway-details'), []);
 
   usePageChrome({
     title: `Edit ${name}`,

@@ -8,11 +8,13 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tabs from '@cloudscape-design/components/tabs';
+import { usePrefetchQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { meshCrumbs, usePageChrome } from '../../../components/app-shell';
 import { ResourceStatus } from '../../../components/resource-status';
 import { ErrorState, PageLoading } from '../../../components/table-states';
 import { DeployPanel } from '../../../features/deploy/components/deploy-panel';
+import { gatewayRoutesQueryOptions } from '../../../features/gateway-routes/api/list-gateway-routes';
 import { GatewayRoutesTable } from '../../../features/gateway-routes/components/gateway-routes-table';
 import { TagsPanel } from '../../../features/tags/components/tags-panel';
 import { useVirtualGateway } from '../../../features/virtual-gateways/api/get-virtual-gateway';
@@ -34,6 +36,8 @@ export default function VirtualGatewayDetailsPage() {
   const [search, setSearch] = useSearchParams();
   const session = useSession();
   const query = useVirtualGateway(mesh, meshOwner, name);
+  // The Gateway routes tab renders only once the gateway is in: ask for its routes now, in parallel.
+  usePrefetchQuery(gatewayRoutesQueryOptions(mesh, meshOwner, name));
   const deletion = useDeleteVirtualGateway(mesh, meshOwner, {
     onDeleted: () => navigate(links.virtualGateways(mesh, meshOwner)),
   });

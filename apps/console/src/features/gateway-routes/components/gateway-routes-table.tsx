@@ -6,13 +6,17 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { GatewayRouteData } from '@meshconsole/model';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { PrefetchOnIntent } from '../../../components/prefetch-on-intent';
 import { ResourceStatus } from '../../../components/resource-status';
 import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
 import { errorMessage } from '../../../lib/api-client';
 import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
+import { preloadRoute } from '../../../lib/route-preload';
+import { gatewayRouteQueryOptions } from '../api/get-gateway-route';
 import { useGatewayRoutes } from '../api/list-gateway-routes';
 import { matchSummary, routeTypeOf, targetOf } from './gateway-route-text';
 import { useDeleteGatewayRouteFlow } from './use-delete-gateway-route';
@@ -36,6 +40,13 @@ const NOT_OWNER_REASON = 'Only the resource owner of the virtual gateway can cre
 /** The "Gateway routes" table of a virtual gateway's details page (container variant). */
 export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: GatewayRoutesTableProps) {
   const query = useGatewayRoutes(mesh, meshOwner, gatewayName);
+  const client = useQueryClient();
+  // Hover or focus on a route link: the route is in the list already; seed its details and load the page's code.
+  const prefetchRoute = (route: GatewayRouteData) => {
+    preloadRoute('gateway-route-details');
+    const key = gatewayRouteQueryOptions(mesh, meshOwner, gatewayName, route.gatewayRouteName).queryKey;
+    if (client.getQueryData(key) === undefined) client.setQueryData(key, route, { updatedAt: query.dataUpdatedAt });
+  };
   const follow = useFollow();
   const navigate = useNavigate();
   const [selected, setSelected] = useState<GatewayRouteData[]>([]);
@@ -82,9 +93,11 @@ export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: G
       sortingField: 'gatewayRouteName',
       isRowHeader: true,
       cell: (item) => (
-        <Link href={links.gatewayRoute(mesh, meshOwner, gatewayName, item.gatewayRouteName)} onFollow={follow}>
-          {item.gatewayRouteName}
-        </Link>
+        <PrefetchOnIntent onIntent={() => prefetchRoute(item)}>
+          <Link href={links.gatewayRoute(mesh, meshOwner, gatewayName, item.gatewayRouteName)} onFollow={follow}>
+            {item.gatewayRouteName}
+          </Link>
+        </PrefetchOnIntent>
       ),
     },
     { id: 'type', header: 'Type', cell: (item) => routeTypeOf(item.spec) ?? '-' },

@@ -13,9 +13,11 @@ export function useCreateVirtualGateway(mesh: string, meshOwner: string | undefi
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateVirtualGatewayBody) => createVirtualGateway(mesh, meshOwner, body),
-    onSuccess: async (gateway) => {
+    onSuccess: (gateway) => {
+      // The answer is the gateway as stored: the details page renders from it at once, no refetch.
       client.setQueryData(queryKeys.virtualGateways.detail(mesh, meshOwner, gateway.virtualGatewayName), gateway);
-      await client.invalidateQueries({ queryKey: queryKeys.virtualGateways.lists(mesh, meshOwner) });
+      // Lists refetch in the background; the caller navigates without waiting for them.
+      void client.invalidateQueries({ queryKey: queryKeys.virtualGateways.lists(mesh, meshOwner) });
     },
   });
 }

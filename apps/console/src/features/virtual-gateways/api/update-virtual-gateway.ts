@@ -18,9 +18,11 @@ export function useUpdateVirtualGateway(mesh: string, meshOwner: string | undefi
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateVirtualGatewayBody) => updateVirtualGateway(mesh, meshOwner, name, body),
-    onSuccess: async (gateway) => {
+    onSuccess: (gateway) => {
+      // The answer is the gateway as stored: the details page renders from it at once, no refetch.
       client.setQueryData(queryKeys.virtualGateways.detail(mesh, meshOwner, name), gateway);
-      await client.invalidateQueries({ queryKey: queryKeys.virtualGateways.lists(mesh, meshOwner) });
+      // Lists refetch in the background; the caller navigates without waiting for them.
+      void client.invalidateQueries({ queryKey: queryKeys.virtualGateways.lists(mesh, meshOwner) });
     },
   });
 }

@@ -12,13 +12,16 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import type { VirtualGatewayData } from '@meshconsole/model';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { PrefetchOnIntent } from '../../../components/prefetch-on-intent';
 import { ResourceStatus } from '../../../components/resource-status';
 import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
 import { errorMessage } from '../../../lib/api-client';
 import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
+import { preloadRoute } from '../../../lib/route-preload';
 import { useSession } from '../../../lib/session';
 import { useLocalStorage } from '../../../lib/use-local-storage';
+import { usePrefetchVirtualGateway } from '../api/get-virtual-gateway';
 import { useVirtualGatewayPages } from '../api/list-virtual-gateways';
 import { ownerBlockReason } from './delete-virtual-gateway-modal';
 import { listenerText, tlsModeText } from './gateway-text';
@@ -94,11 +97,27 @@ function matchesFilter(gateway: VirtualGatewayData, text: string): boolean {
   ].some((v) => v.toLowerCase().includes(needle));
 }
 
-export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOwner: string | undefined }) {
+export interface VirtualGatewaysTableProps {
+  mesh: string;
+  meshOwner: string | undefined;
+  /** Called when the user is about to open a gateway's details (hover or focus), to warm what that page needs. */
+  onPrefetchDetails?: (gatewayName: string) => void;
+}
+
+export function VirtualGatewaysTable({ mesh, meshOwner, onPrefetchDetails }: VirtualGatewaysTableProps) {
   const navigate = useNavigate();
   const follow = useFollow();
   const session = useSession();
   const query = useVirtualGatewayPages(mesh, meshOwner);
+  const prefetchGateway = usePrefetchVirtualGateway(mesh, meshOwner);
+  // Hover or focus on a gateway link or View details: load the details page's chunk and data now.
+  const prefetchDetails = (gateway: VirtualGatewayData | undefined) => {
+    if (!gateway) return;
+    preloadRoute('virtual-gateway-details');
+    prefetchGateway(gateway, query.dataUpdatedAt);
+    onPrefetchDetails?.(gateway.virtualGatewayName);
+  };
+  const prefetchCreate = () => preloadRoute('create-virtual-gateway');
   const [preferences, setPreferences] = useLocalStorage<Preferences>(PREFERENCES_STORAGE_KEY, DEFAULT_PREFERENCES);
   const [selected, setSelected] = useState<VirtualGatewayData[]>([]);
   const deletion = useDeleteVirtualGateway(mesh, meshOwner, { onDeleted: () => setSelected([]) });
@@ -152,9 +171,11 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOw
       header: COLUMN_LABELS.name,
       sortingField: 'virtualGatewayName',
       cell: (g) => (
-        <Link href={links.virtualGateway(mesh, meshOwner, g.virtualGatewayName)} onFollow={follow}>
-          {g.virtualGatewayName}
-        </Link>
+        <PrefetchOnIntent onIntent={() => prefetchDetails(g)}>
+          <Link href={links.virtualGateway(mesh, meshOwner, g.virtualGatewayName)} onFollow={follow}>
+            {g.virtualGatewayName}
+          </Link>
+        </PrefetchOnIntent>
       ),
     },
     { id: 'listener', header: COLUMN_LABELS.listener, cell: listenerText, sortingComparator: COMPARE.listener },
@@ -197,15 +218,16 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOw
   ];
 
   const createButton = (
-    <Button
-      key="create"
-      variant="primary"
-      href={links.createVirtualGateway(mesh, meshOwner)}
-      onFollow={follow}
-      data-testid="create-virtual-gateway"
-    >
-      Create virtual gateway
-    </Button>
+    <PrefetchOnIntent key="create" onIntent={prefetchCreate}>
+      <Button
+        variant="primary"
+        href={links.createVirtualGateway(mesh, meshOwner)}
+        onFollow={follow}
+        data-testid="create-virtual-gateway"
+      >
+        Create virtual gateway
+      </Button>
+    </PrefetchOnIntent>
   );
 
   const empty = query.isError ? (
@@ -223,13 +245,15 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOw
       title="No virtual gateways"
       subtitle="This mesh has no virtual gateways yet."
       action={
-        <Button
-          href={links.createVirtualGateway(mesh, meshOwner)}
-          onFollow={follow}
-          data-testid="create-virtual-gateway-empty"
-        >
-          Create virtual gateway
-        </Button>
+        <PrefetchOnIntent onIntent={prefetchCreate}>
+          <Button
+            href={links.createVirtualGateway(mesh, meshOwner)}
+            onFollow={follow}
+            data-testid="create-virtual-gateway-empty"
+          >
+            Create virtual gateway
+          </Button>
+        </PrefetchOnIntent>
       }
     />
   );
@@ -279,14 +303,15 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: { mesh: string; meshOw
             actions={
               <SpaceBetween direction="horizontal" size="xs">
                 {[
-                  <Button
-                    key="view"
-                    disabled={!one}
-                    onClick={() => one && navigate(links.virtualGateway(mesh, meshOwner, one.virtualGatewayName))}
-                    data-testid="view-details"
-                  >
-                    View details
-                  </Button>,
+                  <PrefetchOnIntent key="view" onIntent={() => prefetchDetails(one)}>
+                    <Button
+                      disabled={!one}
+                      onClick={() => one && navigate(links.virtualGateway(mesh, meshOwner, one.virtualGatewayName))}
+                      data-testid="view-details"
+                    >
+                      View details
+                    </Button>
+                  </PrefetchOnIntent>,
                   <Button
                     key="edit"
                     disabled={!one || !!editReason}

@@ -5,7 +5,7 @@ import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useDeferredValue } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { type Control, useWatch } from 'react-hook-form';
 import { toRequest } from './form-mapping';
 import type { VirtualGatewayFormValues } from './form-values';
@@ -46,6 +46,21 @@ export function previewText(
   return { json: JSON.stringify(full, null, 2), cli: lines.join(' \\\n  ') };
 }
 
+/**
+ * Highlighted code, memoized on its text: while the deferred text hasn't caught up (the urgent render
+ * of a keystroke), the highlighting is not redone.
+ */
+const PreviewCode = memo(function PreviewCode(props: { content: string; language: 'json' | 'sh'; ariaLabel: string }) {
+  return (
+    <CodeView
+      content={props.content}
+      highlight={props.language === 'json' ? jsonHighlight : shHighlight}
+      ariaLabel={props.ariaLabel}
+      wrapLines
+    />
+  );
+});
+
 export function RequestPreview(props: {
   control: Control<VirtualGatewayFormValues>;
   mode: 'create' | 'edit';
@@ -85,7 +100,7 @@ export function RequestPreview(props: {
             }
           >
             <div data-testid="request-json">
-              <CodeView content={json} highlight={jsonHighlight} ariaLabel="Request JSON" wrapLines />
+              <PreviewCode content={json} language="json" ariaLabel="Request JSON" />
             </div>
           </Container>,
           <Container
@@ -110,7 +125,7 @@ export function RequestPreview(props: {
             }
           >
             <div data-testid="cli-command">
-              <CodeView content={cli} highlight={shHighlight} ariaLabel="AWS CLI command" wrapLines />
+              <PreviewCode content={cli} language="sh" ariaLabel="AWS CLI command" />
             </div>
           </Container>,
         ]}

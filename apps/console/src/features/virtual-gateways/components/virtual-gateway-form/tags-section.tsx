@@ -1,13 +1,15 @@
+import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
-import Table from '@cloudscape-design/components/table';
 import { memo } from 'react';
 import { type Control, type UseFormSetValue, useWatch } from 'react-hook-form';
-import type { TagRow, VirtualGatewayFormValues } from './form-values';
+import type { VirtualGatewayFormValues } from './form-values';
 
 /**
  * The tags a create request sends (they come from Import JSON). Shown only when there are some;
- * memoized and watching only `tags`, so typing elsewhere doesn't re-render it.
+ * memoized and watching only `tags`, so typing elsewhere doesn't re-render it. A plain list, not a
+ * Table: the create page's code stays small.
  */
 export const TagsSection = memo(function TagsSection({
   control,
@@ -20,15 +22,7 @@ export const TagsSection = memo(function TagsSection({
   if (!tags || tags.length === 0) return null;
   return (
     <div data-testid="tags-section">
-      <Table<TagRow>
-        variant="container"
-        items={tags}
-        trackBy="key"
-        ariaLabels={{ tableLabel: 'Tags to create' }}
-        columnDefinitions={[
-          { id: 'key', header: 'Key', cell: (t) => t.key, isRowHeader: true },
-          { id: 'value', header: 'Value', cell: (t) => (t.value === '' ? '-' : t.value) },
-        ]}
+      <Container
         header={
           <Header
             variant="h2"
@@ -43,7 +37,15 @@ export const TagsSection = memo(function TagsSection({
             Tags
           </Header>
         }
-      />
+      >
+        <ul aria-label="Tags to create" style={{ margin: 0, paddingInlineStart: 20 }}>
+          {tags.map((t) => (
+            <li key={t.key}>
+              <Box variant="code">{t.key}</Box> = {t.value === '' ? <i>empty</i> : <Box variant="code">{t.value}</Box>}
+            </li>
+          ))}
+        </ul>
+      </Container>
     </div>
   );
 });
