@@ -1,6 +1,6 @@
 import Alert from '@cloudscape-design/components/alert';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useFlash, usePageChrome } from '../../../components/app-shell';
 import { useCreateGatewayRoute } from '../../../features/gateway-routes/api/create-gateway-route';
@@ -8,6 +8,7 @@ import { GatewayRouteForm } from '../../../features/gateway-routes/components/ga
 import { defaultGatewayRouteFormValues } from '../../../features/gateway-routes/form/gateway-route-form-values';
 import { useVirtualGateway } from '../../../features/virtual-gateways/api/get-virtual-gateway';
 import { links, useMeshParams } from '../../../lib/links';
+import { preloadRoute } from '../../../lib/route-preload';
 import { useSession } from '../../../lib/session';
 import { gatewayRouteCrumbs } from './gateway-route-crumbs';
 import { useVirtualServiceChoices } from './use-virtual-service-choices';
@@ -24,6 +25,8 @@ export default function CreateGatewayRoutePage() {
   const notOwner = gatewayOwner !== undefined && session.data !== undefined && gatewayOwner !== session.data.accountId;
   const create = useCreateGatewayRoute(mesh, meshOwner, gatewayName);
   const defaultValues = useMemo(defaultGatewayRouteFormValues, []);
+  // Success opens the route's details page: have its code ready while the user fills in the form.
+  useEffect(() => preloadRoute('gateway-route-details'), []);
 
   usePageChrome({
     title: 'Create gateway route',

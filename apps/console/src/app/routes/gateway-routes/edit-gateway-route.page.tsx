@@ -1,6 +1,6 @@
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { GatewayRouteData } from '@meshconsole/model';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useFlash, usePageChrome } from '../../../components/app-shell';
 import { ErrorState, PageLoading } from '../../../components/table-states';
@@ -11,6 +11,7 @@ import { sameJson } from '../../../features/gateway-routes/components/gateway-ro
 import { gatewayRouteFormValuesOf } from '../../../features/gateway-routes/form/gateway-route-form-values';
 import { errorMessage } from '../../../lib/api-client';
 import { links, useMeshParams } from '../../../lib/links';
+import { preloadRoute } from '../../../lib/route-preload';
 import { gatewayRouteCrumbs } from './gateway-route-crumbs';
 import { useVirtualServiceChoices } from './use-virtual-service-choices';
 
@@ -25,6 +26,8 @@ function EditForm({ route }: { route: GatewayRouteData }) {
   // Prefilled once from the route as loaded; a later refetch does not reset what the user typed.
   const defaultValues = useMemo(() => gatewayRouteFormValuesOf(routeName, route.spec), [routeName]);
   const detailsHref = links.gatewayRoute(mesh, meshOwner, gatewayName, routeName);
+  // Saving opens the details page: have its code ready while the user edits.
+  useEffect(() => preloadRoute('gateway-route-details'), []);
 
   return (
     <GatewayRouteForm

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../../lib/query-keys';
 import { lazyRoute } from '../../../lib/route-preload';
 import { eventually, renderWithApp } from '../../../test/render';
+import MeshesPage from '../meshes/meshes.page';
 import CreateVirtualGatewayPage from './create-virtual-gateway.page';
 import VirtualGatewayDetailsPage from './virtual-gateway-details.page';
 import VirtualGatewaysPage from './virtual-gateways.page';
@@ -146,5 +147,28 @@ describe('no request waterfalls', () => {
     });
     expect(queryClient.getQueryData(queryKeys.gatewayRoutes.list('demo-mesh', undefined, 'gw-new'))).toEqual([]);
     expect(api.log.map((l) => l.request).filter((r) => r.startsWith('GET /api/meshes'))).toEqual([]);
+  });
+
+  it('when a mesh link is hovered, then the virtual gateways chunk and the first page of its gateways load', async () => {
+    const chunk = vi.fn(async () => ({ default: () => null }));
+    lazyRoute('virtual-gateways', chunk);
+    const mesh = {
+      meshName: 'demo-mesh',
+      metadata: { ...gateway('x').metadata, arn: `arn:aws:appmesh:us-west-2:${ME}:mesh/demo-mesh` },
+      spec: {},
+      status: { status: 'ACTIVE' },
+    };
+    const api = recordingFetch((_m, path) => {
+      if (path === '/api/session') return session();
+      if (path === '/api/meshes') return json({ items: [mesh] });
+      return json({ items: [gateway('gw-a')] });
+    });
+    vi.stubGlobal('fetch', api.fetchStub);
+    renderWithApp(<MeshesPage />, { path: '/meshes', pattern: '/meshes' });
+    fireEvent.mouseEnter(await screen.findByText('demo-mesh'));
+    expect(chunk).toHaveBeenCalled();
+    await eventually(() =>
+      expect(api.log.map((l) => l.request)).toContain('GET /api/meshes/demo-mesh/virtual-gateways'),
+    );
   });
 });

@@ -23,9 +23,13 @@ export function useCreateGatewayRoute(mesh: string, meshOwner: string | undefine
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateGatewayRouteBody) => createGatewayRoute(mesh, meshOwner, gatewayName, body),
-    onSuccess: async (route) => {
+    onSuccess: (route) => {
       client.setQueryData(queryKeys.gatewayRoutes.detail(mesh, meshOwner, gatewayName, route.gatewayRouteName), route);
-      await client.invalidateQueries({ queryKey: queryKeys.gatewayRoutes.all(mesh, meshOwner, gatewayName) });
+      // Lists refetch in the background (the seeded details stay fresh); the caller navigates at once.
+      void client.invalidateQueries({
+        queryKey: queryKeys.gatewayRoutes.all(mesh, meshOwner, gatewayName),
+        predicate: (query) => query.queryKey[4] !== 'detail',
+      });
     },
   });
 }

@@ -22,9 +22,13 @@ export function useUpdateGatewayRoute(mesh: string, meshOwner: string | undefine
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateGatewayRouteBody) => updateGatewayRoute(mesh, meshOwner, gatewayName, route, body),
-    onSuccess: async (updated) => {
+    onSuccess: (updated) => {
       client.setQueryData(queryKeys.gatewayRoutes.detail(mesh, meshOwner, gatewayName, route), updated);
-      await client.invalidateQueries({ queryKey: queryKeys.gatewayRoutes.all(mesh, meshOwner, gatewayName) });
+      // Lists refetch in the background (the seeded details stay fresh); the caller navigates at once.
+      void client.invalidateQueries({
+        queryKey: queryKeys.gatewayRoutes.all(mesh, meshOwner, gatewayName),
+        predicate: (query) => query.queryKey[4] !== 'detail',
+      });
     },
   });
 }

@@ -5,11 +5,13 @@ import Pagination from '@cloudscape-design/components/pagination';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { MeshData } from '@meshconsole/model';
+import { PrefetchOnIntent } from '../../../components/prefetch-on-intent';
 import { ResourceStatus } from '../../../components/resource-status';
 import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
 import { errorMessage } from '../../../lib/api-client';
 import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
+import { preloadRoute } from '../../../lib/route-preload';
 import { useSession } from '../../../lib/session';
 import { useMeshes } from '../api/list-meshes';
 
@@ -17,7 +19,12 @@ import { useMeshes } from '../api/list-meshes';
 const byOwner = (a: MeshData, b: MeshData) => a.metadata.meshOwner.localeCompare(b.metadata.meshOwner);
 const byCreated = (a: MeshData, b: MeshData) => a.metadata.createdAt - b.metadata.createdAt;
 
-export function MeshesTable() {
+export interface MeshesTableProps {
+  /** Called when the user is about to open a mesh (hover or focus on its link), to warm its first page. */
+  onPrefetchMesh?: (mesh: string, meshOwner: string | undefined) => void;
+}
+
+export function MeshesTable({ onPrefetchMesh }: MeshesTableProps = {}) {
   const follow = useFollow();
   const session = useSession();
   const query = useMeshes();
@@ -70,13 +77,18 @@ export function MeshesTable() {
           sortingField: 'meshName',
           cell: (m) => {
             const shared = m.metadata.meshOwner !== me;
+            const owner = shared ? m.metadata.meshOwner : undefined;
             return (
-              <Link
-                href={links.virtualGateways(m.meshName, shared ? m.metadata.meshOwner : undefined)}
-                onFollow={follow}
+              <PrefetchOnIntent
+                onIntent={() => {
+                  preloadRoute('virtual-gateways');
+                  onPrefetchMesh?.(m.meshName, owner);
+                }}
               >
-                {m.meshName}
-              </Link>
+                <Link href={links.virtualGateways(m.meshName, owner)} onFollow={follow}>
+                  {m.meshName}
+                </Link>
+              </PrefetchOnIntent>
             );
           },
         },
