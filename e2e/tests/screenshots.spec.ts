@@ -15,6 +15,11 @@ test.describe('Screenshots for the README', () => {
       await state.open(page, demo);
       // Hide the caret and anything animated so repeated runs draw the same pixels where they can.
       await page.addStyleTag({ content: '*, *::before, *::after { caret-color: transparent !important; }' });
+      // A full-page capture starts from the top; otherwise the sticky header is drawn mid-page.
+      if (state.fullPage ?? true) {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+      }
       const file = join(SCREENSHOT_DIR, `${state.id}.png`);
       await page.screenshot({ path: file, fullPage: state.fullPage ?? true, animations: 'disabled' });
       expect(statSync(file).size).toBeGreaterThan(10_000);
