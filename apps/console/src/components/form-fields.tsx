@@ -216,11 +216,16 @@ export function ControlledCheckbox<T extends FieldValues>(props: ControlledCheck
 }
 
 /** An input without its own FormField, for cells of a list editor (the editor renders the label). */
-function BareInput<T extends FieldValues>(props: {
+/**
+ * An input without its own form field: a row of an AttributeEditor, whose column label (or
+ * `ariaLabel`) names it and whose `errorText` shows its message.
+ */
+export function RowInput<T extends FieldValues>(props: {
   control: Control<T>;
   name: FieldPath<T>;
-  ariaLabel: string;
+  ariaLabel?: string;
   placeholder?: string;
+  inputMode?: InputProps['inputMode'];
 }) {
   const { field, fieldState } = useController({ control: props.control, name: props.name });
   return (
@@ -232,6 +237,7 @@ function BareInput<T extends FieldValues>(props: {
       onBlur={field.onBlur}
       placeholder={props.placeholder}
       ariaLabel={props.ariaLabel}
+      inputMode={props.inputMode}
       invalid={!!fieldState.error}
     />
   );
@@ -273,7 +279,7 @@ export function ControlledListEditor<T extends FieldValues, N extends ArrayPath<
         definition={props.columns.map((column) => ({
           label: column.label,
           control: (_item: unknown, index: number) => (
-            <BareInput
+            <RowInput
               control={props.control}
               name={`${props.name}.${index}.${column.field}` as FieldPath<T>}
               ariaLabel={`${column.label} ${index + 1}`}

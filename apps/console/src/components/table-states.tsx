@@ -33,25 +33,6 @@ export function TableNoMatchState(props: { onClearFilter: () => void }) {
   );
 }
 
-/** A failed fetch inside a table's empty slot, with Retry (never a blank table). */
-export function TableErrorState(props: { header: string; message: string; onRetry: () => void }) {
-  return (
-    <Box margin={{ vertical: 'xs' }} textAlign="left">
-      <Alert
-        type="error"
-        header={props.header}
-        action={
-          <Button onClick={props.onRetry} data-testid="retry">
-            Retry
-          </Button>
-        }
-      >
-        {props.message}
-      </Alert>
-    </Box>
-  );
-}
-
 /** A failed page-level fetch: an error alert with Retry. */
 export function ErrorState(props: { header: string; message: string; onRetry: () => void }) {
   return (
@@ -66,6 +47,15 @@ export function ErrorState(props: { header: string; message: string; onRetry: ()
     >
       {props.message}
     </Alert>
+  );
+}
+
+/** A failed fetch inside a table's empty slot, with Retry (never a blank table). */
+export function TableErrorState(props: { header: string; message: string; onRetry: () => void }) {
+  return (
+    <Box margin={{ vertical: 'xs' }} textAlign="left">
+      <ErrorState {...props} />
+    </Box>
   );
 }
 

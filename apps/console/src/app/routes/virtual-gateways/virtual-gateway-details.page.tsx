@@ -11,6 +11,7 @@ import Tabs from '@cloudscape-design/components/tabs';
 import { usePrefetchQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { meshCrumbs, usePageChrome } from '../../../components/app-shell';
+import { CopyArn } from '../../../components/copy-arn';
 import { ResourceStatus } from '../../../components/resource-status';
 import { ErrorState, PageLoading } from '../../../components/table-states';
 import { DeployPanel } from '../../../features/deploy/components/deploy-panel';
@@ -124,16 +125,7 @@ export default function VirtualGatewayDetailsPage() {
           items={[
             {
               label: 'ARN',
-              value: (
-                <CopyToClipboard
-                  variant="inline"
-                  textToCopy={metadata.arn}
-                  copyButtonAriaLabel="Copy ARN"
-                  copySuccessText="ARN copied"
-                  copyErrorText="ARN failed to copy"
-                  data-testid="details-arn"
-                />
-              ),
+              value: <CopyArn arn={metadata.arn} testId="details-arn" />,
             },
             {
               label: 'Status',

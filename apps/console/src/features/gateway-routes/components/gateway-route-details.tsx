@@ -7,6 +7,7 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs, { type KeyValuePairsProps } from '@cloudscape-design/components/key-value-pairs';
 import Link from '@cloudscape-design/components/link';
 import type { GatewayRouteData, HeaderMatchMethod } from '@meshconsole/model';
+import { CopyArn } from '../../../components/copy-arn';
 import { ResourceStatus } from '../../../components/resource-status';
 import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
@@ -69,15 +70,7 @@ export function GatewayRouteSummary({
       items: [
         {
           label: 'ARN',
-          value: (
-            <CopyToClipboard
-              variant="inline"
-              textToCopy={metadata.arn}
-              copyButtonAriaLabel="Copy ARN"
-              copySuccessText="ARN copied"
-              copyErrorText="ARN failed to copy"
-            />
-          ),
+          value: <CopyArn arn={metadata.arn} />,
         },
         { label: 'Mesh owner', value: metadata.meshOwner },
         { label: 'Resource owner', value: metadata.resourceOwner },

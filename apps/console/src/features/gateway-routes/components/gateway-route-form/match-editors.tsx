@@ -13,6 +13,7 @@ import {
   useFormState,
   useWatch,
 } from 'react-hook-form';
+import { RowInput } from '../../../../components/form-fields';
 import {
   emptyHeaderRow,
   emptyQueryParameterRow,
@@ -22,8 +23,9 @@ import {
 } from '../../form/gateway-route-form-values';
 
 /*
- * AttributeEditor rows bound to react-hook-form field arrays. Every control goes through `Controller`
- * with `field.ref` (a failed submit focuses the first error) and `field.onBlur` (validation on blur).
+ * AttributeEditor rows bound to react-hook-form field arrays. Text inputs are the shared adapter's
+ * `RowInput`; the match type select and checkboxes go through `Controller`. Every control passes
+ * `field.ref` (a failed submit focuses the first error) and `field.onBlur` (validation on blur).
  */
 
 const MATCH_METHOD_LABELS: Record<(typeof MATCH_METHODS)[number], string> = {
@@ -75,19 +77,10 @@ export function HeaderMatchEditor({ control, name, noun, clearErrors }: HeaderMa
         {
           label: `${noun} name`,
           control: (_item, index) => (
-            <Controller
+            <RowInput
               control={control}
               name={`${name}.${index}.name`}
-              render={({ field, fieldState }) => (
-                <Input
-                  ref={field.ref}
-                  value={field.value}
-                  onChange={({ detail }) => field.onChange(detail.value)}
-                  onBlur={field.onBlur}
-                  invalid={!!fieldState.error}
-                  placeholder={name === 'headers' ? 'x-canary' : 'tenant'}
-                />
-              )}
+              placeholder={name === 'headers' ? 'x-canary' : 'tenant'}
             />
           ),
           errorText: (_item, index) => errorAt(errors, `${name}.${index}.name`),
@@ -121,39 +114,18 @@ export function HeaderMatchEditor({ control, name, noun, clearErrors }: HeaderMa
             ) : rows[index]?.method === 'range' ? (
               <SpaceBetween direction="horizontal" size="xs">
                 {(['rangeStart', 'rangeEnd'] as const).map((part) => (
-                  <Controller
+                  <RowInput
                     key={part}
                     control={control}
                     name={`${name}.${index}.${part}`}
-                    render={({ field, fieldState }) => (
-                      <Input
-                        ref={field.ref}
-                        value={field.value}
-                        onChange={({ detail }) => field.onChange(detail.value)}
-                        onBlur={field.onBlur}
-                        invalid={!!fieldState.error}
-                        inputMode="numeric"
-                        ariaLabel={part === 'rangeStart' ? 'Range start' : 'Range end'}
-                        placeholder={part === 'rangeStart' ? 'Start' : 'End (excluded)'}
-                      />
-                    )}
+                    inputMode="numeric"
+                    ariaLabel={part === 'rangeStart' ? 'Range start' : 'Range end'}
+                    placeholder={part === 'rangeStart' ? 'Start' : 'End (excluded)'}
                   />
                 ))}
               </SpaceBetween>
             ) : (
-              <Controller
-                control={control}
-                name={`${name}.${index}.value`}
-                render={({ field, fieldState }) => (
-                  <Input
-                    ref={field.ref}
-                    value={field.value}
-                    onChange={({ detail }) => field.onChange(detail.value)}
-                    onBlur={field.onBlur}
-                    invalid={!!fieldState.error}
-                  />
-                )}
-              />
+              <RowInput control={control} name={`${name}.${index}.value`} />
             ),
           errorText: (_item, index) =>
             rows[index]?.method === 'range'
@@ -204,20 +176,7 @@ export function QueryParameterEditor({ control }: { control: Control<GatewayRout
         {
           label: 'Query parameter name',
           control: (_item, index) => (
-            <Controller
-              control={control}
-              name={`queryParameters.${index}.name`}
-              render={({ field, fieldState }) => (
-                <Input
-                  ref={field.ref}
-                  value={field.value}
-                  onChange={({ detail }) => field.onChange(detail.value)}
-                  onBlur={field.onBlur}
-                  invalid={!!fieldState.error}
-                  placeholder="version"
-                />
-              )}
-            />
+            <RowInput control={control} name={`queryParameters.${index}.name`} placeholder="version" />
           ),
           errorText: (_item, index) => errorAt(errors, `queryParameters.${index}.name`),
         },
@@ -225,20 +184,7 @@ export function QueryParameterEditor({ control }: { control: Control<GatewayRout
           label: 'Exact value - optional',
           constraintText: 'Leave empty to match any value.',
           control: (_item, index) => (
-            <Controller
-              control={control}
-              name={`queryParameters.${index}.value`}
-              render={({ field, fieldState }) => (
-                <Input
-                  ref={field.ref}
-                  value={field.value}
-                  onChange={({ detail }) => field.onChange(detail.value)}
-                  onBlur={field.onBlur}
-                  invalid={!!fieldState.error}
-                  placeholder="v2"
-                />
-              )}
-            />
+            <RowInput control={control} name={`queryParameters.${index}.value`} placeholder="v2" />
           ),
           errorText: (_item, index) => errorAt(errors, `queryParameters.${index}.value`),
         },
