@@ -119,6 +119,19 @@ describe('import JSON', () => {
     expect(result.unused.map((u) => u.path)).toEqual(['tags.1.key', 'tags.1.value']);
   });
 
+  it('when the JSON names the mesh and owner open in the console, then neither is listed as unused', () => {
+    const result = importVirtualGatewayJson(
+      { meshName: 'shared', meshOwner: '111122223333', spec: PRODUCT_EXAMPLE.spec },
+      { mesh: 'shared', meshOwner: '111122223333', currentName: 'gw' },
+    );
+    expect(result.unused).toEqual([]);
+    const other = importVirtualGatewayJson(
+      { meshName: 'shared', meshOwner: '999999999999', spec: PRODUCT_EXAMPLE.spec },
+      { mesh: 'shared', meshOwner: '111122223333', currentName: 'gw' },
+    );
+    expect(other.unused.map((u) => u.path)).toEqual(['meshOwner']);
+  });
+
   it('when tags are imported into an edit, then they are listed: an update request has no tags', () => {
     const result = importVirtualGatewayJson(
       { tags: [{ key: 'team', value: 'edge' }], spec: PRODUCT_EXAMPLE.spec },

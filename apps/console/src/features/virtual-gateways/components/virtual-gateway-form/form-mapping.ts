@@ -318,7 +318,7 @@ const TAGS_OF_EXISTING_GATEWAY = "An existing gateway's tags are changed on its 
 
 const TOP_LEVEL_REASONS: Record<string, string> = {
   clientToken: 'The console generates its own client token for each request.',
-  meshOwner: 'The mesh is the one open in the console.',
+  meshOwner: "The gateway is created in the mesh open in the console, with that mesh's owner.",
   meshName: 'The gateway is created in the mesh open in the console.',
 };
 
@@ -338,7 +338,7 @@ function tagRows(v: unknown): TagRow[] {
  */
 export function importVirtualGatewayJson(
   input: unknown,
-  context: { mesh: string; currentName: string; withTags?: boolean },
+  context: { mesh: string; meshOwner?: string; currentName: string; withTags?: boolean },
 ): ImportResult {
   const withTags = context.withTags ?? true;
   if (!isObject(input)) {
@@ -366,6 +366,7 @@ export function importVirtualGatewayJson(
   for (const [path, value] of given) {
     const top = path.split('.')[0] ?? path;
     if (top === 'meshName' && value === context.mesh) continue;
+    if (top === 'meshOwner' && context.meshOwner !== undefined && value === context.meshOwner) continue;
     if (top === 'virtualGatewayName' && typeof value === 'string') continue;
     const shown = `${prefix}${path}`;
     if (top === 'tags' && !withTags) {

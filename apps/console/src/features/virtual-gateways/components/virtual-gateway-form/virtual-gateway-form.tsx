@@ -219,6 +219,7 @@ export function VirtualGatewayForm(props: VirtualGatewayFormProps) {
         onImport={(json) => {
           const result = importVirtualGatewayJson(json, {
             mesh,
+            meshOwner,
             currentName: getValues('name'),
             withTags: mode === 'create',
           });
