@@ -509,6 +509,8 @@ interface ChildKind<Place extends MeshPlace, NameField extends string, Data, Ref
   nameField: NameField;
   /** Finds the place a request names (NotFoundException when the caller cannot see it). */
   locate(r: StoreReader, caller: string, place: Place): Location;
+  /** The siblings' scope of a place in a mesh the caller owns, without reading anything. */
+  ownScope(caller: string, place: Place): ResourceScope;
   /** Who may create one, beyond seeing the mesh (anyone who sees it, when absent). */
   assertCanCreate?(caller: string, at: Location): void;
   /** The quota on siblings, and how the limit message names their place. */
@@ -527,6 +529,7 @@ type Named<Place, NameField extends string> = Place & Record<NameField, string>;
 const VIRTUAL_SERVICE: ChildKind<MeshPlace, 'virtualServiceName', VirtualServiceData, VirtualServiceRef> = {
   nameField: 'virtualServiceName',
   locate: inMesh('virtualService'),
+  ownScope: (caller, place) => childScope('virtualService', { meshOwner: caller, meshName: place.meshName }),
   quota: { key: 'virtualServicesPerMesh', what: 'virtual services', where: ({ mesh }) => `in mesh ${mesh.meshName}` },
   assertNotInUse: assertNotTargeted,
   data: virtualServiceData,
@@ -536,6 +539,7 @@ const VIRTUAL_SERVICE: ChildKind<MeshPlace, 'virtualServiceName', VirtualService
 const VIRTUAL_GATEWAY: ChildKind<MeshPlace, 'virtualGatewayName', VirtualGatewayData, VirtualGatewayRef> = {
   nameField: 'virtualGatewayName',
   locate: inMesh('virtualGateway'),
+  ownScope: (caller, place) => childScope('virtualGateway', { meshOwner: caller, meshName: place.meshName }),
   assertCanCreate: assertMeshOwnerCreatesGateway,
   quota: { key: 'virtualGatewaysPerMesh', what: 'virtual gateways', where: ({ mesh }) => `in mesh ${mesh.meshName}` },
   assertNotInUse: assertNoRoutes,
@@ -546,6 +550,8 @@ const VIRTUAL_GATEWAY: ChildKind<MeshPlace, 'virtualGatewayName', VirtualGateway
 const GATEWAY_ROUTE: ChildKind<GatewayPlace, 'gatewayRouteName', GatewayRouteData, GatewayRouteRef> = {
   nameField: 'gatewayRouteName',
   locate: inGateway,
+  ownScope: (caller, place) =>
+    childScope('gatewayRoute', { meshOwner: caller, meshName: place.meshName }, place.virtualGatewayName),
   assertCanCreate: assertGatewayOwnerCreatesRoute,
   quota: {
     key: 'gatewayRoutesPerVirtualGateway',
@@ -791,6 +797,14 @@ export class Operations {
     kind: ChildKind<P, N, D, unknown>,
     input: Named<P, N>,
   ): D {
+    // In a mesh the caller owns, a resource that exists is the whole answer: a mesh cannot be deleted
+    // while it holds virtual services or gateways, nor a gateway while it has routes, so the resource's
+    // mesh (and gateway) exist too. One lookup instead of one per level; a miss takes the full path,
+    // which names what is missing.
+    if ((input.meshOwner ?? this.caller) === this.caller) {
+      const record = r.getResource({ ...kind.ownScope(this.caller, input), name: input[kind.nameField] });
+      if (record) return kind.data(record);
+    }
     return kind.data(this.find(r, kind, input).record);
   }
 
