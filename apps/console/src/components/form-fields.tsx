@@ -217,8 +217,22 @@ export function ControlledCheckbox<T extends FieldValues>(props: ControlledCheck
 
 /** An input without its own FormField, for cells of a list editor (the editor renders the label). */
 /**
+ * Messages of AttributeEditor rows, with Cloudscape's timing: a row field's message shows once the
+ * user has left that field, or after a submit. (react-hook-form validates the whole field array as
+ * soon as a row is added, so a fresh empty row would otherwise show "required" at once.)
+ */
+export function useRowErrors<T extends FieldValues>(control: Control<T>, name: FieldPath<T> | ArrayPath<T>) {
+  const { errors, touchedFields, isSubmitted } = useFormState({ control, name: name as FieldPath<T> });
+  return (path: string): string | undefined => {
+    if (!isSubmitted && !get(touchedFields, path)) return undefined;
+    return (get(errors, path) as { message?: string } | undefined)?.message;
+  };
+}
+
+/**
  * An input without its own form field: a row of an AttributeEditor, whose column label (or
- * `ariaLabel`) names it and whose `errorText` shows its message.
+ * `ariaLabel`) names it and whose `errorText` (`useRowErrors`) shows its message. It is marked
+ * invalid with the same timing.
  */
 export function RowInput<T extends FieldValues>(props: {
   control: Control<T>;
@@ -228,6 +242,7 @@ export function RowInput<T extends FieldValues>(props: {
   inputMode?: InputProps['inputMode'];
 }) {
   const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const { isSubmitted } = useFormState({ control: props.control });
   return (
     <Input
       ref={field.ref}
@@ -238,7 +253,7 @@ export function RowInput<T extends FieldValues>(props: {
       placeholder={props.placeholder}
       ariaLabel={props.ariaLabel}
       inputMode={props.inputMode}
-      invalid={!!fieldState.error}
+      invalid={!!fieldState.error && (fieldState.isTouched || isSubmitted)}
     />
   );
 }
@@ -266,7 +281,7 @@ export function ControlledListEditor<T extends FieldValues, N extends ArrayPath<
   props: ControlledListEditorProps<T, N>,
 ) {
   const { fields, append, remove } = useFieldArray({ control: props.control, name: props.name });
-  const { errors } = useFormState({ control: props.control, name: props.name as unknown as FieldPath<T> });
+  const errorAt = useRowErrors(props.control, props.name);
   return (
     <div data-testid={props['data-testid']}>
       <AttributeEditor
@@ -286,8 +301,7 @@ export function ControlledListEditor<T extends FieldValues, N extends ArrayPath<
               placeholder={column.placeholder}
             />
           ),
-          errorText: (_item: unknown, index: number) =>
-            (get(errors, `${props.name}.${index}.${column.field}`) as { message?: string } | undefined)?.message,
+          errorText: (_item: unknown, index: number) => errorAt(`${props.name}.${index}.${column.field}`),
         }))}
       />
     </div>

@@ -3,17 +3,8 @@ import Checkbox from '@cloudscape-design/components/checkbox';
 import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import {
-  type Control,
-  Controller,
-  type FieldError,
-  get,
-  type UseFormClearErrors,
-  useFieldArray,
-  useFormState,
-  useWatch,
-} from 'react-hook-form';
-import { RowInput } from '../../../../components/form-fields';
+import { type Control, Controller, type UseFormClearErrors, useFieldArray, useWatch } from 'react-hook-form';
+import { RowInput, useRowErrors } from '../../../../components/form-fields';
 import {
   emptyHeaderRow,
   emptyQueryParameterRow,
@@ -38,10 +29,6 @@ const MATCH_METHOD_LABELS: Record<(typeof MATCH_METHODS)[number], string> = {
 };
 const MATCH_METHOD_OPTIONS = MATCH_METHODS.map((m) => ({ value: m, label: MATCH_METHOD_LABELS[m] }));
 
-function errorAt(errors: unknown, path: string): string | undefined {
-  return (get(errors, path) as FieldError | undefined)?.message;
-}
-
 const I18N = { errorIconAriaLabel: 'Error', itemRemovedAriaLive: 'An item was removed.' };
 
 export interface HeaderMatchEditorProps {
@@ -56,7 +43,7 @@ export interface HeaderMatchEditorProps {
 /** Headers (http/http2) or Metadata (grpc): name, match method and value, invert. 0 to 10 rows. */
 export function HeaderMatchEditor({ control, name, noun, clearErrors }: HeaderMatchEditorProps) {
   const { fields, append, remove } = useFieldArray({ control, name });
-  const { errors } = useFormState({ control, name });
+  const errorAt = useRowErrors(control, name);
   const rows = useWatch({ control, name }) ?? [];
   const lower = noun.toLowerCase();
 
@@ -83,7 +70,7 @@ export function HeaderMatchEditor({ control, name, noun, clearErrors }: HeaderMa
               placeholder={name === 'headers' ? 'x-canary' : 'tenant'}
             />
           ),
-          errorText: (_item, index) => errorAt(errors, `${name}.${index}.name`),
+          errorText: (_item, index) => errorAt(`${name}.${index}.name`),
         },
         {
           label: 'Match type',
@@ -129,8 +116,8 @@ export function HeaderMatchEditor({ control, name, noun, clearErrors }: HeaderMa
             ),
           errorText: (_item, index) =>
             rows[index]?.method === 'range'
-              ? (errorAt(errors, `${name}.${index}.rangeStart`) ?? errorAt(errors, `${name}.${index}.rangeEnd`))
-              : errorAt(errors, `${name}.${index}.value`),
+              ? (errorAt(`${name}.${index}.rangeStart`) ?? errorAt(`${name}.${index}.rangeEnd`))
+              : errorAt(`${name}.${index}.value`),
         },
         {
           label: 'Invert',
@@ -159,7 +146,7 @@ export function HeaderMatchEditor({ control, name, noun, clearErrors }: HeaderMa
 /** Query parameters (http/http2): name and an optional exact value. 0 to 10 rows. */
 export function QueryParameterEditor({ control }: { control: Control<GatewayRouteFormValues> }) {
   const { fields, append, remove } = useFieldArray({ control, name: 'queryParameters' });
-  const { errors } = useFormState({ control, name: 'queryParameters' });
+  const errorAt = useRowErrors(control, 'queryParameters');
   return (
     <AttributeEditor
       data-testid="query-parameters-editor"
@@ -178,7 +165,7 @@ export function QueryParameterEditor({ control }: { control: Control<GatewayRout
           control: (_item, index) => (
             <RowInput control={control} name={`queryParameters.${index}.name`} placeholder="version" />
           ),
-          errorText: (_item, index) => errorAt(errors, `queryParameters.${index}.name`),
+          errorText: (_item, index) => errorAt(`queryParameters.${index}.name`),
         },
         {
           label: 'Exact value - optional',
@@ -186,7 +173,7 @@ export function QueryParameterEditor({ control }: { control: Control<GatewayRout
           control: (_item, index) => (
             <RowInput control={control} name={`queryParameters.${index}.value`} placeholder="v2" />
           ),
-          errorText: (_item, index) => errorAt(errors, `queryParameters.${index}.value`),
+          errorText: (_item, index) => errorAt(`queryParameters.${index}.value`),
         },
       ]}
     />

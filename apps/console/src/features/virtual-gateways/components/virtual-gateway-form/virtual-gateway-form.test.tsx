@@ -145,6 +145,27 @@ describe('create virtual gateway form: validation timing', () => {
   });
 });
 
+describe('create virtual gateway form: list rows', () => {
+  it('when a Subject Alternative Name row is added, then it shows no error until the user leaves it empty', async () => {
+    const f = renderForm();
+    await screen.findByLabelText('Virtual gateway name', { selector: 'input' });
+    f.page.findExpandableSection()!.findExpandButton().click();
+    const editor = () => f.page.find('[data-testid="client-policy-sans"]')!.findAttributeEditor()!;
+    await waitFor(() => expect(f.page.find('[data-testid="client-policy-sans"]')).not.toBeNull());
+    editor().findAddButton().click();
+    const row = () => editor().findRow(1)!;
+    await waitFor(() => expect(row()).not.toBeNull());
+    // react-hook-form validates the list as the row is added; the row must not show it yet.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(row().findFields()[0]?.findError()).toBeNull();
+    const input = row().findFields()[0]!.findControl()!.findInput()!.findNativeInput().getElement();
+    expect(input.getAttribute('aria-invalid')).not.toBe('true');
+    fireEvent.focusOut(input);
+    await waitFor(() => expect(row().findFields()[0]?.findError()?.getElement().textContent).toBeTruthy());
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
 describe('create virtual gateway form: Import JSON', () => {
   it("when the product's example is imported, then the listener fields fill in and the result says every field was used", async () => {
     const f = renderForm();
