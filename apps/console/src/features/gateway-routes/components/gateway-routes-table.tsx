@@ -4,15 +4,14 @@ import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import type { GatewayRouteData } from '@meshconsole/model';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PrefetchOnIntent } from '../../../components/prefetch-on-intent';
 import { ResourceStatus } from '../../../components/resource-status';
-import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
-import { errorMessage } from '../../../lib/api-client';
+import { resourceTableProps } from '../../../components/resource-table-props';
+import { TableEmptyState, TableNoMatchState } from '../../../components/table-states';
 import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
 import { preloadRoute } from '../../../lib/route-preload';
@@ -148,35 +147,15 @@ export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: G
         items={items}
         columnDefinitions={columns}
         trackBy="gatewayRouteName"
-        selectionType="single"
-        selectedItems={selected}
-        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
-        loading={query.isPending}
-        loadingText="Loading gateway routes"
-        ariaLabels={{
-          selectionGroupLabel: 'Gateway route selection',
-          itemSelectionLabel: (_data, item) => `Select gateway route ${item.gatewayRouteName}`,
-          tableLabel: 'Gateway routes',
-        }}
-        empty={
-          query.isError ? (
-            <TableErrorState
-              header="Couldn't load the gateway routes"
-              message={errorMessage(query.error)}
-              onRetry={() => void query.refetch()}
-            />
-          ) : (
-            collectionProps.empty
-          )
-        }
-        filter={
-          <TextFilter
-            {...filterProps}
-            filteringPlaceholder="Find gateway routes"
-            filteringAriaLabel="Filter gateway routes"
-            countText={filterProps.filteringText ? `${filteredItemsCount ?? 0} matches` : undefined}
-          />
-        }
+        {...resourceTableProps({
+          singular: 'gateway route',
+          plural: 'gateway routes',
+          nameOf: (item) => item.gatewayRouteName,
+          query,
+          selected,
+          setSelected,
+          collection: { collectionProps, filterProps, filteredItemsCount },
+        })}
         header={
           <Header
             counter={counter}

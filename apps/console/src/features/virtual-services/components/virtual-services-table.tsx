@@ -4,13 +4,13 @@ import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import type { VirtualServiceData } from '@meshconsole/model';
 import { useState } from 'react';
 import { useFlash } from '../../../components/app-shell';
 import { DeleteSimpleConfirmationModal } from '../../../components/delete-simple-confirmation-modal';
 import { ResourceStatus } from '../../../components/resource-status';
-import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../components/table-states';
+import { resourceTableProps } from '../../../components/resource-table-props';
+import { TableEmptyState, TableNoMatchState } from '../../../components/table-states';
 import { errorMessage } from '../../../lib/api-client';
 import { formatTimestamp } from '../../../lib/format';
 import { useCreateVirtualService } from '../api/create-virtual-service';
@@ -131,35 +131,15 @@ export function VirtualServicesTable({ mesh, meshOwner, accountId }: VirtualServ
         items={items}
         columnDefinitions={columns}
         trackBy="virtualServiceName"
-        selectionType="single"
-        selectedItems={selected}
-        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
-        loading={query.isPending}
-        loadingText="Loading virtual services"
-        ariaLabels={{
-          selectionGroupLabel: 'Virtual service selection',
-          itemSelectionLabel: (_data, item) => `Select virtual service ${item.virtualServiceName}`,
-          tableLabel: 'Virtual services',
-        }}
-        empty={
-          query.isError ? (
-            <TableErrorState
-              header="Couldn't load the virtual services"
-              message={errorMessage(query.error)}
-              onRetry={() => void query.refetch()}
-            />
-          ) : (
-            collectionProps.empty
-          )
-        }
-        filter={
-          <TextFilter
-            {...filterProps}
-            filteringPlaceholder="Find virtual services"
-            filteringAriaLabel="Filter virtual services"
-            countText={filterProps.filteringText ? `${filteredItemsCount ?? 0} matches` : undefined}
-          />
-        }
+        {...resourceTableProps({
+          singular: 'virtual service',
+          plural: 'virtual services',
+          nameOf: (item) => item.virtualServiceName,
+          query,
+          selected,
+          setSelected,
+          collection: { collectionProps, filterProps, filteredItemsCount },
+        })}
         pagination={<Pagination {...paginationProps} />}
         header={
           <Header
