@@ -3,35 +3,12 @@ import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../../../lib/query-keys';
 import { lazyRoute } from '../../../lib/route-preload';
+import { gateway, json, ME, session } from '../../../test/gateway-api-data';
 import { eventually, renderWithApp } from '../../../test/render';
 import MeshesPage from '../meshes/meshes.page';
 import CreateVirtualGatewayPage from './create-virtual-gateway.page';
 import VirtualGatewayDetailsPage from './virtual-gateway-details.page';
 import VirtualGatewaysPage from './virtual-gateways.page';
-
-const ME = '123456789012';
-const T = 1_700_000_000;
-
-function gateway(name: string) {
-  return {
-    meshName: 'demo-mesh',
-    virtualGatewayName: name,
-    metadata: {
-      arn: `arn:aws:appmesh:us-west-2:${ME}:mesh/demo-mesh/virtualGateway/${name}`,
-      createdAt: T,
-      lastUpdatedAt: T,
-      meshOwner: ME,
-      resourceOwner: ME,
-      uid: name,
-      version: 1,
-    },
-    spec: { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] },
-    status: { status: 'ACTIVE' },
-  };
-}
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
-const session = () => json({ accountId: ME, region: 'us-west-2', backend: 'local' });
 
 /** Records every request as `METHOD /path` with the time it was made and the time it was answered. */
 function recordingFetch(answer: (method: string, path: string, init?: RequestInit) => Promise<Response> | Response) {

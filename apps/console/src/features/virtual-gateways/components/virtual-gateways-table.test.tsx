@@ -2,31 +2,9 @@ import createWrapper from '@cloudscape-design/components/test-utils/dom';
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Notifications } from '../../../components/app-shell';
+import { gateway, json, session, T } from '../../../test/gateway-api-data';
 import { eventually, renderWithApp } from '../../../test/render';
 import { VirtualGatewaysTable } from './virtual-gateways-table';
-
-const ME = '123456789012';
-const T = 1_700_000_000;
-
-function gateway(name: string) {
-  return {
-    meshName: 'demo-mesh',
-    virtualGatewayName: name,
-    metadata: {
-      arn: `arn:aws:appmesh:us-west-2:${ME}:mesh/demo-mesh/virtualGateway/${name}`,
-      createdAt: T,
-      lastUpdatedAt: T,
-      meshOwner: ME,
-      resourceOwner: ME,
-      uid: name,
-      version: 1,
-    },
-    spec: { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] },
-    status: { status: 'ACTIVE' },
-  };
-}
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
 
 /** A fake console API with `total` gateways, served 100 per page with a nextToken, plus DELETE. */
 function fakeApi(total: number, options: { failFirstDelete?: boolean } = {}) {
@@ -37,7 +15,7 @@ function fakeApi(total: number, options: { failFirstDelete?: boolean } = {}) {
     const url = new URL(String(input), 'http://localhost');
     const method = init?.method ?? 'GET';
     calls.push(`${method} ${url.pathname}${url.search}`);
-    if (url.pathname === '/api/session') return json({ accountId: ME, region: 'us-west-2', backend: 'local' });
+    if (url.pathname === '/api/session') return session();
     if (method === 'GET' && url.pathname === '/api/meshes/demo-mesh/virtual-gateways') {
       const start = Number(url.searchParams.get('nextToken') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 100);
@@ -166,7 +144,7 @@ describe('virtual gateways table', () => {
     };
     vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
       const url = new URL(String(input), 'http://localhost');
-      if (url.pathname === '/api/session') return json({ accountId: ME, region: 'us-west-2', backend: 'local' });
+      if (url.pathname === '/api/session') return session();
       const items = Object.entries(specs).map(([name, [protocol, port, updated]]) => {
         const g = gateway(name);
         return {
