@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import {
   type ArrayPath,
   type Control,
+  type ControllerRenderProps,
   type FieldArray,
   type FieldPath,
   type FieldValues,
@@ -73,6 +74,16 @@ function Field(
   );
 }
 
+/** Binds a text control (Input, Textarea) to its field: the value stays the string the user typed. */
+function textBinding<T extends FieldValues>(field: ControllerRenderProps<T, FieldPath<T>>) {
+  return {
+    ref: field.ref,
+    value: field.value == null ? '' : String(field.value),
+    onChange: ({ detail }: { detail: { value: string } }) => field.onChange(detail.value),
+    onBlur: field.onBlur,
+  };
+}
+
 export interface ControlledInputProps<T extends FieldValues> extends BaseFieldProps<T> {
   type?: InputProps.Type;
   inputMode?: InputProps.InputMode;
@@ -89,11 +100,8 @@ export function ControlledInput<T extends FieldValues>(props: ControlledInputPro
   return (
     <Field {...props} errorText={fieldState.error?.message}>
       <Input
-        ref={field.ref}
+        {...textBinding(field)}
         name={field.name}
-        value={field.value == null ? '' : String(field.value)}
-        onChange={({ detail }) => field.onChange(detail.value)}
-        onBlur={field.onBlur}
         type={props.type}
         inputMode={props.inputMode ?? (props.type === 'number' ? 'numeric' : undefined)}
         placeholder={props.placeholder}
@@ -118,10 +126,7 @@ export function ControlledTextarea<T extends FieldValues>(props: ControlledTexta
   return (
     <Field {...props} errorText={fieldState.error?.message}>
       <Textarea
-        ref={field.ref}
-        value={field.value == null ? '' : String(field.value)}
-        onChange={({ detail }) => field.onChange(detail.value)}
-        onBlur={field.onBlur}
+        {...textBinding(field)}
         placeholder={props.placeholder}
         rows={props.rows}
         invalid={!!fieldState.error}
@@ -245,11 +250,8 @@ export function RowInput<T extends FieldValues>(props: {
   const { isSubmitted } = useFormState({ control: props.control });
   return (
     <Input
-      ref={field.ref}
+      {...textBinding(field)}
       name={field.name}
-      value={field.value == null ? '' : String(field.value)}
-      onChange={({ detail }) => field.onChange(detail.value)}
-      onBlur={field.onBlur}
       placeholder={props.placeholder}
       ariaLabel={props.ariaLabel}
       inputMode={props.inputMode}
