@@ -154,6 +154,20 @@ function GeneralSection({
   );
 }
 
+/** A repeatable, optional match list (query parameters, headers, metadata) under its label. */
+function OptionalList({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <SpaceBetween size="xs">
+      {[
+        <Box key="label" variant="awsui-key-label">
+          {label} - <i>optional</i>
+        </Box>,
+        <div key="editor">{children}</div>,
+      ]}
+    </SpaceBetween>
+  );
+}
+
 function HostnameFields({ control }: { control: Control<GatewayRouteFormValues> }) {
   const type = useWatch({ control, name: 'hostnameMatchType' });
   return (
@@ -229,20 +243,9 @@ function MatchSection({
             />,
             <HostnameFields key="hostname" control={control} />,
             portField,
-            <SpaceBetween key="metadata" size="xs">
-              {[
-                <Box key="label" variant="awsui-key-label">
-                  Metadata - <i>optional</i>
-                </Box>,
-                <HeaderMatchEditor
-                  key="editor"
-                  control={control}
-                  clearErrors={clearErrors}
-                  name="metadata"
-                  noun="Metadata"
-                />,
-              ]}
-            </SpaceBetween>,
+            <OptionalList key="metadata" label="Metadata">
+              <HeaderMatchEditor control={control} clearErrors={clearErrors} name="metadata" noun="Metadata" />
+            </OptionalList>,
           ]}
         </SpaceBetween>
       </Container>
@@ -289,28 +292,12 @@ function MatchSection({
             constraintText="A route needs a path or a hostname match."
             placeholder={pathType === 'regex' ? '/color/.*' : '/color'}
           />,
-          <SpaceBetween key="query" size="xs">
-            {[
-              <Box key="label" variant="awsui-key-label">
-                Query parameters - <i>optional</i>
-              </Box>,
-              <QueryParameterEditor key="editor" control={control} />,
-            ]}
-          </SpaceBetween>,
-          <SpaceBetween key="headers" size="xs">
-            {[
-              <Box key="label" variant="awsui-key-label">
-                Headers - <i>optional</i>
-              </Box>,
-              <HeaderMatchEditor
-                key="editor"
-                control={control}
-                clearErrors={clearErrors}
-                name="headers"
-                noun="Header"
-              />,
-            ]}
-          </SpaceBetween>,
+          <OptionalList key="query" label="Query parameters">
+            <QueryParameterEditor control={control} />
+          </OptionalList>,
+          <OptionalList key="headers" label="Headers">
+            <HeaderMatchEditor control={control} clearErrors={clearErrors} name="headers" noun="Header" />
+          </OptionalList>,
         ]}
       </SpaceBetween>
     </Container>
