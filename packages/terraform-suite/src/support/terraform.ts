@@ -72,12 +72,18 @@ provider "aws" {
 `;
 }
 
+export interface StateJson {
+  values: {
+    root_module: { resources: { address: string; type: string; name: string; values: Record<string, unknown> }[] };
+  };
+}
+
 /** Thrown when a Terraform command ends otherwise than expected: carries Terraform's own output. */
 export class TerraformError extends Error {}
 
 function describeRun(args: string[], r: TerraformResult): string {
   const clip = (s: string) => (s.length > 20_000 ? `…${s.slice(-20_000)}` : s);
-  return `terraform ${args.join(' ')} exited with ${r.code}\n--- stdout\n${clip(r.stdout)}\n--- stderr\n${clip(r.stderr)}`;
+  return `terraform ${args.join(' ')} exited with ${r.code}\n--- stderr\n${clip(r.stderr)}\n--- stdout\n${clip(r.stdout)}`;
 }
 
 /** A Terraform working folder (temp), with its own CLI config, data dir and state. */
@@ -171,6 +177,12 @@ export class TerraformDir {
   async output<T = unknown>(name: string): Promise<T> {
     const r = await this.ok('output', '-json', name);
     return JSON.parse(r.stdout) as T;
+  }
+
+  /** `terraform show -json`: the state's values. */
+  async show(): Promise<StateJson> {
+    const r = await this.ok('show', '-json');
+    return JSON.parse(r.stdout) as StateJson;
   }
 
   dispose(): void {
