@@ -44,7 +44,8 @@ export function hclString(value: string): string {
       out += `\\u${code.toString(16).padStart(4, '0')}`;
     } else out += ch;
   }
-  return `"${out.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')}"`;
+  // A function replacer: in a replacement string "$$" would itself mean "$".
+  return `"${out.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{')}"`;
 }
 
 function value(v: HclValue, indent: string): string {

@@ -1,7 +1,6 @@
 // `terraform`: aws_appmesh_* resources in HCL for the AWS provider (5.x), without a provider block.
 // Routes refer to their gateway and virtual service, everything to the mesh, so Terraform orders them.
 import type {
-  GatewayRouteData,
   GatewayRouteTarget,
   GrpcGatewayRoute,
   HeaderMatchMethod,
