@@ -3,7 +3,7 @@
 import { yamlDocument } from '@meshconsole/deploy';
 import type { TagRef } from '@meshconsole/model';
 import { IdentifierSet } from './names';
-import { type ExportInput, type ExportResult, meshResource, UntranslatedList } from './types';
+import { type ExportInput, type ExportResult, isSharedMesh, meshResource, UntranslatedList } from './types';
 
 /** CloudFormation spells these members in capitals; every other member is the API's name in PascalCase. */
 const UPPER: Record<string, string> = {
@@ -48,7 +48,7 @@ export function cloudFormationExport(input: ExportInput): ExportResult {
       ...tags(input.mesh.tags),
     },
   };
-  if (mesh.metadata.meshOwner !== mesh.metadata.resourceOwner) {
+  if (isSharedMesh(input)) {
     untranslated.add(
       meshResource(mesh),
       'meshOwner',

@@ -4,7 +4,14 @@
 import { compact, crdSpecParts } from '@meshconsole/deploy';
 import type { GatewayRouteData, GatewayRouteTarget, VirtualServiceData } from '@meshconsole/model';
 import { K8sNames, yamlStream } from './kubernetes';
-import { type ExportInput, type ExportResult, routeResource, serviceResource, UntranslatedList } from './types';
+import {
+  type ExportInput,
+  type ExportResult,
+  isSharedMesh,
+  routeResource,
+  serviceResource,
+  UntranslatedList,
+} from './types';
 
 const API_VERSION = 'appmesh.k8s.aws/v1beta2';
 
@@ -24,7 +31,7 @@ export function controllerExport(input: ExportInput): ExportResult {
       "The controller's Mesh has no serviceDiscovery; after the controller creates the mesh, set the IP preference with aws appmesh update-mesh.",
     );
   }
-  const shared = mesh.metadata.meshOwner !== mesh.metadata.resourceOwner;
+  const shared = isSharedMesh(input);
   docs.push({
     value: {
       apiVersion: API_VERSION,

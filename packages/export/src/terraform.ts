@@ -13,7 +13,14 @@ import type {
 } from '@meshconsole/model';
 import { attr, block, blockIf, type HclItem, hclFile, Ref } from './hcl';
 import { IdentifierSet } from './names';
-import { type ExportInput, type ExportResult, meshResource, routeResource, UntranslatedList } from './types';
+import {
+  type ExportInput,
+  type ExportResult,
+  isSharedMesh,
+  meshResource,
+  routeResource,
+  UntranslatedList,
+} from './types';
 
 function tagsAttr(tags: readonly TagRef[]): HclItem[] {
   if (tags.length === 0) return [];
@@ -219,7 +226,7 @@ export function terraformExport(input: ExportInput): ExportResult {
       ['aws_appmesh_mesh', meshId],
     ),
   );
-  if (mesh.metadata.meshOwner !== mesh.metadata.resourceOwner) {
+  if (isSharedMesh(input)) {
     untranslated.add(
       meshResource(mesh),
       'meshOwner',

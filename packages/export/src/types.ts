@@ -11,6 +11,8 @@ export interface Tagged<T> {
 
 /** What an export is made from: a mesh and the resources to export (all of them, or one gateway's). */
 export interface ExportInput {
+  /** The exporting account, when known: a mesh owned by another account is a shared one. */
+  accountId?: string;
   mesh: Tagged<MeshData>;
   virtualServices: readonly Tagged<VirtualServiceData>[];
   virtualGateways: readonly Tagged<VirtualGatewayData>[];
@@ -36,6 +38,11 @@ export interface ExportResult {
   format: ExportFormat;
   files: ExportFile[];
   untranslated: Untranslated[];
+}
+
+/** Whether the mesh belongs to another account than the exporting one. */
+export function isSharedMesh(input: ExportInput): boolean {
+  return input.accountId !== undefined && input.accountId !== input.mesh.data.metadata.meshOwner;
 }
 
 export function meshResource(mesh: MeshData): string {

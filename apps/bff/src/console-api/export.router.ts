@@ -108,6 +108,8 @@ export function exportRouter(deps: ConsoleApiDeps): Router {
     }
     const result = exportMesh(
       {
+        // The console's account is known for the local mesh; with MESH_BACKEND=appmesh the SDK's credentials decide it.
+        ...(deps.config.meshBackend === 'local' ? { accountId: deps.config.accountId } : {}),
         mesh: { data: mesh, tags: await tagsOf(api, mesh.metadata.arn) },
         virtualServices: await tagged(api, services),
         virtualGateways: await tagged(api, gateways),
