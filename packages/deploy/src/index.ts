@@ -30,3 +30,4 @@ export type { GatewayShape, GatewaySpecShape } from './gateway.types';
 export { gatewayIdentity, resourceArnValue, shortResourceArn, toK8sName } from './gateway-identity';
 export { type GenerationInputContext, generateBundle } from './generate-bundle';
 export { crdSpecParts } from './virtual-gateway-crd';
+export { compact, yamlDocument } from './yaml-text';

@@ -720,6 +720,20 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
       expect((await me.listVirtualGateways({ meshName: 'm' })).virtualGateways).toEqual([]);
     });
 
+    it('when a client policy leaves Enforce TLS out, then the service stores and describes its default, true', async () => {
+      await me.createMesh({ meshName: 'm' });
+      const tls = { validation: { trust: { file: { certificateChain: '/ca.pem' } } } };
+      const spec = { ...gatewaySpec(), backendDefaults: { clientPolicy: { tls } } };
+      const created = await me.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'g', spec });
+      expect(created.virtualGateway.spec.backendDefaults?.clientPolicy?.tls).toEqual({ enforce: true, ...tls });
+      const updated = await me.updateVirtualGateway({ meshName: 'm', virtualGatewayName: 'g', spec });
+      expect(updated.virtualGateway.spec.backendDefaults?.clientPolicy?.tls?.enforce).toBe(true);
+      const off = { ...spec, backendDefaults: { clientPolicy: { tls: { ...tls, enforce: false } } } };
+      await me.updateVirtualGateway({ meshName: 'm', virtualGatewayName: 'g', spec: off });
+      const described = await me.describeVirtualGateway({ meshName: 'm', virtualGatewayName: 'g' });
+      expect(described.virtualGateway.spec.backendDefaults?.clientPolicy?.tls?.enforce).toBe(false);
+    });
+
     it('when a name contains a slash or the input is not an object, then BadRequestException', async () => {
       expect((await appMeshError(me.createMesh({ meshName: 'a/b' }))).name).toBe('BadRequestException');
       expect((await appMeshError(me.describeMesh(null as never))).name).toBe('BadRequestException');

@@ -41,6 +41,7 @@ import {
   type VirtualGatewayRef,
   type VirtualServiceData,
   type VirtualServiceRef,
+  withVirtualGatewayDefaults,
 } from '@meshconsole/model';
 import { requestFingerprint } from './canonical-json';
 import { seedDemoData } from './demo-seed';
@@ -983,7 +984,8 @@ export class Operations {
   // ---- virtual gateways --------------------------------------------------------------------
 
   createVirtualGateway(raw: In<'createVirtualGateway'>): Out<'createVirtualGateway'> {
-    const input = parseOrThrow(CreateVirtualGatewayInputSchema, raw);
+    const parsed = parseOrThrow(CreateVirtualGatewayInputSchema, raw);
+    const input = { ...parsed, spec: withVirtualGatewayDefaults(parsed.spec) };
     return this.writeOnce('createVirtualGateway', input, (w) => ({
       virtualGateway: this.createChild(w, VIRTUAL_GATEWAY, input),
     }));
@@ -995,7 +997,8 @@ export class Operations {
   }
 
   updateVirtualGateway(raw: In<'updateVirtualGateway'>): Out<'updateVirtualGateway'> {
-    const input = parseOrThrow(UpdateVirtualGatewayInputSchema, raw);
+    const parsed = parseOrThrow(UpdateVirtualGatewayInputSchema, raw);
+    const input = { ...parsed, spec: withVirtualGatewayDefaults(parsed.spec) };
     return this.writeOnce('updateVirtualGateway', input, (w) => ({
       virtualGateway: this.updateChild(w, VIRTUAL_GATEWAY, input),
     }));

@@ -285,6 +285,23 @@ export const VirtualGatewaySpecSchema = struct('spec', {
 });
 export type VirtualGatewaySpec = z.infer<typeof VirtualGatewaySpecSchema>;
 
+/**
+ * The spec as the service stores and describes it: members a request leaves out that the service fills
+ * with its documented default. `backendDefaults.clientPolicy.tls.enforce`: "The default is True, if a
+ * value isn't specified" (describe answers `true`, which is also what Terraform's provider expects).
+ */
+export function withVirtualGatewayDefaults(spec: VirtualGatewaySpec): VirtualGatewaySpec {
+  const tls = spec.backendDefaults?.clientPolicy?.tls;
+  if (!tls || tls.enforce !== undefined) return spec;
+  return {
+    ...spec,
+    backendDefaults: {
+      ...spec.backendDefaults,
+      clientPolicy: { ...spec.backendDefaults?.clientPolicy, tls: { enforce: true, ...tls } },
+    },
+  };
+}
+
 export const VirtualGatewayStatusSchema = z.object({ status: StatusCodeSchema });
 export type VirtualGatewayStatus = z.infer<typeof VirtualGatewayStatusSchema>;
 

@@ -6,6 +6,7 @@ import { csrfProtection } from '../http/csrf.js';
 import { adminRouter } from './admin.router.js';
 import type { ConsoleApiDeps } from './context.js';
 import { deployRouter } from './deploy.router.js';
+import { exportRouter } from './export.router.js';
 import { gatewayRoutesRouter } from './gateway-routes.router.js';
 import { meshesRouter } from './meshes.router.js';
 import { sessionRouter } from './session.router.js';
@@ -26,5 +27,6 @@ export function consoleApiRouter(deps: ConsoleApiDeps): Router {
   router.use(virtualServicesRouter(deps));
   router.use(tagsRouter(deps));
   router.use(deployRouter(deps));
+  router.use(exportRouter(deps));
   return router;
 }
