@@ -63,7 +63,7 @@ function checkListener(f: Findings, listener: GatewayListener) {
     f.add(
       'error',
       'protocol-mismatch',
-      `${r.name} is ${r.protocol === 'http2' ? 'an' : 'a'} ${r.protocol} route, but this gateway's listener is ${listener.protocol}: it never receives a request (a ${listener.protocol} listener takes ${routeKeyFor(listener.protocol)} routes).`,
+      `${r.name} is ${r.protocol === 'grpc' ? 'a' : 'an'} ${r.protocol} route, but this gateway's listener is ${listener.protocol}: it never receives a request (a ${listener.protocol} listener takes ${routeKeyFor(listener.protocol)} routes).`,
       r.key,
     );
   }

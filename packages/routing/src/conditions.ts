@@ -105,7 +105,7 @@ export function describeHost(condition: HostCondition): string {
 export function failures(route: RouteView, request: GatewayRequest, listener: GatewayListener): string[] {
   if (route.protocol !== listener.protocol) {
     return [
-      `it is ${route.protocol === 'http2' ? 'an' : 'a'} ${route.protocol} route and this gateway's listener is ${listener.protocol}, so it never receives requests`,
+      `it is ${route.protocol === 'grpc' ? 'a' : 'an'} ${route.protocol} route and this gateway's listener is ${listener.protocol}, so it never receives requests`,
     ];
   }
   const out: string[] = [];
