@@ -315,7 +315,9 @@ function pathCovers(w: PathCondition, r: PathCondition): boolean {
     case 'exact':
       return r.kind === 'exact' && r.value === w.value;
     case 'regex':
-      return (r.kind === 'exact' && fullMatch(w.value, r.value)) || (r.kind === 'regex' && r.value === w.value);
+      if (r.kind === 'regex') return r.value === w.value;
+      // the literal start first: it rules out most paths without running the regex
+      return r.kind === 'exact' && r.value.startsWith(literalPrefix(w.value)) && fullMatch(w.value, r.value);
   }
 }
 
@@ -362,6 +364,67 @@ export function covers(w: RouteView, r: RouteView): boolean {
   return true;
 }
 
+/**
+ * The routes seen so far, indexed by what their path (or grpc service) condition can cover, so each route
+ * is compared only with the earlier routes that might cover it, not with all of them.
+ */
+class EarlierRoutes {
+  #order = new Map<RouteView, number>();
+  /** no path condition and (grpc) no service name: may cover anything */
+  #any: RouteView[] = [];
+  #prefix = new Map<string, RouteView[]>();
+  #exact = new Map<string, RouteView[]>();
+  #regex = new Map<string, RouteView[]>();
+  /** path regexes by their literal start */
+  #regexStart = new Map<string, RouteView[]>();
+  #service = new Map<string, RouteView[]>();
+
+  add(route: RouteView) {
+    this.#order.set(route, this.#order.size);
+    const put = (map: Map<string, RouteView[]>, key: string) => {
+      const list = map.get(key);
+      if (list) list.push(route);
+      else map.set(key, [route]);
+    };
+    const path = route.path;
+    if (route.serviceName !== undefined) put(this.#service, route.serviceName);
+    else if (path.kind === 'any') this.#any.push(route);
+    else if (path.kind === 'prefix') put(this.#prefix, path.value);
+    else if (path.kind === 'exact') put(this.#exact, path.value);
+    else {
+      put(this.#regex, path.value);
+      put(this.#regexStart, literalPrefix(path.value));
+    }
+  }
+
+  /** The first earlier route that covers `r`, if any. */
+  firstCovering(r: RouteView): RouteView | undefined {
+    const candidates: RouteView[] = [...this.#any];
+    const take = (list: RouteView[] | undefined) => {
+      if (list) candidates.push(...list);
+    };
+    const withPrefixesOf = (map: Map<string, RouteView[]>, text: string, from: number) => {
+      for (let k = from; k <= text.length; k++) take(map.get(text.slice(0, k)));
+    };
+    if (r.serviceName !== undefined) take(this.#service.get(r.serviceName));
+    const path = r.path;
+    // A prefix covers the paths that start with it; prefix "/" covers every path.
+    const start = path.kind === 'any' ? '/' : path.kind === 'regex' ? literalPrefix(path.value) : path.value;
+    take(this.#prefix.get('/'));
+    withPrefixesOf(this.#prefix, start, 2);
+    if (path.kind === 'exact') {
+      take(this.#exact.get(path.value));
+      withPrefixesOf(this.#regexStart, path.value, 0);
+    }
+    if (path.kind === 'regex') take(this.#regex.get(path.value));
+    let first: RouteView | undefined;
+    for (const w of candidates) {
+      if ((first === undefined || this.#order.get(w)! < this.#order.get(first)!) && covers(w, r)) first = w;
+    }
+    return first;
+  }
+}
+
 /** The match conditions, written so that two routes with the same match have the same key. */
 function matchKey(r: RouteView): string {
   const fields = r.fields.map(({ name, test, invert }) => JSON.stringify([name, test, invert])).sort();
@@ -387,30 +450,28 @@ export function checkRoutes(listener: GatewayListener, routes: readonly GatewayR
   });
   const live = perRoute.filter((f) => !f.neverMatches);
   const keys = new Map(live.map((f) => [f.route, matchKey(f.route)]));
-  for (let j = 0; j < live.length; j++) {
-    const later = live[j]!;
+  const earlier = new EarlierRoutes();
+  for (const later of live) {
     const r = later.route;
-    for (let i = 0; i < j; i++) {
-      const w = live[i]!.route;
-      if (!covers(w, r)) continue;
-      if (w.rank === r.rank && keys.get(w) === keys.get(r)) {
-        later.add(
-          'error',
-          'duplicate',
-          `${r.name} has the same match and priority as ${w.name}; ${w.name} sorts first by name, so ${r.name} never receives a request.`,
-          `${r.key}.match`,
-          w.name,
-        );
-      } else {
-        later.add(
-          'error',
-          'shadowed',
-          `${r.name} never receives a request: ${w.name} comes first (${whyFirst(w, r)}) and matches every request ${r.name} matches.`,
-          `${r.key}.match`,
-          w.name,
-        );
-      }
-      break;
+    const w = earlier.firstCovering(r);
+    earlier.add(r);
+    if (w === undefined) continue;
+    if (w.rank === r.rank && keys.get(w) === keys.get(r)) {
+      later.add(
+        'error',
+        'duplicate',
+        `${r.name} has the same match and priority as ${w.name}; ${w.name} sorts first by name, so ${r.name} never receives a request.`,
+        `${r.key}.match`,
+        w.name,
+      );
+    } else {
+      later.add(
+        'error',
+        'shadowed',
+        `${r.name} never receives a request: ${w.name} comes first (${whyFirst(w, r)}) and matches every request ${r.name} matches.`,
+        `${r.key}.match`,
+        w.name,
+      );
     }
   }
   return perRoute.flatMap((f) => f.list);

@@ -3,10 +3,11 @@
 import { GatewayRouteSpecSchema, type HttpTestRequest } from '@meshconsole/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRoutes } from './checks';
+import { checkRoutes, covers } from './checks';
 import { evaluate, planRoutes, testRequest } from './evaluate';
+import { sortRoutes } from './order';
 import { rewritePrefix } from './rewrite';
-import type { GatewayRouteEntry } from './route-view';
+import { type GatewayRouteEntry, viewOf } from './route-view';
 import { HTTP_8080, req } from './test-support';
 
 const PREFIXES = ['/', '/a', '/a/', '/ab', '/a/b', '/b'];
@@ -231,6 +232,33 @@ describe('rewrite properties', () => {
 });
 
 describe('route check properties', () => {
+  it('when shadowing is reported, then it names the first earlier route that covers it, as a pairwise scan finds', () => {
+    fc.assert(
+      fc.property(routeSet, (routes) => {
+        const findings = checkRoutes(HTTP_8080, routes);
+        const pair = new Map(
+          findings
+            .filter((f) => f.code === 'shadowed' || f.code === 'duplicate')
+            .map((f) => [f.gatewayRouteName, f.otherRoute]),
+        );
+        const dead = new Set(
+          findings
+            .filter(
+              (f) =>
+                f.severity === 'error' && f.code !== 'shadowed' && f.code !== 'duplicate' && f.code !== 'rewrite-path',
+            )
+            .map((f) => f.gatewayRouteName),
+        );
+        const live = sortRoutes(routes.map(viewOf)).filter((v) => !dead.has(v.name));
+        live.forEach((r, j) => {
+          const first = live.slice(0, j).find((w) => covers(w, r));
+          expect(pair.get(r.name), r.name).toBe(first?.name);
+        });
+      }),
+      RUNS,
+    );
+  });
+
   it('when a route is reported shadowed, duplicate or never matching, then no request ever selects it', () => {
     fc.assert(
       fc.property(routeSet, fc.array(request, { minLength: 1, maxLength: 8 }), (routes, requests) => {

@@ -40,6 +40,18 @@ export function fullMatch(pattern: string, value: string): boolean {
  * regex that cannot match a path (every path starts with `/`).
  */
 export function literalPrefix(pattern: string): string {
+  let found = literals.get(pattern);
+  if (found === undefined) {
+    found = readLiteralPrefix(pattern);
+    if (literals.size >= CACHE_LIMIT) literals.delete(literals.keys().next().value as string);
+    literals.set(pattern, found);
+  }
+  return found;
+}
+
+const literals = new Map<string, string>();
+
+function readLiteralPrefix(pattern: string): string {
   if (pattern.includes('|')) return '';
   let i = pattern.startsWith('^') ? 1 : 0;
   let out = '';
