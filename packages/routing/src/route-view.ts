@@ -143,17 +143,16 @@ function hostRewrite(defaultTargetHostname: string | undefined): RouteView['host
 export function viewOf(entry: GatewayRouteEntry): RouteView {
   const { spec } = entry;
   const key = routeKeyOf(spec);
-  const base = {
-    name: entry.gatewayRouteName,
-    key,
-    protocol: PROTOCOL_OF[key],
-    priority: spec.priority,
-    rank: spec.priority ?? DEFAULT_PRIORITY,
-  };
+  // Object literals written out in full, not spread from a shared base: spreading is far slower in V8,
+  // and a gateway with 1,000 routes builds 1,000 views per request.
   if (key === 'grpcRoute') {
     const route = spec.grpcRoute!;
     return {
-      ...base,
+      name: entry.gatewayRouteName,
+      key,
+      protocol: PROTOCOL_OF[key],
+      priority: spec.priority,
+      rank: spec.priority ?? DEFAULT_PRIORITY,
       port: route.match.port,
       method: undefined,
       path: { kind: 'any' },
@@ -198,7 +197,11 @@ export function viewOf(entry: GatewayRouteEntry): RouteView {
     };
   }
   return {
-    ...base,
+    name: entry.gatewayRouteName,
+    key,
+    protocol: PROTOCOL_OF[key],
+    priority: spec.priority,
+    rank: spec.priority ?? DEFAULT_PRIORITY,
     port: match.port,
     method: match.method,
     path,
