@@ -9,6 +9,7 @@
 //   BENCH_RUNS=5 BENCH_REQUESTS=400 BENCH_SECONDS=3 pnpm exec tsx routing.ts
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
+import { CONSOLE_HEADERS, callJson as call } from './lib/http';
 import { type RunningServer, startBff } from './lib/server';
 import { fmt, median, percentile, printTable, ratio } from './lib/stats';
 
@@ -17,19 +18,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const BIG = 1000;
-const HEADERS = { 'content-type': 'application/json', 'x-meshconsole-csrf': '1' };
+const HEADERS = CONSOLE_HEADERS;
 const MESH = 'bench';
-
-async function call(url: string, method: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(url, {
-    method,
-    headers: HEADERS,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url} -> ${res.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text) as unknown;
-}
 
 /** The i-th route: a mix of match kinds (prefix with a header, regex, exact, hostname suffix, method and query). */
 function routeSpec(i: number): Record<string, unknown> {

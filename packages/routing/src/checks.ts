@@ -248,6 +248,18 @@ function checkFields(f: Findings) {
   }
 }
 
+function warnReservedRewrite(f: Findings, label: string, value: string, field: string) {
+  const reserved = reservedPrefixOf(value);
+  if (reserved) {
+    f.add(
+      'warning',
+      'reserved',
+      `${label} ${value} forwards requests under ${reserved}, which App Mesh reserves for its own use.`,
+      field,
+    );
+  }
+}
+
 function checkRewrites(f: Findings) {
   const r = f.route;
   const rewrite = r.pathRewrite;
@@ -263,15 +275,7 @@ function checkRewrites(f: Findings) {
         field,
       );
     }
-    const reserved = reservedPrefixOf(rewrite.value);
-    if (reserved) {
-      f.add(
-        'warning',
-        'reserved',
-        `Prefix rewrite ${rewrite.value} forwards requests under ${reserved}, which App Mesh reserves for its own use.`,
-        field,
-      );
-    }
+    warnReservedRewrite(f, 'Prefix rewrite', rewrite.value, field);
   }
   if (rewrite.kind === 'exact') {
     const field = `${r.key}.action.rewrite.path.exact`;
@@ -290,15 +294,7 @@ function checkRewrites(f: Findings) {
         field,
       );
     }
-    const reserved = reservedPrefixOf(rewrite.value);
-    if (reserved) {
-      f.add(
-        'warning',
-        'reserved',
-        `Path rewrite ${rewrite.value} forwards requests under ${reserved}, which App Mesh reserves for its own use.`,
-        field,
-      );
-    }
+    warnReservedRewrite(f, 'Path rewrite', rewrite.value, field);
   }
 }
 

@@ -17,6 +17,14 @@ interface Example {
   targetPort?: number | null;
 }
 
+/** The walkthrough's custom prefix rewrite route. */
+const MAROON = route(
+  'maroon',
+  http({ prefix: '/maroon/', queryParameters: [{ name: 'fishes', match: { exact: 'nemo' } }] }, 'svc.local', {
+    rewrite: { prefix: { value: '/red/' } },
+  }),
+);
+
 const EXAMPLES: Example[] = [
   {
     source:
@@ -109,28 +117,14 @@ const EXAMPLES: Example[] = [
   {
     source:
       'Walkthrough howto-match-and-rewrite-at-ingress, custom prefix rewrite: prefix /maroon/ with query fishes=nemo and prefix value /red/ takes /maroon/tell?fishes=nemo',
-    routes: [
-      route(
-        'maroon',
-        http({ prefix: '/maroon/', queryParameters: [{ name: 'fishes', match: { exact: 'nemo' } }] }, 'svc.local', {
-          rewrite: { prefix: { value: '/red/' } },
-        }),
-      ),
-    ],
+    routes: [MAROON],
     request: { path: '/maroon/tell?fishes=nemo' },
     matched: 'maroon',
     path: '/red/tell?fishes=nemo',
   },
   {
     source: 'Same walkthrough: the query parameter match needs fishes=nemo',
-    routes: [
-      route(
-        'maroon',
-        http({ prefix: '/maroon/', queryParameters: [{ name: 'fishes', match: { exact: 'nemo' } }] }, 'svc.local', {
-          rewrite: { prefix: { value: '/red/' } },
-        }),
-      ),
-    ],
+    routes: [MAROON],
     request: { path: '/maroon/tell?fishes=dory' },
     matched: null,
   },

@@ -17,30 +17,22 @@ export function route(gatewayRouteName: string, spec: unknown): GatewayRouteEntr
   return { gatewayRouteName, spec: GatewayRouteSpecSchema.parse(spec) as GatewayRouteSpec };
 }
 
-/** An httpRoute spec: `http({ prefix: '/a' }, 'svc.local', { rewrite: ... }, 10)`. */
-export function http(
-  match: Record<string, unknown>,
-  virtualServiceName = 'svc.local',
-  action: Record<string, unknown> = {},
-  priority?: number,
-): Record<string, unknown> {
-  return {
-    httpRoute: { match, action: { target: { virtualService: { virtualServiceName } }, ...action } },
+function routeSpec(key: 'httpRoute' | 'grpcRoute') {
+  return (
+    match: Record<string, unknown>,
+    virtualServiceName = 'svc.local',
+    action: Record<string, unknown> = {},
+    priority?: number,
+  ): Record<string, unknown> => ({
+    [key]: { match, action: { target: { virtualService: { virtualServiceName } }, ...action } },
     ...(priority === undefined ? {} : { priority }),
-  };
+  });
 }
 
-export function grpc(
-  match: Record<string, unknown>,
-  virtualServiceName = 'svc.local',
-  action: Record<string, unknown> = {},
-  priority?: number,
-): Record<string, unknown> {
-  return {
-    grpcRoute: { match, action: { target: { virtualService: { virtualServiceName } }, ...action } },
-    ...(priority === undefined ? {} : { priority }),
-  };
-}
+/** An httpRoute spec: `http({ prefix: '/a' }, 'svc.local', { rewrite: ... }, 10)`. */
+export const http = routeSpec('httpRoute');
+/** A grpcRoute spec, same arguments. */
+export const grpc = routeSpec('grpcRoute');
 
 /** A request body as the API would parse it. */
 export function req(body: Record<string, unknown>): HttpTestRequest {
