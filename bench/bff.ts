@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import express from 'express';
+import { CONSOLE_HEADERS, callJson as call } from './lib/http';
 import { type RunningServer, startBff, tempDir } from './lib/server';
 import { fmt, median, printTable, ratio } from './lib/stats';
 
@@ -28,7 +29,7 @@ const SCENARIOS = (['describe', 'list', 'create'] as const).filter((s) =>
   (process.env.BENCH_SCENARIOS ?? 'describe,list,create').split(',').includes(s),
 );
 const LIST_SIZE = 100;
-const HEADERS = { 'content-type': 'application/json', 'x-meshconsole-csrf': '1' };
+const HEADERS = CONSOLE_HEADERS;
 const SPEC = { listeners: [{ portMapping: { port: 9080, protocol: 'http' } }] };
 
 type Scenario = 'describe' | 'list' | 'create';
@@ -43,17 +44,6 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
-}
-
-async function call(url: string, method: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(url, {
-    method,
-    headers: HEADERS,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url} -> ${res.status} ${text.slice(0, 200)}`);
-  return JSON.parse(text) as unknown;
 }
 
 /** Seeds the BFF: mesh `bench` with LIST_SIZE gateways, mesh `bench-create` for the create runs. */

@@ -126,10 +126,17 @@ function httpRouteMatch(route: 'httpRoute' | 'http2Route') {
     method: oneOf(`${p}.method`, HTTP_METHODS).optional(),
     port: int(`${p}.port`, { min: 1, max: 65535 }).optional(),
   }).superRefine((match, ctx) => {
-    if (match.prefix === undefined && match.path === undefined && match.hostname === undefined) {
+    // A match port alone is enough: App Mesh's multiple-listeners walkthrough routes by port only
+    // (`"match": { "port": 1010 }`), so the service accepted it.
+    if (
+      match.prefix === undefined &&
+      match.path === undefined &&
+      match.hostname === undefined &&
+      match.port === undefined
+    ) {
       ctx.addIssue({
         code: 'custom',
-        message: `${label(p)} needs a ${prefixLabel.toLowerCase()}, a path or a hostname.`,
+        message: `${label(p)} needs a ${prefixLabel.toLowerCase()}, a path, a hostname or a port.`,
         path: ['prefix'],
       });
     }
@@ -263,6 +270,8 @@ export const GrpcGatewayRouteMatchSchema = struct(`${G}.match`, {
   ).optional(),
   port: int(`${G}.match.port`, { min: 1, max: 65535 }).optional(),
 }).superRefine((match, ctx) => {
+  // Unlike http, a port alone is not enough: the user guide asks for a service name and the App Mesh
+  // controller for Kubernetes for "either ServiceName or Hostname"; no documented grpc route matches by port only.
   if (match.serviceName === undefined && match.hostname === undefined) {
     ctx.addIssue({
       code: 'custom',

@@ -9,6 +9,7 @@ export * from './mesh';
 export type { MeshApi, MeshApiMethod, MeshApiPages } from './mesh-api';
 export { hasMeshApiPages, MESH_API_METHODS } from './mesh-api';
 export * from './operations';
+export * from './routing-api';
 export { isFqdnOrUri } from './san';
 export * from './virtual-gateway';
 export * from './virtual-service';

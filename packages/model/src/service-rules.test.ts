@@ -472,15 +472,27 @@ describe('gateway route: http match', () => {
     expectAccepted(GatewayRouteSpecSchema, http({ prefix: '/aws' }));
   });
 
-  it('when a match has none of prefix, path, hostname, then it asks for one', () => {
+  it('when a match has none of prefix, path, hostname, port, then it asks for one', () => {
     expectIssue(
       GatewayRouteSpecSchema,
       http({ method: 'GET' }),
       'httpRoute.match.prefix',
-      'Match needs a prefix, a path or a hostname.',
+      'Match needs a prefix, a path, a hostname or a port.',
     );
     expectAccepted(GatewayRouteSpecSchema, http({ hostname: { suffix: 'example.com' } }));
     expectAccepted(GatewayRouteSpecSchema, http({ path: { regex: '/a/.*' } }));
+  });
+
+  it('when an http or http2 match has only a port (the multiple-listeners walkthrough), then it is accepted', () => {
+    // The walkthrough's gateway route: "match": { "port": 1010 }, target port 3030.
+    const walkthrough = {
+      httpRoute: {
+        match: { port: 1010 },
+        action: { target: { virtualService: { virtualServiceName: 'my-virtual-service' }, port: 3030 } },
+      },
+    };
+    expect(GatewayRouteSpecSchema.parse(walkthrough)).toEqual(walkthrough);
+    expectAccepted(GatewayRouteSpecSchema, { http2Route: walkthrough.httpRoute });
   });
 
   it('when a match has both a prefix and a path, then it takes one', () => {
@@ -664,13 +676,16 @@ describe('gateway route: rewrites', () => {
 });
 
 describe('gateway route: grpc', () => {
-  it('when a grpc match has neither a service name nor a hostname, then it asks for one', () => {
+  it('when a grpc match has neither a service name nor a hostname, then it asks for one, even with a port', () => {
+    // Documented for grpc: a service name (user guide) or a hostname (controller for Kubernetes); no
+    // documented grpc gateway route matches by port alone, unlike http (see the http port-only test).
     expectIssue(
       GatewayRouteSpecSchema,
       grpc({ port: 8080 }),
       'grpcRoute.match.serviceName',
       'Match needs a service name or a hostname.',
     );
+    expectAccepted(GatewayRouteSpecSchema, grpc({ serviceName: 'pkg.Svc', port: 8080 }));
     expectAccepted(GatewayRouteSpecSchema, grpc({ hostname: { exact: 'api.example.com' } }));
   });
 

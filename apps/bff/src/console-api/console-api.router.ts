@@ -9,6 +9,7 @@ import { deployRouter } from './deploy.router.js';
 import { exportRouter } from './export.router.js';
 import { gatewayRoutesRouter } from './gateway-routes.router.js';
 import { meshesRouter } from './meshes.router.js';
+import { routingRouter } from './routing.router.js';
 import { sessionRouter } from './session.router.js';
 import { tagsRouter } from './tags.router.js';
 import { virtualGatewaysRouter } from './virtual-gateways.router.js';
@@ -24,6 +25,7 @@ export function consoleApiRouter(deps: ConsoleApiDeps): Router {
   router.use(meshesRouter(deps));
   router.use(virtualGatewaysRouter(deps));
   router.use(gatewayRoutesRouter(deps));
+  router.use(routingRouter(deps));
   router.use(virtualServicesRouter(deps));
   router.use(tagsRouter(deps));
   router.use(deployRouter(deps));

@@ -267,6 +267,32 @@ describe.each(SETUPS)('console API contract, $kind backend', (setup) => {
     expect(badRoute.body.error.fieldErrors).toBeDefined();
   });
 
+  it('when a request is tested against the gateway routes, then the route and the rewrites come from the backend', async () => {
+    const tested = await api('POST', `${gw}/gw-a/test-request`, { path: '/v2/items?page=2', host: 'shop.example.com' });
+    expect(tested.status).toBe(200);
+    expect(tested.body).toMatchObject({
+      matched: { gatewayRouteName: 'r2', priority: null },
+      target: { virtualServiceName: 'svc.contract.local', port: null },
+      forwarded: { host: 'svc.contract.local', path: '/items?page=2' },
+    });
+    expect(tested.body.routes.map((r: Json) => [r.gatewayRouteName, r.outcome])).toEqual([
+      ['r1', 'not-matched'],
+      ['r2', 'matched'],
+    ]);
+    expect((await api('GET', `${gw}/gw-a/route-checks`)).body).toEqual({ findings: [] });
+    const shared = await api(
+      'POST',
+      `/api/meshes/partner-mesh/virtual-gateways/partner-gw/test-request?meshOwner=${SHARING_ACCOUNT}`,
+      { serviceName: 'partner.inventory.v1.Inventory' },
+    );
+    expect(shared.status).toBe(200);
+    expect(shared.body.matched.gatewayRouteName).toBe('inventory-route');
+    const bad = await api('POST', `${gw}/gw-a/test-request`, { path: 'v2' });
+    expect(bad.status).toBe(400);
+    expectEnvelope(bad.body, 'BadRequestException');
+    expect(bad.body.error.fieldErrors).toHaveProperty('path');
+  });
+
   it('when a gateway with routes or a routed service is deleted, then 409 ResourceInUseException and nothing changes', async () => {
     const inUse = await api('DELETE', `${gw}/gw-a`);
     expect(inUse.status).toBe(409);

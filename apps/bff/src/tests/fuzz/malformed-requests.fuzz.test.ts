@@ -435,6 +435,16 @@ const consoleBodyRequest: fc.Arbitrary<Req> = fc.oneof(
         },
         {
           method: 'POST',
+          path: '/api/meshes/demo-mesh/virtual-gateways/ingress-gw/test-request',
+          build: (n: string, s: unknown) => ({ path: s, host: n, headers: { [n]: s } }),
+        },
+        {
+          method: 'POST',
+          path: `/api/meshes/partner-mesh/virtual-gateways/partner-gw/test-request?meshOwner=${SHARING_ACCOUNT}`,
+          build: (n: string, s: unknown) => ({ serviceName: n, metadata: s, path: n }),
+        },
+        {
+          method: 'POST',
           path: '/api/admin/reset',
           build: (n: string) => ({ seed: n === 'demo' || n === 'none' ? 'x' : n }),
         },

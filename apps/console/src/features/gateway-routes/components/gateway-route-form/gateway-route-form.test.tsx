@@ -112,7 +112,7 @@ describe('GatewayRouteForm', () => {
     await clickSubmit();
     await waitFor(() => expect(errorOf('Gateway route name')).toBe('Gateway route name is required.'));
     expect(errorOf('Virtual service name')).toBe('Virtual service name is required.');
-    expect(errorOf('Prefix')).toBe('Match needs a prefix, a path or a hostname.');
+    expect(errorOf('Prefix')).toBe('Match needs a prefix, a path, a hostname or a port.');
     expect(document.activeElement).toBe(
       field('Gateway route name').findControl()!.findInput()!.findNativeInput().getElement(),
     );
