@@ -31,7 +31,9 @@ interface SchemaDef {
   innerType?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
-  checks?: Array<{ _zod: { def: { check: string; value?: number; minimum?: number; maximum?: number; length?: number } } }>;
+  checks?: Array<{
+    _zod: { def: { check: string; value?: number; minimum?: number; maximum?: number; length?: number } };
+  }>;
 }
 
 function defOf(schema: z.ZodType): SchemaDef {
