@@ -70,6 +70,12 @@ export type EmptyAnswer = z.infer<typeof EmptyAnswerSchema>;
 
 export const DEPLOY_TARGETS = ['kubernetes', 'ecs', 'ec2', 'iam'] as const;
 export type DeployTarget = (typeof DEPLOY_TARGETS)[number];
+export const DEPLOY_TARGET_LABELS: Readonly<Record<DeployTarget, string>> = {
+  kubernetes: 'Kubernetes',
+  ecs: 'Amazon ECS',
+  ec2: 'Amazon EC2',
+  iam: 'IAM',
+};
 export const ARTIFACT_MEDIA_TYPES = [
   'application/yaml',
   'application/json',
