@@ -26,7 +26,7 @@ export default function CreateGatewayRoutePage() {
   const create = useCreateGatewayRoute(mesh, meshOwner, gatewayName);
   const defaultValues = useMemo(defaultGatewayRouteFormValues, []);
   // Success opens the route's details page: have its code ready while the user fills in the form.
-  useEffect(() => preloadRoute('gateway-route-details'), []);
+  useEffect(() => preloadRoute('gatewayRoute'), []);
 
   usePageChrome({
     title: 'Create gateway route',

@@ -27,7 +27,7 @@ function EditForm({ route }: { route: GatewayRouteData }) {
   const defaultValues = useMemo(() => gatewayRouteFormValuesOf(routeName, route.spec), [routeName]);
   const detailsHref = links.gatewayRoute(mesh, meshOwner, gatewayName, routeName);
   // Saving opens the details page: have its code ready while the user edits.
-  useEffect(() => preloadRoute('gateway-route-details'), []);
+  useEffect(() => preloadRoute('gatewayRoute'), []);
 
   return (
     <GatewayRouteForm

@@ -18,7 +18,7 @@ export default function CreateVirtualGatewayPage() {
   const client = useQueryClient();
   const initialValues = useMemo(emptyFormValues, []);
   // Success opens the details page: have its code ready while the user fills in the form.
-  useEffect(() => preloadRoute('virtual-gateway-details'), []);
+  useEffect(() => preloadRoute('virtualGateway'), []);
 
   usePageChrome({
     title: 'Create virtual gateway',

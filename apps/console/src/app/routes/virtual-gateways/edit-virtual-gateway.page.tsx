@@ -27,7 +27,7 @@ export default function EditVirtualGatewayPage() {
   const query = useVirtualGateway(mesh, meshOwner, name);
   const update = useUpdateVirtualGateway(mesh, meshOwner, name);
   // Saving opens the details page: have its code ready while the user edits.
-  useEffect(() => preloadRoute('virtual-gateway-details'), []);
+  useEffect(() => preloadRoute('virtualGateway'), []);
 
   usePageChrome({
     title: `Edit ${name}`,
