@@ -5,7 +5,7 @@ import {
   CreateVirtualGatewayBodySchema,
   CreateVirtualServiceBodySchema,
 } from './console-api';
-import { constraintText, fieldBounds, fieldLabel, rangeText, requestPaths } from './field-hints';
+import { constraintText, fieldBounds, fieldLabel, rangeText, requestPathInfo, requestPaths } from './field-hints';
 
 const BODIES: Array<[string, z.ZodType]> = [
   ['virtual gateway', CreateVirtualGatewayBodySchema],
@@ -45,6 +45,14 @@ describe('field hints from the schemas', () => {
       expect(paths).toContain(p);
     }
     expect(new Set(paths).size).toBe(paths.length);
+    const info = new Map(requestPathInfo(CreateVirtualGatewayBodySchema).map((p) => [p.path, p]));
+    expect(info.get('spec.listeners.*.portMapping')).toEqual({
+      path: 'spec.listeners.*.portMapping',
+      optional: false,
+      leaf: false,
+    });
+    expect(info.get('spec.listeners.*.healthCheck.port')).toMatchObject({ optional: true, leaf: true });
+    expect(info.get('spec.listeners.*.tls.certificate.sds')).toMatchObject({ optional: true, leaf: false });
   });
 
   it('when a bounded field is asked for, then its range reads as the console shows it', () => {

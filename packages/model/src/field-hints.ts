@@ -74,24 +74,41 @@ export function boundsOf(schema: z.ZodType): FieldBounds | undefined {
   return bounds;
 }
 
+export interface RequestPathInfo {
+  /** Dotted, from the schema's root, `*` for list items: `spec.listeners.*.healthCheck.intervalMillis`. */
+  path: string;
+  /** The member may be left out (a missing one is no problem). */
+  optional: boolean;
+  /** Nothing below it: a text, number, boolean or enum. */
+  leaf: boolean;
+}
+
 /**
  * Every path a schema can report a problem at, in the schema's own order: each member, each list
- * item (`*`), each object and union (an "exactly one of" lands on the union itself). Dotted, from
- * the schema's root: `spec.listeners.*.healthCheck.intervalMillis`.
+ * item (`*`), each object and union (an "exactly one of" lands on the union itself).
  */
-export function requestPaths(schema: z.ZodType, prefix = ''): string[] {
-  const out: string[] = [];
-  const visit = (node: z.ZodType, path: string) => {
+export function requestPathInfo(schema: z.ZodType): RequestPathInfo[] {
+  const out: RequestPathInfo[] = [];
+  const visit = (node: z.ZodType, path: string, optional: boolean) => {
     const def = defOf(unwrap(node));
-    if (path !== '') out.push(path);
-    if (def.type === 'object' && def.shape) {
-      for (const [key, member] of Object.entries(def.shape)) visit(member, path ? `${path}.${key}` : key);
-    } else if (def.type === 'array' && def.element) {
-      visit(def.element, `${path}.*`);
+    const hasShape = def.type === 'object' && def.shape;
+    const hasElement = def.type === 'array' && def.element;
+    if (path !== '') out.push({ path, optional, leaf: !hasShape && !hasElement });
+    if (hasShape) {
+      for (const [key, member] of Object.entries(def.shape ?? {})) {
+        visit(member, path ? `${path}.${key}` : key, defOf(member).type === 'optional');
+      }
+    } else if (hasElement && def.element) {
+      visit(def.element, `${path}.*`, true);
     }
   };
-  visit(schema, prefix);
+  visit(schema, '', false);
   return out;
+}
+
+/** The paths of `requestPathInfo`. */
+export function requestPaths(schema: z.ZodType): string[] {
+  return requestPathInfo(schema).map((p) => p.path);
 }
 
 /** Label path of a request path: list indexes as `*`, without the leading `spec`. */

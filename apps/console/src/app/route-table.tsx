@@ -100,6 +100,8 @@ export function createAppRoutes(client: QueryClient): RouteObject[] {
       path: '/',
       element: <AppShell />,
       errorElement: <RouteError />,
+      // The loaders answer at once (they only start requests): nothing to show meanwhile.
+      HydrateFallback: () => null,
       loader: () => {
         void client.prefetchQuery(sessionQueryOptions());
         return null;

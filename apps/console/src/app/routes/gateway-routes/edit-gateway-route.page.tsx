@@ -8,7 +8,7 @@ import { useGatewayRoute } from '../../../features/gateway-routes/api/get-gatewa
 import { useUpdateGatewayRoute } from '../../../features/gateway-routes/api/update-gateway-route';
 import { GatewayRouteForm } from '../../../features/gateway-routes/components/gateway-route-form/gateway-route-form';
 import { sameJson } from '../../../features/gateway-routes/components/gateway-route-text';
-import { gatewayRouteFormValuesOf } from '../../../features/gateway-routes/form/gateway-route-form-values';
+import { gatewayRouteFormValuesOf } from '../../../features/gateway-routes/form/gateway-route-form-definition';
 import { errorMessage } from '../../../lib/api-client';
 import { links, useMeshParams } from '../../../lib/links';
 import { preloadRoute } from '../../../lib/route-preload';

@@ -10,7 +10,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { DEPLOY_TARGET_LABELS, DEPLOY_TARGETS, type DeployBundle, type DeployTarget } from '@meshconsole/model';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { ControlledInput } from '../../../components/form-fields';
+import { ControlledInput } from '../../../components/form/form-fields';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { type DeployOptionsParams, deployBundleDownloadUrl, useDeployBundle } from '../api/get-deploy-bundle';
 import { DeployArtifactView } from './deploy-artifact-view';

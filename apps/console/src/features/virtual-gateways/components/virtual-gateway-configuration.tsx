@@ -3,14 +3,21 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs, { type KeyValuePairsProps } from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { VirtualGatewayData } from '@meshconsole/model';
+import {
+  DEFAULT_MAX_PENDING_REQUESTS,
+  type VirtualGatewayData,
+  type VirtualGatewayListener,
+  type VirtualGatewaySpec,
+} from '@meshconsole/model';
 import type { ReactNode } from 'react';
 
-type Item = KeyValuePairsProps.Item;
+export type Item = KeyValuePairsProps.Pair;
 
 const NONE = 'None';
-const SDS = 'Envoy Secret Discovery Service (SDS)';
-const FILE = 'Local file hosting';
+export const SDS_LABEL = 'Envoy Secret Discovery Service (SDS)';
+export const FILE_LABEL = 'Local file hosting';
+const SDS = SDS_LABEL;
+const FILE = FILE_LABEL;
 
 function kv(label: string, value: ReactNode, testId?: string): Item {
   return { label, value: <span data-testid={testId}>{value ?? '-'}</span> };
@@ -40,68 +47,78 @@ function Section(props: { title: string; description?: string; testId: string; i
   );
 }
 
-/** The gateway's spec in the console's terms, sections in the create flow's order. */
-export function VirtualGatewayConfiguration({ gateway }: { gateway: VirtualGatewayData }) {
-  const { spec } = gateway;
-  const cp = spec.backendDefaults?.clientPolicy?.tls;
-  const listener = spec.listeners[0];
+/** Client policy defaults in the console's terms (empty when the spec has none). */
+export function clientPolicyItems(backendDefaults: VirtualGatewaySpec['backendDefaults']): Item[] {
+  const cp = backendDefaults?.clientPolicy?.tls;
+  if (!cp) return [];
+  const trust = cp.validation.trust;
+  return [
+    kv('Enforce TLS', cp.enforce === false ? 'No' : 'Yes'),
+    kv('Ports', cp.ports && cp.ports.length > 0 ? cp.ports.join(', ') : 'All ports'),
+    kv(
+      'Validation method',
+      trust.acm ? 'AWS Certificate Manager Private Certificate Authority' : trust.sds ? SDS : FILE,
+    ),
+    trust.acm
+      ? kv('Certificates', list(trust.acm.certificateAuthorityArns))
+      : trust.sds
+        ? kv('Secret name', trust.sds.secretName)
+        : kv('Certificate chain', trust.file?.certificateChain),
+    kv('Subject Alternative Names', list(cp.validation.subjectAlternativeNames?.match.exact)),
+    kv(
+      'Provide client certificate',
+      cp.certificate?.sds
+        ? `${SDS}: ${cp.certificate.sds.secretName}`
+        : cp.certificate?.file
+          ? `${FILE}: ${cp.certificate.file.certificateChain}, ${cp.certificate.file.privateKey}`
+          : 'No',
+    ),
+  ];
+}
+
+/** The access log in the console's terms (empty when the spec logs nothing). */
+export function loggingItems(logging: VirtualGatewaySpec['logging']): Item[] {
+  const file = logging?.accessLog?.file;
+  if (!file) return [];
+  return [
+    kv('HTTP access logs path', file.path, 'logging-path'),
+    kv(
+      'Log format',
+      file.format?.text !== undefined
+        ? `Text: ${file.format.text}`
+        : file.format?.json
+          ? `JSON: ${file.format.json.map((j) => `${j.key}=${j.value}`).join(', ')}`
+          : "Envoy's default format",
+    ),
+  ];
+}
+
+export interface ListenerItems {
+  listener: Item[];
+  pool: Item[];
+  healthCheck: Item[];
+  tls: Item[];
+}
+
+/** The listener and its options in the console's terms. */
+export function listenerItems(listener: VirtualGatewayListener | undefined): ListenerItems {
   const pool = listener?.connectionPool;
   const hc = listener?.healthCheck;
   const tls = listener?.tls;
-  const file = spec.logging?.accessLog?.file;
-
-  const clientPolicy: Item[] = [];
-  if (cp) {
-    const trust = cp.validation.trust;
-    clientPolicy.push(
-      kv('Enforce TLS', cp.enforce === false ? 'No' : 'Yes'),
-      kv('Ports', cp.ports && cp.ports.length > 0 ? cp.ports.join(', ') : 'All ports'),
-      kv(
-        'Validation method',
-        trust.acm ? 'AWS Certificate Manager Private Certificate Authority' : trust.sds ? SDS : FILE,
-      ),
-      trust.acm
-        ? kv('Certificates', list(trust.acm.certificateAuthorityArns))
-        : trust.sds
-          ? kv('Secret name', trust.sds.secretName)
-          : kv('Certificate chain', trust.file?.certificateChain),
-      kv('Subject Alternative Names', list(cp.validation.subjectAlternativeNames?.match.exact)),
-      kv(
-        'Provide client certificate',
-        cp.certificate?.sds
-          ? `${SDS}: ${cp.certificate.sds.secretName}`
-          : cp.certificate?.file
-            ? `${FILE}: ${cp.certificate.file.certificateChain}, ${cp.certificate.file.privateKey}`
-            : 'No',
-      ),
-    );
-  }
-
-  const logging: Item[] = file
-    ? [
-        kv('HTTP access logs path', file.path, 'logging-path'),
-        kv(
-          'Log format',
-          file.format?.text !== undefined
-            ? `Text: ${file.format.text}`
-            : file.format?.json
-              ? `JSON: ${file.format.json.map((j) => `${j.key}=${j.value}`).join(', ')}`
-              : "Envoy's default format",
-        ),
-      ]
-    : [];
-
-  const listenerItems: Item[] = listener
+  const listenerKv: Item[] = listener
     ? [
         kv('Protocol', listener.portMapping.protocol, 'listener-protocol'),
         kv('Port', listener.portMapping.port, 'listener-port'),
+        kv('Connection pool', pool ? 'Enabled' : 'Not enabled'),
+        kv('Health check', hc ? 'Enabled' : 'Not enabled'),
+        kv('TLS termination', tls ? 'Enabled' : 'Not enabled'),
       ]
     : [];
 
   const poolItems: Item[] = pool?.http
     ? [
         kv('Maximum connections', pool.http.maxConnections),
-        kv('Maximum pending requests', pool.http.maxPendingRequests ?? '2147483647 (default)'),
+        kv('Maximum pending requests', pool.http.maxPendingRequests ?? `${DEFAULT_MAX_PENDING_REQUESTS} (default)`),
       ]
     : pool?.http2
       ? [kv('Maximum requests', pool.http2.maxRequests)]
@@ -149,6 +166,21 @@ export function VirtualGatewayConfiguration({ gateway }: { gateway: VirtualGatew
           : []),
       ]
     : [];
+  return { listener: listenerKv, pool: poolItems, healthCheck: hcItems, tls: tlsItems };
+}
+
+/** The gateway's spec in the console's terms, sections in the create flow's order. */
+export function VirtualGatewayConfiguration({ gateway }: { gateway: VirtualGatewayData }) {
+  const { spec } = gateway;
+  const clientPolicy = clientPolicyItems(spec.backendDefaults);
+  const logging = loggingItems(spec.logging);
+  const l = listenerItems(spec.listeners[0]);
+  const poolItems = l.pool;
+  const hcItems = l.healthCheck;
+  const tlsItems = l.tls;
+  const pool = poolItems.length > 0;
+  const hc = hcItems.length > 0;
+  const tls = tlsItems.length > 0;
 
   return (
     <SpaceBetween size="l">
@@ -161,17 +193,7 @@ export function VirtualGatewayConfiguration({ gateway }: { gateway: VirtualGatew
           empty="No client policy: the gateway doesn't enforce TLS toward virtual services."
         />,
         <Section key="logging" title="Logging" testId="details-logging" items={logging} empty="No access logs." />,
-        <Section
-          key="listener"
-          title="Listener"
-          testId="details-listener"
-          items={[
-            ...listenerItems,
-            kv('Connection pool', pool ? 'Enabled' : 'Not enabled'),
-            kv('Health check', hc ? 'Enabled' : 'Not enabled'),
-            kv('TLS termination', tls ? 'Enabled' : 'Not enabled'),
-          ]}
-        />,
+        <Section key="listener" title="Listener" testId="details-listener" items={l.listener} />,
         ...(pool
           ? [<Section key="pool" title="Connection pool" testId="details-connection-pool" items={poolItems} />]
           : []),
