@@ -34,8 +34,11 @@ export interface PathRow<V extends FieldValues> {
   path: string;
   /** The field that shows the problem; `$1`, `$2` stand for the path's `*` indexes (`sans.$1.value`). */
   field: FieldPath<V> | typeof FORM_ERROR | `${string}$${number}${string}`;
-  /** When given, the row applies only to values for which it holds (a union shown by the chosen option). */
-  when?: (values: V) => boolean;
+  /**
+   * When given, the row applies only to values for which it holds (a union shown by the chosen
+   * option); `indexes` are the path's `*` indexes (which row of a list).
+   */
+  when?: (values: V, indexes: string[]) => boolean;
   /** The field's label when it is not the model's label of `path` (shown by the form and checked by its test). */
   label?: string;
 }
@@ -85,7 +88,7 @@ export function rowOfPath<V extends FieldValues>(
     const pattern = row.path.split('.');
     if (best && pattern.length <= best.length) continue;
     const indexes = prefixMatch(pattern, parts);
-    if (!indexes || (row.when && !row.when(values))) continue;
+    if (!indexes || (row.when && !row.when(values, indexes))) continue;
     best = { row, indexes, length: pattern.length };
   }
   if (!best) return undefined;
@@ -137,7 +140,7 @@ export function modelResolver<V extends FieldValues, S extends z.ZodType>(
 }
 
 /** `clientPolicy.sans.$1.value` as a pattern of concrete field names. */
-function fieldPattern(template: string): RegExp {
+export function fieldPattern(template: string): RegExp {
   const escaped = template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\$\d+/g, '\\d+');
   return new RegExp(`^${escaped}$`);
 }

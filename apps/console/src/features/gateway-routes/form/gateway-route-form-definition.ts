@@ -335,6 +335,12 @@ export const PATH_MATCH_LABELS: Record<PathMatchType, string> = {
   regex: fieldLabel('httpRoute.match.path.regex'),
 };
 
+/** Whether the row a path names (its first `*` index) matches a range. */
+const isRange =
+  (rows: 'headers' | 'metadata') =>
+  (v: V, [index]: string[]): boolean =>
+    v[rows][Number(index)]?.method === 'range';
+
 /** A header (http) or metadata (grpc) match list: name, one match method (range: start and end). */
 function headerPathRows(list: string, rows: 'headers' | 'metadata'): Row[] {
   return [
@@ -343,6 +349,8 @@ function headerPathRows(list: string, rows: 'headers' | 'metadata'): Row[] {
     { path: `${list}.*.name`, field: `${rows}.$1.name` },
     // A checkbox in a row has no message slot; the form sends a boolean.
     { path: `${list}.*.invert`, field: FORM_ERROR },
+    // A range is typed in two inputs (start, end) where the other methods have one (value).
+    { path: `${list}.*.match`, field: `${rows}.$1.rangeStart`, label: 'Value', when: isRange(rows) },
     { path: `${list}.*.match`, field: `${rows}.$1.value`, label: 'Value' },
     ...(['exact', 'prefix', 'suffix', 'regex'] as const).map(
       (m): Row => ({ path: `${list}.*.match.${m}`, field: `${rows}.$1.value`, label: 'Value' }),

@@ -62,19 +62,23 @@ export const VIRTUAL_SERVICE_FORM = defineModelForm({
 
 export interface CreateVirtualServiceModalProps {
   visible: boolean;
+  /** What the modal opens with (a fresh modal: no name, no provider). */
+  defaultValues?: VirtualServiceFormValues;
   onDismiss: () => void;
   submit: (body: CreateVirtualServiceBody) => Promise<VirtualServiceData>;
   onCreated: (service: VirtualServiceData) => void;
 }
 
-export function CreateVirtualServiceModal({ visible, onDismiss, submit, onCreated }: CreateVirtualServiceModalProps) {
-  const {
-    form,
-    formError,
-    submit: onSubmit,
-  } = useModelForm(VIRTUAL_SERVICE_FORM, {
-    defaultValues: { virtualServiceName: '', providerType: 'none', providerName: '' },
-  });
+const EMPTY: VirtualServiceFormValues = { virtualServiceName: '', providerType: 'none', providerName: '' };
+
+export function CreateVirtualServiceModal({
+  visible,
+  defaultValues = EMPTY,
+  onDismiss,
+  submit,
+  onCreated,
+}: CreateVirtualServiceModalProps) {
+  const { form, formError, submit: onSubmit } = useModelForm(VIRTUAL_SERVICE_FORM, { defaultValues });
   const { control, formState, reset } = form;
   const providerType = useWatch({ control, name: 'providerType' });
 

@@ -115,9 +115,12 @@ export function HeaderMatchEditor({ control, name, noun, clearErrors }: HeaderMa
             ) : (
               <RowInput control={control} name={`${name}.${index}.value`} />
             ),
+          // Both ends of a range are typed here: both of their messages show here.
           errorText: (_item, index) =>
             rows[index]?.method === 'range'
-              ? (errorAt(`${name}.${index}.rangeStart`) ?? errorAt(`${name}.${index}.rangeEnd`))
+              ? [errorAt(`${name}.${index}.rangeStart`), errorAt(`${name}.${index}.rangeEnd`)]
+                  .filter((m) => m !== undefined)
+                  .join(' ') || undefined
               : errorAt(`${name}.${index}.value`),
         },
         {

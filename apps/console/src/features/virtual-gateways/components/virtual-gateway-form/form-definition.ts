@@ -643,7 +643,12 @@ export const VIRTUAL_GATEWAY_PATHS: ReadonlyArray<Row> = [
   { path: `${L}.tls.validation`, field: 'listener.tls.validationMethod' },
   { path: `${L}.tls.validation.trust`, field: 'listener.tls.validationMethod' },
   // Refused by the model (a listener does not validate with ACM Private CA); the form never sends it.
-  { path: `${L}.tls.validation.trust.acm`, field: 'listener.tls.validationMethod' },
+  // Refused by the model (a listener validates client certificates with a file or SDS); never sent.
+  {
+    path: `${L}.tls.validation.trust.acm`,
+    field: 'listener.tls.validationMethod',
+    label: 'Client certificate validation method',
+  },
   { path: `${L}.tls.validation.trust.sds`, field: 'listener.tls.validationSdsSecretName' },
   { path: `${L}.tls.validation.trust.sds.secretName`, field: 'listener.tls.validationSdsSecretName' },
   { path: `${L}.tls.validation.trust.file`, field: 'listener.tls.validationCertificateChain' },
