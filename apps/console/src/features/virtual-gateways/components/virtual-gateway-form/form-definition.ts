@@ -598,7 +598,7 @@ export const VIRTUAL_GATEWAY_PATHS: ReadonlyArray<Row> = [
   { path: `${LOG}.path`, field: 'logging.path' },
   { path: `${LOG}.format`, field: 'logging.format' },
   { path: `${LOG}.format.text`, field: 'logging.text' },
-  { path: `${LOG}.format.json`, field: 'logging.format' },
+  { path: `${LOG}.format.json`, field: 'logging.format', label: 'Log format' },
   { path: `${LOG}.format.json.*`, field: 'logging.json.$1.key' },
   { path: `${LOG}.format.json.*.key`, field: 'logging.json.$1.key' },
   { path: `${LOG}.format.json.*.value`, field: 'logging.json.$1.value' },

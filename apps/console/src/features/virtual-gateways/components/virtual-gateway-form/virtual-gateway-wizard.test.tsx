@@ -51,6 +51,18 @@ async function onStep(w: Wizard, title: string) {
   await eventually(() => expect(w.stepTitle()).toBe(title));
 }
 
+/** The smallest gateway, step by step, up to Review and create. */
+async function toReview(w: Wizard, name: string, port: string) {
+  w.type('Virtual gateway name', name);
+  w.next();
+  await onStep(w, 'Logging');
+  w.next();
+  await onStep(w, 'Listener');
+  w.type('Port', port);
+  w.next();
+  await onStep(w, 'Review and create');
+}
+
 describe('create virtual gateway wizard', () => {
   it('when the page opens, then it is on Virtual gateway details, the steps follow the guide and no field shows an error', async () => {
     const w = await openWizard();
@@ -141,14 +153,7 @@ describe('create virtual gateway wizard', () => {
 
   it('when the guide’s gateway goes through every step, then Review shows each step and Create sends the request and opens its details', async () => {
     const w = await openWizard();
-    w.type('Virtual gateway name', 'my-gateway');
-    w.next();
-    await onStep(w, 'Logging');
-    w.next();
-    await onStep(w, 'Listener');
-    w.type('Port', '9080');
-    w.next();
-    await onStep(w, 'Review and create');
+    await toReview(w, 'my-gateway', '9080');
     expect(screen.getByTestId('review-details').textContent).toContain('my-gateway');
     expect(screen.getByTestId('review-logging').textContent).toContain('No access logs.');
     expect(screen.getByTestId('review-listener').textContent).toContain('9080');
@@ -198,14 +203,7 @@ describe('create virtual gateway wizard', () => {
     const api = await startFakeConsoleApi();
     await seedGateways(api, ['taken']);
     const w = await openWizard('/meshes/demo-mesh/virtual-gateways/create', api);
-    w.type('Virtual gateway name', 'taken');
-    w.next();
-    await onStep(w, 'Logging');
-    w.next();
-    await onStep(w, 'Listener');
-    w.type('Port', '8080');
-    w.next();
-    await onStep(w, 'Review and create');
+    await toReview(w, 'taken', '8080');
     act(() => w.wizard().findPrimaryButton().click());
     await onStep(w, 'Virtual gateway details');
     await eventually(() => expect(w.errorOf('Virtual gateway name')).toMatch(/taken/));
@@ -221,14 +219,7 @@ describe('create virtual gateway wizard', () => {
       400,
     );
     const w = await openWizard('/meshes/demo-mesh/virtual-gateways/create', api);
-    w.type('Virtual gateway name', 'gw-1');
-    w.next();
-    await onStep(w, 'Logging');
-    w.next();
-    await onStep(w, 'Listener');
-    w.type('Port', '8080');
-    w.next();
-    await onStep(w, 'Review and create');
+    await toReview(w, 'gw-1', '8080');
     act(() => w.wizard().findPrimaryButton().click());
     await eventually(() =>
       expect(w.page().findForm()?.findError()?.getElement().textContent).toContain(
