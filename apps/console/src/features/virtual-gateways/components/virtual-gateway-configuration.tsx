@@ -5,11 +5,19 @@ import KeyValuePairs, { type KeyValuePairsProps } from '@cloudscape-design/compo
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import {
   DEFAULT_MAX_PENDING_REQUESTS,
+  FIELD_UNITS,
+  fieldLabel,
+  requestPathInfo,
   type VirtualGatewayData,
+  VirtualGatewayGrpcConnectionPoolSchema,
+  VirtualGatewayHealthCheckPolicySchema,
+  VirtualGatewayHttp2ConnectionPoolSchema,
+  VirtualGatewayHttpConnectionPoolSchema,
   type VirtualGatewayListener,
   type VirtualGatewaySpec,
 } from '@meshconsole/model';
 import type { ReactNode } from 'react';
+import type { z } from 'zod';
 
 export type Item = KeyValuePairsProps.Pair;
 
@@ -45,6 +53,36 @@ function Section(props: { title: string; description?: string; testId: string; i
       </Container>
     </div>
   );
+}
+
+const POOL_SCHEMAS = {
+  http: VirtualGatewayHttpConnectionPoolSchema,
+  http2: VirtualGatewayHttp2ConnectionPoolSchema,
+  grpc: VirtualGatewayGrpcConnectionPoolSchema,
+};
+
+/**
+ * The members of `value` in the order of its model schema, each under its model label (with the
+ * model's unit): a member the schema gains shows here without another line. `options` gives what
+ * an absent member reads as, or hides one.
+ */
+function memberItems(
+  schema: z.ZodType,
+  value: object | undefined,
+  labelPath: string,
+  options: Record<string, { absent?: string; hidden?: boolean }> = {},
+): Item[] {
+  const record = (value ?? {}) as Record<string, unknown>;
+  return requestPathInfo(schema)
+    .filter((p) => p.leaf && !p.path.includes('.'))
+    .flatMap(({ path: member }) => {
+      const option = options[member] ?? {};
+      const v = record[member];
+      if (option.hidden || (v === undefined && option.absent === undefined)) return [];
+      const unit = FIELD_UNITS[`${labelPath}.${member}`];
+      const shown = v === undefined ? option.absent : unit ? `${String(v)} ${unit}` : String(v);
+      return [kv(fieldLabel(`${labelPath}.${member}`), shown)];
+    });
 }
 
 /** Client policy defaults in the console's terms (empty when the spec has none). */
@@ -115,27 +153,19 @@ export function listenerItems(listener: VirtualGatewayListener | undefined): Lis
       ]
     : [];
 
-  const poolItems: Item[] = pool?.http
-    ? [
-        kv('Maximum connections', pool.http.maxConnections),
-        kv('Maximum pending requests', pool.http.maxPendingRequests ?? `${DEFAULT_MAX_PENDING_REQUESTS} (default)`),
-      ]
-    : pool?.http2
-      ? [kv('Maximum requests', pool.http2.maxRequests)]
-      : pool?.grpc
-        ? [kv('Maximum requests', pool.grpc.maxRequests)]
-        : [];
+  const poolKind = pool?.http ? 'http' : pool?.http2 ? 'http2' : pool?.grpc ? 'grpc' : undefined;
+  const poolItems: Item[] = poolKind
+    ? memberItems(POOL_SCHEMAS[poolKind], pool?.[poolKind], `listeners.*.connectionPool.${poolKind}`, {
+        maxPendingRequests: { absent: `${DEFAULT_MAX_PENDING_REQUESTS} (default)` },
+      })
+    : [];
 
   const hcItems: Item[] = hc
-    ? [
-        kv('Health check protocol', hc.protocol),
-        kv('Health check port', hc.port ?? 'Listener port'),
-        kv('Healthy threshold', hc.healthyThreshold),
-        kv('Health check interval', `${hc.intervalMillis} ms`),
-        ...(hc.protocol === 'grpc' ? [] : [kv('Path', hc.path ?? '/')]),
-        kv('Timeout period', `${hc.timeoutMillis} ms`),
-        kv('Unhealthy threshold', hc.unhealthyThreshold),
-      ]
+    ? memberItems(VirtualGatewayHealthCheckPolicySchema, hc, 'listeners.*.healthCheck', {
+        port: { absent: 'Listener port' },
+        // Only http and http2 health checks use a path.
+        path: { absent: '/', hidden: hc.protocol === 'grpc' },
+      })
     : [];
 
   const tlsItems: Item[] = tls
