@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { cloudscape, formFieldParts } from './cloudscape';
+import { cloudscape } from './cloudscape';
 import { ConsoleFormPage } from './console-form.page';
 import type { GatewayFormInput } from './gateway-input';
 import { meshQuery } from './virtual-gateways-list.page';
@@ -105,8 +105,9 @@ export class VirtualGatewayFormPage extends ConsoleFormPage {
     );
   }
 
+  /** The create wizard or the edit page's form, whichever is open. */
   get form(): Locator {
-    return this.page.locator('form').filter({ has: this.page.locator(formFieldParts.root) });
+    return this.page.getByTestId('virtual-gateway-wizard').or(this.page.getByTestId('virtual-gateway-form'));
   }
 
   /** A section of the form (its wrapper), to tell apart fields that share a label. */
