@@ -77,8 +77,14 @@ export interface GatewayRouteFormValues {
   pathRewrite: string;
 }
 
-/** Up to 10 headers, metadata entries or query parameters (the model's list sizes). */
-export const MAX_MATCH_ROWS = fieldBounds('httpRoute.match.headers')?.max ?? 10;
+/** How many headers, metadata entries or query parameters a route may match (the model's list size). */
+export const MAX_MATCH_ROWS = maxItems('httpRoute.match.headers');
+
+function maxItems(path: string): number {
+  const max = fieldBounds(path)?.max;
+  if (max === undefined) throw new Error(`The model sets no size for ${path}`);
+  return max;
+}
 
 export function emptyHeaderRow(): HeaderMatchRow {
   return { name: '', method: 'exact', value: '', rangeStart: '', rangeEnd: '', invert: false };

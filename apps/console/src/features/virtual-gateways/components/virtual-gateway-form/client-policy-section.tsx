@@ -36,7 +36,7 @@ export const ClientPolicySection = memo(function ClientPolicySection({ control }
             key="acm"
             control={control}
             {...gatewayField('clientPolicy.certificateAuthorityArns')}
-            description="ARNs of 1 to 3 AWS Certificate Manager Private Certificate Authority root CAs, one per line."
+            description="ARNs of AWS Certificate Manager Private Certificate Authority root CAs, one per line."
             placeholder="arn:aws:acm-pca:us-west-2:123456789012:certificate-authority/..."
             rows={3}
           />,
