@@ -3,9 +3,22 @@ import { cloudscape } from './cloudscape';
 
 const FLASH_ITEMS = cloudscape.findFlashbar().findItems().toSelector();
 
+/**
+ * How long a page may take from `page.goto` to its first useful render: the browser loads and
+ * compiles the console's code first (a few MB of JS), which takes seconds on a busy machine. Only
+ * `open` uses it; every wait after the page is up keeps the default expect timeout.
+ */
+export const PAGE_LOAD_TIMEOUT = 30_000;
+
 /** What every console page shares: breadcrumbs, side navigation, flashes, the main heading. */
 export class ConsoleShellPage {
   constructor(readonly page: Page) {}
+
+  /** Opens `url` (a deep link) and waits until `ready` shows: the page has loaded and rendered. */
+  async open(url: string, ready: Locator): Promise<void> {
+    await this.page.goto(url);
+    await expect(ready).toBeVisible({ timeout: PAGE_LOAD_TIMEOUT });
+  }
 
   /** The page's h1. */
   heading(name?: string | RegExp): Locator {

@@ -3,7 +3,9 @@
  * describe a gateway with this, the form page object types it in, and `toSpec` gives the
  * App Mesh spec the console must send for it.
  */
-export type Protocol = 'http' | 'http2' | 'grpc';
+import type { VirtualGatewayPortProtocol } from '@meshconsole/model';
+
+export type Protocol = VirtualGatewayPortProtocol;
 
 export type ClientPolicyValidation =
   | { method: 'acm'; certificates: string[] }

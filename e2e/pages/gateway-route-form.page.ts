@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { ConsoleFormPage } from './console-form.page';
 import { meshQuery } from './virtual-gateways-list.page';
 
@@ -18,10 +18,10 @@ export class GatewayRouteFormPage extends ConsoleFormPage {
   }
 
   async gotoCreate(mesh: string, gateway: string, meshOwner?: string): Promise<void> {
-    await this.page.goto(
+    await this.open(
       `/meshes/${encodeURIComponent(mesh)}/virtual-gateways/${encodeURIComponent(gateway)}/gateway-routes/create${meshQuery(meshOwner)}`,
+      this.heading('Create gateway route'),
     );
-    await expect(this.heading('Create gateway route')).toBeVisible();
   }
 
   get createButton(): Locator {

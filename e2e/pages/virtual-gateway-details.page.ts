@@ -16,10 +16,10 @@ export class VirtualGatewayDetailsPage extends ConsoleShellPage {
   }
 
   async goto(mesh: string, name: string, meshOwner?: string): Promise<void> {
-    await this.page.goto(
+    await this.open(
       `/meshes/${encodeURIComponent(mesh)}/virtual-gateways/${encodeURIComponent(name)}${meshQuery(meshOwner)}`,
+      this.heading(name),
     );
-    await expect(this.heading(name)).toBeVisible();
   }
 
   get editButton(): Locator {

@@ -1,10 +1,20 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { cloudscape, formFieldParts } from './cloudscape';
+import { cloudscape } from './cloudscape';
 import { ConsoleFormPage } from './console-form.page';
 import type { GatewayFormInput } from './gateway-input';
 import { meshQuery } from './virtual-gateways-list.page';
 
 const FORM_ERROR = cloudscape.findForm().findError().toSelector();
+
+/** The create wizard's steps, by their titles (the App Mesh console guide's procedure). */
+export const WIZARD_STEPS = ['Virtual gateway details', 'Logging', 'Listener', 'Review and create'] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
+const STEP_IDS: Record<WizardStep, string> = {
+  'Virtual gateway details': 'details',
+  Logging: 'logging',
+  Listener: 'listener',
+  'Review and create': 'review',
+};
 
 /** The form's sections and subsections, by their console heading or enabling label. */
 export type FormSection =
@@ -50,26 +60,54 @@ export async function codeViewText(view: Locator): Promise<string> {
   return lines.join('\n');
 }
 
-/** `/meshes/:mesh/virtual-gateways/create` and `/…/:name/edit`: the one form for create and edit. */
+/** The step a form section is on in the create wizard. */
+export function stepOf(section: FormSection | undefined): WizardStep {
+  switch (section) {
+    case 'Logging':
+      return 'Logging';
+    case 'Listener':
+    case 'Connection pool':
+    case 'Health check':
+    case 'TLS termination':
+    case 'Require client certificate':
+      return 'Listener';
+    default:
+      return 'Virtual gateway details';
+  }
+}
+
+/**
+ * `/meshes/:mesh/virtual-gateways/create` (a Cloudscape Wizard: Virtual gateway details, Logging,
+ * Listener, Review and create) and `/…/:name/edit` (one page with the same sections).
+ */
 export class VirtualGatewayFormPage extends ConsoleFormPage {
   constructor(page: Page) {
     super(page);
   }
 
-  async gotoCreate(mesh: string, meshOwner?: string): Promise<void> {
-    await this.page.goto(`/meshes/${encodeURIComponent(mesh)}/virtual-gateways/create${meshQuery(meshOwner)}`);
-    await expect(this.heading('Create virtual gateway')).toBeVisible();
+  /** Opens the create wizard, on `step` when given (`?step=`). */
+  async gotoCreate(mesh: string, meshOwner?: string, step?: WizardStep): Promise<void> {
+    const query = new URLSearchParams();
+    if (meshOwner) query.set('meshOwner', meshOwner);
+    if (step) query.set('step', STEP_IDS[step]);
+    const qs = query.toString();
+    await this.open(
+      `/meshes/${encodeURIComponent(mesh)}/virtual-gateways/create${qs ? `?${qs}` : ''}`,
+      this.heading('Create virtual gateway'),
+    );
+    await this.expectStep(step ?? 'Virtual gateway details');
   }
 
   async gotoEdit(mesh: string, name: string, meshOwner?: string): Promise<void> {
-    await this.page.goto(
+    await this.open(
       `/meshes/${encodeURIComponent(mesh)}/virtual-gateways/${encodeURIComponent(name)}/edit${meshQuery(meshOwner)}`,
+      this.saveButton,
     );
-    await expect(this.saveButton).toBeVisible();
   }
 
+  /** The create wizard or the edit page's form, whichever is open. */
   get form(): Locator {
-    return this.page.locator('form').filter({ has: this.page.locator(formFieldParts.root) });
+    return this.page.getByTestId('virtual-gateway-wizard').or(this.page.getByTestId('virtual-gateway-form'));
   }
 
   /** A section of the form (its wrapper), to tell apart fields that share a label. */
@@ -77,6 +115,64 @@ export class VirtualGatewayFormPage extends ConsoleFormPage {
     return this.page.getByTestId(SECTION_TEST_IDS[title]);
   }
 
+  get wizard(): Locator {
+    return this.page.getByTestId('virtual-gateway-wizard');
+  }
+
+  /** The heading of the wizard step that is open. */
+  get stepHeading(): Locator {
+    return this.wizard.getByRole('heading', { level: 1 });
+  }
+
+  async expectStep(step: WizardStep): Promise<void> {
+    await expect(this.stepHeading).toHaveText(new RegExp(`^${step}( - optional)?$`));
+  }
+
+  /** The wizard's step navigation: one link per step, enabled once the step was visited. */
+  stepLink(step: WizardStep): Locator {
+    return this.wizard.getByRole('navigation', { name: 'Steps' }).getByText(step, { exact: true });
+  }
+
+  get nextButton(): Locator {
+    return this.wizard.getByRole('button', { name: 'Next', exact: true });
+  }
+
+  get previousButton(): Locator {
+    return this.wizard.getByRole('button', { name: 'Previous', exact: true });
+  }
+
+  /** Next: the step is checked; on success the next step opens. */
+  async next(): Promise<void> {
+    await this.nextButton.click();
+  }
+
+  async previous(): Promise<void> {
+    await this.previousButton.click();
+  }
+
+  /** Next until `step` is open (every step on the way must be valid). */
+  async nextTo(step: WizardStep): Promise<void> {
+    const target = WIZARD_STEPS.indexOf(step);
+    for (;;) {
+      const text = (await this.stepHeading.textContent())?.replace(/ - optional$/, '') ?? '';
+      const current = WIZARD_STEPS.indexOf(text as WizardStep);
+      if (current >= target) break;
+      await this.next();
+      await this.expectStep(WIZARD_STEPS[current + 1] as WizardStep);
+    }
+  }
+
+  /** On Review and create: the summary of a step, and its Edit button (opens the step). */
+  reviewOf(step: Exclude<WizardStep, 'Review and create'>): Locator {
+    return this.page.getByTestId(`review-${STEP_IDS[step]}`);
+  }
+
+  async editStep(step: Exclude<WizardStep, 'Review and create'>): Promise<void> {
+    await this.page.getByTestId(`edit-step-${STEP_IDS[step]}`).click();
+    await this.expectStep(step);
+  }
+
+  /** Create virtual gateway: the wizard's last button (on Review and create). */
   get createButton(): Locator {
     return this.page.getByRole('button', { name: 'Create virtual gateway', exact: true });
   }
@@ -94,10 +190,23 @@ export class VirtualGatewayFormPage extends ConsoleFormPage {
     return this.page.locator(FORM_ERROR);
   }
 
-  /** Types a whole gateway into the form, enabling each optional section it uses. */
+  /**
+   * Types a whole gateway in: on the create wizard step by step (Next after each, ending on Review
+   * and create), on the edit page section by section.
+   */
   async fillGateway(input: GatewayFormInput, options: { skipName?: boolean } = {}): Promise<void> {
-    if (!options.skipName) await this.fill('Virtual gateway name', input.name, this.section('Virtual gateway details'));
+    const wizard = (await this.wizard.count()) > 0;
+    await this.fillDetails(input, options);
+    if (wizard) await this.nextTo('Logging');
+    await this.fillLogging(input);
+    if (wizard) await this.nextTo('Listener');
+    await this.fillListener(input);
+    if (wizard) await this.nextTo('Review and create');
+  }
 
+  /** Step 1: the name, then Client policy defaults (opened when the input has some). */
+  async fillDetails(input: GatewayFormInput, options: { skipName?: boolean } = {}): Promise<void> {
+    if (!options.skipName) await this.fill('Virtual gateway name', input.name, this.section('Virtual gateway details'));
     const cp = input.clientPolicy;
     if (cp) {
       await this.expandClientPolicy();
@@ -125,7 +234,10 @@ export class VirtualGatewayFormPage extends ConsoleFormPage {
         }
       }
     }
+  }
 
+  /** Step 2: the access log path and format. */
+  async fillLogging(input: GatewayFormInput): Promise<void> {
     if (input.logging) {
       const s = this.section('Logging');
       await this.fill('HTTP access logs path', input.logging.path, s);
@@ -146,7 +258,10 @@ export class VirtualGatewayFormPage extends ConsoleFormPage {
         }
       }
     }
+  }
 
+  /** Step 3: the listener, with its pool, health check and TLS termination. */
+  async fillListener(input: GatewayFormInput): Promise<void> {
     const l = input.listener;
     const ls = this.section('Listener');
     await this.choose('Protocol', l.protocol, ls);
@@ -164,7 +279,8 @@ export class VirtualGatewayFormPage extends ConsoleFormPage {
       const h = l.healthCheck;
       const hs = this.section('Health check');
       await this.choose('Health check protocol', h.protocol, hs);
-      if (h.port !== undefined) await this.fill('Health check port', h.port, hs);
+      // A new health check starts on the listener's port: an input without one clears it.
+      await this.fill('Health check port', h.port ?? '', hs);
       await this.fill('Healthy threshold', h.healthyThreshold, hs);
       await this.fill('Health check interval', h.intervalMillis, hs);
       if (h.path !== undefined) await this.fill('Path', h.path, hs);
@@ -207,7 +323,9 @@ export class VirtualGatewayFormPage extends ConsoleFormPage {
     await expect(header).toHaveAttribute('aria-expanded', 'true');
   }
 
+  /** Create virtual gateway (on Review and create; from another step, Next there first). */
   async submitCreate(): Promise<void> {
+    await this.nextTo('Review and create');
     await this.createButton.click();
   }
 

@@ -17,8 +17,7 @@ export class VirtualGatewaysListPage extends ConsoleShellPage {
   }
 
   async goto(mesh: string, meshOwner?: string): Promise<void> {
-    await this.page.goto(`/meshes/${encodeURIComponent(mesh)}/virtual-gateways${meshQuery(meshOwner)}`);
-    await expect(this.table).toBeVisible();
+    await this.open(`/meshes/${encodeURIComponent(mesh)}/virtual-gateways${meshQuery(meshOwner)}`, this.table);
   }
 
   get table(): Locator {

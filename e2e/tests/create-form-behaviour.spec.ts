@@ -75,6 +75,8 @@ test.describe('Create virtual gateway: how the form behaves', () => {
         },
       },
     });
+    // Back on the Listener step from Review and create, the options are turned off again.
+    await gatewayForm.editStep('Listener');
     const listener = gatewayForm.section('Listener');
     await gatewayForm.setChecked('Enable connection pool', false, listener);
     await gatewayForm.setChecked('Enable health check', false, listener);
@@ -82,5 +84,52 @@ test.describe('Create virtual gateway: how the form behaves', () => {
     await expect(gatewayForm.heading('e2e-disabled-sections')).toBeVisible();
     const stored = await api.getVirtualGateway(demo.mesh, 'e2e-disabled-sections');
     expect(stored.spec).toEqual({ listeners: [{ portMapping: { port: 8088, protocol: 'http' } }] });
+  });
+
+  test('when Enable health check is turned on, then Health check protocol and port start as the listener’s', async ({
+    demo,
+    gatewayForm,
+  }) => {
+    await gatewayForm.gotoCreate(demo.mesh, undefined, 'Listener');
+    const listener = gatewayForm.section('Listener');
+    await gatewayForm.choose('Protocol', 'http2', listener);
+    await gatewayForm.fill('Port', 8443, listener);
+    await gatewayForm.setChecked('Enable health check', true, listener);
+    const hc = gatewayForm.section('Health check');
+    await expect(gatewayForm.formField('Health check protocol', hc)).toContainText('http2');
+    await expect(gatewayForm.input('Health check port', hc).first()).toHaveValue('8443');
+  });
+
+  test('when a step has a bad value, then Next stays on it with the model message at the field, and ?step= opens a step directly', async ({
+    page,
+    demo,
+    gatewayForm,
+  }) => {
+    await gatewayForm.gotoCreate(demo.mesh, undefined, 'Listener');
+    await expect(page).toHaveURL(/[?&]step=listener/);
+    const listener = gatewayForm.section('Listener');
+    await gatewayForm.fill('Port', 70000, listener);
+    await gatewayForm.next();
+    await gatewayForm.expectStep('Listener');
+    await expect(gatewayForm.fieldError('Port', listener)).toHaveText('Port must be between 1 and 65535.');
+    await expect(gatewayForm.input('Port', listener).first()).toBeFocused();
+  });
+
+  test('when the user leaves the wizard with values typed in, then the console asks first; moving between steps does not', async ({
+    page,
+    demo,
+    gatewayForm,
+  }) => {
+    await gatewayForm.gotoCreate(demo.mesh);
+    await gatewayForm.fill('Virtual gateway name', 'e2e-unsaved');
+    await gatewayForm.next();
+    await gatewayForm.expectStep('Logging');
+    const leave = page.getByRole('dialog', { name: 'Leave page?' });
+    await expect(leave).toBeHidden();
+    await gatewayForm.wizard.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(leave).toBeVisible();
+    await leave.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await gatewayForm.previous();
+    await expect(gatewayForm.input('Virtual gateway name').first()).toHaveValue('e2e-unsaved');
   });
 });

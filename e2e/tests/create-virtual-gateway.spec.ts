@@ -12,6 +12,14 @@ test.describe('Create virtual gateway', () => {
   }) => {
     await gatewayForm.gotoCreate(demo.mesh);
     await gatewayForm.fillGateway(FULL_GATEWAY);
+    // Review and create sums up each step in the details page's terms.
+    await gatewayForm.expectStep('Review and create');
+    await expect(gatewayForm.reviewOf('Virtual gateway details')).toContainText(FULL_GATEWAY.name);
+    await expect(gatewayForm.reviewOf('Virtual gateway details')).toContainText('spiffe://example.org/ca-bundle');
+    await expect(gatewayForm.reviewOf('Logging')).toContainText(
+      'JSON: start_time=%START_TIME%, status=%RESPONSE_CODE%',
+    );
+    await expect(gatewayForm.reviewOf('Listener')).toContainText('/etc/envoy/certs/server-chain.pem');
     await gatewayForm.submitCreate();
 
     await expect(page).toHaveURL(new RegExp(`/meshes/${demo.mesh}/virtual-gateways/${FULL_GATEWAY.name}(\\?|$)`));
@@ -138,12 +146,14 @@ test.describe('Create virtual gateway', () => {
     await gatewayForm.gotoCreate(demo.mesh);
     await gatewayForm.importJson(PRODUCT_EXAMPLE_JSON);
 
+    // The example carries no name: Next asks for one; the Listener step holds the example's listener.
+    await gatewayForm.next();
+    await expect(gatewayForm.fieldError('Virtual gateway name')).toHaveText('Virtual gateway name is required.');
+    await gatewayForm.fill('Virtual gateway name', 'e2e-imported-example');
+    await gatewayForm.nextTo('Listener');
     const listener = gatewayForm.section('Listener');
     await expect(gatewayForm.input('Port', listener).first()).toHaveValue('9080');
     await expect(gatewayForm.formField('Protocol', listener)).toContainText('http');
-
-    // The example carries no name: the form asks for one, then creates exactly the example's spec.
-    await gatewayForm.fill('Virtual gateway name', 'e2e-imported-example');
     await gatewayForm.submitCreate();
     await expect(page).toHaveURL(/\/virtual-gateways\/e2e-imported-example(\?|$)/);
     const stored = await api.getVirtualGateway(demo.mesh, 'e2e-imported-example');
@@ -166,16 +176,112 @@ test.describe('Create virtual gateway', () => {
       }),
     );
 
+    // Every step is filled from the JSON.
     await expect(gatewayForm.input('Virtual gateway name').first()).toHaveValue('e2e-imported-partial');
+    await expect(gatewayForm.importResult).toContainText('notAField');
+    await gatewayForm.nextTo('Logging');
+    await expect(gatewayForm.input('HTTP access logs path', gatewayForm.section('Logging')).first()).toHaveValue(
+      '/var/log/envoy.log',
+    );
+    await gatewayForm.nextTo('Listener');
     const listener = gatewayForm.section('Listener');
     await expect(gatewayForm.input('Port', listener).first()).toHaveValue('7070');
     await expect(gatewayForm.formField('Protocol', listener)).toContainText('grpc');
     await expect(gatewayForm.input('Maximum requests', gatewayForm.section('Connection pool')).first()).toHaveValue(
       '9',
     );
-    await expect(gatewayForm.input('HTTP access logs path', gatewayForm.section('Logging')).first()).toHaveValue(
-      '/var/log/envoy.log',
+  });
+
+  test("when a newcomer follows the product guide's steps by its labels, then the gateway is created and its details page shows it", async ({
+    page,
+    api,
+    demo,
+    gatewayForm,
+    gatewayDetails,
+  }) => {
+    await gatewayForm.gotoCreate(demo.mesh);
+    // 1. Virtual gateway details: the name (client policy defaults stay optional).
+    await expect(gatewayForm.stepLink('Virtual gateway details')).toBeVisible();
+    await gatewayForm.fill('Virtual gateway name', 'e2e-guide-gateway');
+    await gatewayForm.next();
+    // 2. Logging: the HTTP access logs path the guide recommends.
+    await gatewayForm.expectStep('Logging');
+    await gatewayForm.fill('HTTP access logs path', '/dev/stdout', gatewayForm.section('Logging'));
+    await gatewayForm.next();
+    // 3. Listener: a Protocol and the Port Envoy listens on (the guide's example: http, 9080).
+    await gatewayForm.expectStep('Listener');
+    await gatewayForm.choose('Protocol', 'http', gatewayForm.section('Listener'));
+    await gatewayForm.fill('Port', 9080, gatewayForm.section('Listener'));
+    await gatewayForm.next();
+    // 4. Review and create.
+    await gatewayForm.expectStep('Review and create');
+    await expect(gatewayForm.reviewOf('Listener')).toContainText('9080');
+    expect(JSON.parse(await gatewayForm.requestJsonText())).toMatchObject({
+      virtualGatewayName: 'e2e-guide-gateway',
+      spec: { listeners: [{ portMapping: { port: 9080, protocol: 'http' } }] },
+    });
+    await expect(gatewayForm.createButton).toBeVisible();
+    await gatewayForm.createButton.click();
+
+    await expect(page).toHaveURL(/\/virtual-gateways\/e2e-guide-gateway(\?|$)/);
+    await gatewayDetails.expectFlash('e2e-guide-gateway');
+    await expect(gatewayDetails.value('Port').first()).toHaveText('9080');
+    await expect(gatewayDetails.value('HTTP access logs path')).toHaveText('/dev/stdout');
+    const stored = await api.getVirtualGateway(demo.mesh, 'e2e-guide-gateway');
+    expect(stored.spec).toEqual({
+      listeners: [{ portMapping: { port: 9080, protocol: 'http' } }],
+      logging: { accessLog: { file: { path: '/dev/stdout' } } },
+    });
+  });
+
+  test('when the user goes Previous and Next through the steps, then every value is kept and Review still shows it all', async ({
+    demo,
+    gatewayForm,
+  }) => {
+    await gatewayForm.gotoCreate(demo.mesh);
+    await gatewayForm.fillGateway(FULL_GATEWAY);
+    const before = JSON.parse(await gatewayForm.requestJsonText());
+    expect(before.spec).toEqual(toSpec(FULL_GATEWAY));
+
+    for (const step of ['Listener', 'Logging', 'Virtual gateway details'] as const) {
+      await gatewayForm.previous();
+      await gatewayForm.expectStep(step);
+    }
+    await expect(gatewayForm.input('Virtual gateway name').first()).toHaveValue(FULL_GATEWAY.name);
+    const cp = gatewayForm.section('Client policy defaults');
+    await expect(gatewayForm.input('Ports', cp).first()).toHaveValue('443, 8443');
+    await gatewayForm.nextTo('Listener');
+    await expect(gatewayForm.input('Health check interval', gatewayForm.section('Health check')).first()).toHaveValue(
+      '10000',
     );
-    await expect(gatewayForm.importResult).toContainText('notAField');
+    await gatewayForm.nextTo('Review and create');
+    expect(JSON.parse(await gatewayForm.requestJsonText())).toEqual(before);
+
+    // Edit on Review and create opens the step; the values are still there.
+    await gatewayForm.editStep('Logging');
+    await expect(gatewayForm.input('HTTP access logs path', gatewayForm.section('Logging')).first()).toHaveValue(
+      '/dev/stdout',
+    );
+  });
+
+  test('when a second listener is imported, then the form keeps the first and says why: one port and protocol per gateway', async ({
+    demo,
+    gatewayForm,
+  }) => {
+    await gatewayForm.gotoCreate(demo.mesh);
+    await gatewayForm.importJson(
+      JSON.stringify({
+        spec: {
+          listeners: [
+            { portMapping: { port: 8080, protocol: 'http' } },
+            { portMapping: { port: 8443, protocol: 'http2' } },
+          ],
+        },
+      }),
+    );
+    await expect(gatewayForm.importResult).toContainText('spec.listeners.1.portMapping.port');
+    await expect(gatewayForm.importResult).toContainText(
+      'meshconsole follows the App Mesh console guide, one port and protocol per virtual gateway. Create another virtual gateway for another port or protocol.',
+    );
   });
 });

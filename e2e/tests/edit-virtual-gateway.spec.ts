@@ -28,6 +28,8 @@ test.describe('Edit virtual gateway', () => {
     await expect(gatewayForm.input('Port', listener).first()).toHaveValue('8080');
     await gatewayForm.fill('Port', 9443, listener);
     await gatewayForm.setChecked('Enable health check', true, listener);
+    // A new health check starts on the listener's protocol and port.
+    await expect(gatewayForm.input('Health check port', listener).first()).toHaveValue('9443');
     await gatewayForm.choose('Health check protocol', 'http', listener);
     await gatewayForm.fill('Healthy threshold', 2, listener);
     await gatewayForm.fill('Health check interval', 6000, listener);
@@ -49,6 +51,7 @@ test.describe('Edit virtual gateway', () => {
           portMapping: { port: 9443, protocol: 'http' },
           healthCheck: {
             protocol: 'http',
+            port: 9443,
             healthyThreshold: 2,
             intervalMillis: 6000,
             timeoutMillis: 2500,

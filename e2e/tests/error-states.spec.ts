@@ -1,13 +1,14 @@
 import { ConsoleApi } from '../fixtures/console-api';
 import { discoverDemoSeed } from '../fixtures/demo-seed';
 import { expect, test } from '../fixtures/test';
+import { ConsoleShellPage } from '../pages/console-shell.page';
 import { VirtualGatewayDetailsPage } from '../pages/virtual-gateway-details.page';
 import { VirtualGatewaysListPage } from '../pages/virtual-gateways-list.page';
 
 test.describe('Error states', () => {
   test('when a gateway does not exist, then its page says so instead of staying blank', async ({ page, demo }) => {
-    await page.goto(`/meshes/${demo.mesh}/virtual-gateways/e2e-no-such-gateway`);
-    await expect(page.getByRole('heading', { level: 1, name: 'e2e-no-such-gateway' })).toBeVisible();
+    const shell = new ConsoleShellPage(page);
+    await shell.open(`/meshes/${demo.mesh}/virtual-gateways/e2e-no-such-gateway`, shell.heading('e2e-no-such-gateway'));
     await expect(page.getByText("Couldn't load virtual gateway e2e-no-such-gateway")).toBeVisible();
     await expect(
       page.getByText(new RegExp(`e2e-no-such-gateway is not present under mesh ${demo.mesh}`)),

@@ -11,9 +11,19 @@ test.describe('Keyboard only', () => {
     await page.locator('body').press('Tab');
     await gatewayForm.tabTo(gatewayForm.input('Virtual gateway name').first());
     await page.keyboard.type('e2e-keyboard-gateway');
+    // Next on each step, with the keyboard: Tab to it, Enter.
+    await gatewayForm.tabTo(gatewayForm.nextButton);
+    await page.keyboard.press('Enter');
+    await gatewayForm.expectStep('Logging');
+    await gatewayForm.tabTo(gatewayForm.nextButton);
+    await page.keyboard.press('Enter');
+    await gatewayForm.expectStep('Listener');
     const port = gatewayForm.input('Port', gatewayForm.section('Listener')).first();
     await gatewayForm.tabTo(port);
     await page.keyboard.type('8181');
+    await gatewayForm.tabTo(gatewayForm.nextButton);
+    await page.keyboard.press('Enter');
+    await gatewayForm.expectStep('Review and create');
     await gatewayForm.tabTo(gatewayForm.createButton);
     await page.keyboard.press('Enter');
 

@@ -10,7 +10,7 @@ test.describe('A mesh shared by another account', () => {
     gatewayDetails,
   }) => {
     // The meshes page lists the shared mesh with its owner.
-    await page.goto('/meshes');
+    await gatewaysList.open('/meshes', gatewaysList.heading(/Meshes/));
     const meshRow = page
       .getByRole('row')
       .filter({ has: page.getByRole('link', { name: demo.sharedMesh, exact: true }) });

@@ -1,12 +1,13 @@
 import { FULL_GATEWAY } from '../fixtures/gateways';
 import { expect, test } from '../fixtures/test';
 import type { GatewayFormInput } from '../pages/gateway-input';
-import type { FormSection } from '../pages/virtual-gateway-form.page';
+import { type FormSection, stepOf } from '../pages/virtual-gateway-form.page';
 
 /**
- * One row per field: start from a valid gateway with the field's section filled, replace one
- * field's value with a bad one, submit. The message must appear at that field, the field must get focus
- * (the top-most error), and the gateway must not exist.
+ * One row per field: open the create wizard on the field's step (`?step=`), fill the step as a valid
+ * gateway would, replace the field's value with a bad one and press Next. The step must stay open
+ * with the model's message at that field, the field must get focus (the top-most error), and no
+ * gateway may exist.
  */
 interface BadValueCase {
   /** The field's console label. */
@@ -182,7 +183,7 @@ test.describe('Create virtual gateway: validation', () => {
   for (const c of CASES) {
     const where = `${c.row === undefined ? '' : ` row ${c.row + 1}`}${c.section ? ` (${c.section})` : ''}`;
     const shown = c.value.length > 20 ? `${c.value.length} characters` : `"${c.value}"`;
-    test(`when ${c.field}${where} is ${shown}, then the field shows "${c.message}" and nothing is created`, async ({
+    test(`when ${c.field}${where} is ${shown}, then Next stays on the step with "${c.message}" at the field and nothing is created`, async ({
       page,
       api,
       demo,
@@ -190,21 +191,25 @@ test.describe('Create virtual gateway: validation', () => {
     }) => {
       const name = 'e2e-invalid-gateway';
       const before = await api.listVirtualGateways(demo.mesh);
+      const step = stepOf(c.section);
+      const input = { ...(c.base ?? baseFor(c.section)), name };
 
-      await gatewayForm.gotoCreate(demo.mesh);
-      await gatewayForm.fillGateway({ ...(c.base ?? baseFor(c.section)), name });
+      await gatewayForm.gotoCreate(demo.mesh, undefined, step);
+      if (step === 'Virtual gateway details') await gatewayForm.fillDetails(input);
+      else if (step === 'Logging') await gatewayForm.fillLogging(input);
+      else await gatewayForm.fillListener(input);
       const scope = c.section ? gatewayForm.section(c.section) : page;
-      const input =
+      const field =
         c.row === undefined ? gatewayForm.input(c.field, scope).first() : gatewayForm.listInput(c.field, c.row, scope);
       const error =
         c.row === undefined ? gatewayForm.fieldError(c.field, scope) : gatewayForm.listError(c.field, c.row, scope);
-      await input.fill(c.value);
-      await input.blur();
-      await gatewayForm.submitCreate();
+      await field.fill(c.value);
+      await field.blur();
+      await gatewayForm.next();
 
       await expect(error).toHaveText(c.message);
-      await expect(input).toBeFocused();
-      await expect(gatewayForm.heading('Create virtual gateway')).toBeVisible();
+      await expect(field).toBeFocused();
+      await gatewayForm.expectStep(step);
       expect(await api.findVirtualGateway(demo.mesh, name)).toBeUndefined();
       expect((await api.listVirtualGateways(demo.mesh)).length).toBe(before.length);
     });

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AccountIdSchema, MeshOwnerSchema, ResourceArnSchema, TagKeyListSchema, TagListSchema } from './common';
+import {
+  AccountIdSchema,
+  MeshOwnerSchema,
+  ResourceArnSchema,
+  TagKeyListSchema,
+  TagListSchema,
+  TagRefSchema,
+} from './common';
 import {
   CreateGatewayRouteInputSchema,
   CreateMeshInputSchema,
@@ -11,8 +18,14 @@ import {
   UpdateVirtualServiceInputSchema,
 } from './operations';
 
-/** Header every state-changing console API call must carry (value `1`). */
+/**
+ * The console API's wire contract: what the BFF answers, the console parses and e2e reads. Every
+ * shape of `/api` is here once (bodies below, answers from the resource schemas and these).
+ */
+
+/** Header every state-changing console API call must carry, with the value `CSRF_HEADER_VALUE`. */
 export const CSRF_HEADER = 'x-meshconsole-csrf';
+export const CSRF_HEADER_VALUE = '1';
 
 /** `{ "error": { code, message, requestId, fieldErrors? } }` with the exception's HTTP status. */
 export const ApiErrorEnvelopeSchema = z.object({
@@ -39,6 +52,70 @@ export function PageSchema<T extends z.ZodType>(itemSchema: T) {
   return z.object({ items: z.array(itemSchema), nextToken: z.string().optional() });
 }
 export type Page<T> = { items: T[]; nextToken?: string };
+
+/** A page with `nextToken` only when there is a next page. */
+export function pageOf<T>(items: T[], nextToken: string | null | undefined): Page<T> {
+  return nextToken ? { items, nextToken } : { items };
+}
+
+/** `GET /api/tags?resourceArn=`: every tag of the resource (all pages). */
+export const TagsAnswerSchema = z.object({ tags: z.array(TagRefSchema) });
+export type TagsAnswer = z.infer<typeof TagsAnswerSchema>;
+
+/** `POST /api/tags` and `POST /api/untag`: an empty object. */
+export const EmptyAnswerSchema = z.object({});
+export type EmptyAnswer = z.infer<typeof EmptyAnswerSchema>;
+
+// ---------- deploy bundles (`GET /api/meshes/:mesh/virtual-gateways/:name/deploy`)
+
+export const DEPLOY_TARGETS = ['kubernetes', 'ecs', 'ec2', 'iam'] as const;
+export type DeployTarget = (typeof DEPLOY_TARGETS)[number];
+export const DEPLOY_TARGET_LABELS: Readonly<Record<DeployTarget, string>> = {
+  kubernetes: 'Kubernetes',
+  ecs: 'Amazon ECS',
+  ec2: 'Amazon EC2',
+  iam: 'IAM',
+};
+export const ARTIFACT_MEDIA_TYPES = [
+  'application/yaml',
+  'application/json',
+  'text/x-shellscript',
+  'text/plain',
+  'text/markdown',
+] as const;
+export type ArtifactMediaType = (typeof ARTIFACT_MEDIA_TYPES)[number];
+
+export const DeployArtifactSchema = z.object({
+  /** Stable id, unique in a bundle, e.g. `kubernetes-deployment`. */
+  id: z.string(),
+  target: z.enum(DEPLOY_TARGETS),
+  /** A short human title, e.g. "Deployment". */
+  title: z.string(),
+  /** File name inside the target's folder of the bundle, e.g. `deployment.yaml`. */
+  filename: z.string(),
+  mediaType: z.enum(ARTIFACT_MEDIA_TYPES),
+  content: z.string(),
+});
+export type DeployArtifact = z.infer<typeof DeployArtifactSchema>;
+
+/** The options a bundle was generated with, defaults filled in. */
+export const ResolvedDeployOptionsSchema = z.object({
+  namespace: z.string(),
+  replicas: z.number(),
+  envoyImage: z.string(),
+  clusterName: z.string().optional(),
+  region: z.string(),
+  iamRoleArn: z.string(),
+  adminPort: z.number(),
+});
+export type ResolvedDeployOptions = z.infer<typeof ResolvedDeployOptionsSchema>;
+
+export const DeployBundleSchema = z.object({
+  artifacts: z.array(DeployArtifactSchema),
+  warnings: z.array(z.string()),
+  options: ResolvedDeployOptionsSchema,
+});
+export type DeployBundle = z.infer<typeof DeployBundleSchema>;
 
 /** Query of a console API list: `?limit&nextToken&meshOwner`. */
 export const PageQuerySchema = z.object({

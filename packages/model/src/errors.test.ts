@@ -7,6 +7,7 @@ import {
   EXCEPTIONS,
   FIELD_LABELS,
   labelFor,
+  ONE_LISTENER_MESSAGE,
   parseOrThrow,
   UpdateVirtualGatewayBodySchema,
 } from './index';
@@ -91,7 +92,7 @@ describe('parseOrThrow', () => {
     } catch (e) {
       expect((e as AppMeshError).fieldErrors).toEqual({
         virtualGatewayName: ['Virtual gateway name is required.'],
-        'spec.listeners': ['A virtual gateway has exactly one listener.'],
+        'spec.listeners': [ONE_LISTENER_MESSAGE],
       });
     }
     expect(Object.keys(UpdateVirtualGatewayBodySchema.shape).sort()).toEqual(['clientToken', 'spec']);

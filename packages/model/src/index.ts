@@ -3,6 +3,7 @@ export * from './cli-input';
 export * from './common';
 export * from './console-api';
 export * from './errors';
+export * from './field-hints';
 export * from './gateway-route';
 export { FIELD_LABELS, labelFor } from './labels';
 export * from './mesh';

@@ -10,6 +10,7 @@ import {
   CreateVirtualGatewayInputSchema,
   CreateVirtualServiceInputSchema,
   GatewayRouteSpecSchema,
+  ONE_LISTENER_MESSAGE,
   VirtualGatewaySpecSchema,
 } from './index';
 
@@ -61,7 +62,8 @@ describe('virtual gateway: listeners', () => {
   });
 
   it('when a spec has no listener or two, then "exactly one listener" lands on listeners', () => {
-    const message = 'A virtual gateway has exactly one listener.';
+    const message = ONE_LISTENER_MESSAGE;
+    expect(message).toContain('Create another virtual gateway for another port or protocol.');
     expectIssue(VirtualGatewaySpecSchema, { listeners: [] }, 'listeners', message);
     expectIssue(
       VirtualGatewaySpecSchema,

@@ -274,7 +274,9 @@ export const VirtualGatewayListenerSchema = struct(L, {
 });
 export type VirtualGatewayListener = z.infer<typeof VirtualGatewayListenerSchema>;
 
-export const ONE_LISTENER_MESSAGE = 'A virtual gateway has exactly one listener.';
+/** The App Mesh console guide's rule ("Each virtual gateway can have only one port and protocol"), kept by the API too. */
+export const ONE_LISTENER_MESSAGE =
+  'A virtual gateway has exactly one listener: meshconsole follows the App Mesh console guide, one port and protocol per virtual gateway. Create another virtual gateway for another port or protocol.';
 
 export const VirtualGatewaySpecSchema = struct('spec', {
   listeners: list('listeners', VirtualGatewayListenerSchema).superRefine((listeners, ctx) => {

@@ -1,14 +1,8 @@
 // Helpers shared by the console API services (no req/res here).
 import { AppMeshError } from '@meshconsole/model';
 
-export interface Page<T> {
-  items: T[];
-  nextToken?: string;
-}
-
-export function page<T>(items: T[], nextToken: string | undefined | null): Page<T> {
-  return nextToken ? { items, nextToken } : { items };
-}
+// The page shape is the console API contract's (packages/model).
+export { type Page, pageOf as page } from '@meshconsole/model';
 
 /** Drops keys whose value is undefined, so optional inputs stay absent. */
 export function compact<T extends Record<string, unknown>>(value: T): T {

@@ -1,16 +1,18 @@
 import {
+  type EmptyAnswer,
   ListTagsForResourceInputSchema,
   type MeshApi,
   parseOrThrow,
   type TagRef,
   TagResourceBodySchema,
+  type TagsAnswer,
   UntagResourceBodySchema,
 } from '@meshconsole/model';
 
 const TagsQuerySchema = ListTagsForResourceInputSchema.pick({ resourceArn: true });
 
 /** Every tag of a resource (all pages). */
-export async function listTags(api: MeshApi, query: unknown): Promise<{ tags: TagRef[] }> {
+export async function listTags(api: MeshApi, query: unknown): Promise<TagsAnswer> {
   const { resourceArn } = parseOrThrow(TagsQuerySchema, query);
   const tags: TagRef[] = [];
   let nextToken: string | undefined;
@@ -22,12 +24,12 @@ export async function listTags(api: MeshApi, query: unknown): Promise<{ tags: Ta
   return { tags };
 }
 
-export async function tagResource(api: MeshApi, body: unknown): Promise<Record<string, never>> {
+export async function tagResource(api: MeshApi, body: unknown): Promise<EmptyAnswer> {
   await api.tagResource(parseOrThrow(TagResourceBodySchema, body));
   return {};
 }
 
-export async function untagResource(api: MeshApi, body: unknown): Promise<Record<string, never>> {
+export async function untagResource(api: MeshApi, body: unknown): Promise<EmptyAnswer> {
   await api.untagResource(parseOrThrow(UntagResourceBodySchema, body));
   return {};
 }

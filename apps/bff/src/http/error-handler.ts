@@ -1,3 +1,4 @@
+import type { ApiErrorEnvelope } from '@meshconsole/model';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { AppError, toAppError } from './app-error.js';
 
@@ -20,14 +21,15 @@ export function sendError(req: Request, res: Response, error: AppError): void {
     res.json({ message: error.message });
     return;
   }
-  res.json({
+  const envelope: ApiErrorEnvelope = {
     error: {
       code: error.code,
       message: error.message,
       requestId: req.requestId,
       ...(error.fieldErrors && Object.keys(error.fieldErrors).length > 0 ? { fieldErrors: error.fieldErrors } : {}),
     },
-  });
+  };
+  res.json(envelope);
 }
 
 /** The one terminal error middleware. Unexpected errors are logged in full and answered generically. */

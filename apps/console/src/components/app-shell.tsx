@@ -221,11 +221,11 @@ export function AppShell({ children }: { children?: ReactNode }) {
 
   const onChrome = useCallback((next: PageChrome) => {
     setChrome(next);
-    // Opening a form closes the navigation; opening any other page type restores it.
+    // Opening a form or a wizard closes the navigation; opening any other page type restores it.
     const type = next.contentType ?? 'default';
     if (type !== lastType.current) {
       lastType.current = type;
-      setNavigationOpen(next.navigationOpen ?? type !== 'form');
+      setNavigationOpen(next.navigationOpen ?? (type !== 'form' && type !== 'wizard'));
     }
   }, []);
 

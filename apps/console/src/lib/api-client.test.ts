@@ -1,56 +1,51 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { startFakeConsoleApi } from '../test/render';
+import { seedGateways } from '../test/seed';
 import { ApiError, api, apiPath } from './api-client';
 
 const Thing = z.object({ name: z.string() });
 
-function stub(status: number, body: unknown) {
-  const calls: { url: string; init: RequestInit }[] = [];
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    calls.push({ url, init });
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status });
-  });
-  return calls;
+function stub(status: number, body: string) {
+  vi.stubGlobal('fetch', async () => new Response(body, { status }));
 }
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 describe('api client', () => {
   it('when it writes, then it sends the CSRF header and JSON; when it reads, then it does not', async () => {
-    const calls = stub(200, { name: 'a' });
-    await api.post('/api/x', Thing, { a: 1 });
-    await api.get('/api/x', Thing, { query: { meshOwner: undefined, limit: 5 } });
-    const [write, read] = calls;
-    expect((write?.init.headers as Record<string, string> | undefined)?.['x-meshconsole-csrf']).toBe('1');
-    expect(write?.init.body).toBe('{"a":1}');
-    expect((read?.init.headers as Record<string, string> | undefined)?.['x-meshconsole-csrf']).toBeUndefined();
-    expect(read?.url).toBe('/api/x?limit=5');
+    const fake = await startFakeConsoleApi();
+    await api.post('/api/meshes/demo-mesh/virtual-services', z.object({ virtualServiceName: z.string() }), {
+      virtualServiceName: 'a.demo.local',
+      spec: {},
+    });
+    await api.get('/api/meshes/demo-mesh/virtual-services', z.object({ items: z.array(z.unknown()) }), {
+      query: { meshOwner: undefined, limit: 5 },
+    });
+    const [write, read] = fake.requests;
+    expect(write).toMatchObject({ method: 'POST', csrf: '1', body: { virtualServiceName: 'a.demo.local', spec: {} } });
+    expect(read?.csrf).toBeUndefined();
+    expect(`${read?.path}${read?.search}`).toBe('/api/meshes/demo-mesh/virtual-services?limit=5');
   });
 
   it('when the server answers with the error envelope, then an ApiError carries its code, message, request id and field errors', async () => {
-    stub(400, {
-      error: {
-        code: 'BadRequestException',
-        message: 'Port must be between 1 and 65535.',
-        requestId: 'req-1',
-        fieldErrors: { 'spec.listeners.0.portMapping.port': ['Port must be between 1 and 65535.'] },
-      },
-    });
-    const error = await api.put('/api/x', Thing, {}).catch((e: unknown) => e);
+    await seedGateways(await startFakeConsoleApi(), ['gw-1']);
+    const error = await api
+      .put('/api/meshes/demo-mesh/virtual-gateways/gw-1', z.object({}), {
+        spec: { listeners: [{ portMapping: { port: 0, protocol: 'http' } }] },
+      })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
       status: 400,
       code: 'BadRequestException',
       message: 'Port must be between 1 and 65535.',
-      requestId: 'req-1',
+      requestId: expect.stringMatching(/.+/),
       fieldErrors: { 'spec.listeners.0.portMapping.port': ['Port must be between 1 and 65535.'] },
     });
   });
 
+  // A proxy or a broken server, not the console API: the answers the fake console API never gives.
   it('when the answer does not match the schema, then the call fails with InvalidResponse instead of passing bad data on', async () => {
-    stub(200, { name: 42 });
+    stub(200, JSON.stringify({ name: 42 }));
     await expect(api.get('/api/x', Thing)).rejects.toMatchObject({ code: 'InvalidResponse' });
   });
 

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import { ApiErrorEnvelopeSchema, CSRF_HEADER, CSRF_HEADER_VALUE } from '@meshconsole/model';
+import type { z } from 'zod';
 
 /**
  * The console's one fetch wrapper. Every response is parsed with the zod schema the caller passes in;
  * every failure becomes an `ApiError` built from the console API's error envelope
- * `{ error: { code, message, requestId, fieldErrors } }`.
+ * (`ApiErrorEnvelopeSchema` of packages/model: `{ error: { code, message, requestId, fieldErrors } }`).
  */
 
 export type FieldErrors = Record<string, string[]>;
@@ -28,15 +29,6 @@ export class ApiError extends Error {
   }
 }
 
-const ErrorEnvelopeSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    requestId: z.string().optional(),
-    fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
-  }),
-});
-
 export type QueryParams = Record<string, string | number | boolean | undefined | null>;
 
 export interface RequestOptions {
@@ -45,9 +37,6 @@ export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
 }
-
-/** Header every state-changing call carries (the BFF's CSRF check). */
-export const CSRF_HEADER = 'x-meshconsole-csrf';
 
 export function buildUrl(path: string, query?: QueryParams): string {
   const search = new URLSearchParams();
@@ -71,7 +60,7 @@ export async function apiRequest<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') headers[CSRF_HEADER] = '1';
+  if (method !== 'GET') headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
@@ -105,7 +94,7 @@ export async function apiRequest<S extends z.ZodType>(
   }
 
   if (!response.ok) {
-    const envelope = ErrorEnvelopeSchema.safeParse(json);
+    const envelope = ApiErrorEnvelopeSchema.safeParse(json);
     if (envelope.success) {
       const { code, message, requestId, fieldErrors } = envelope.data.error;
       throw new ApiError({ status: response.status, code, message, requestId, fieldErrors });

@@ -1,30 +1,30 @@
 import { useCallback } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { routeHref } from './routes';
 
 /**
- * Console URLs. A mesh shared by another account is selected with `?meshOwner=<account>`, and every
- * link inside a mesh carries it so deep links and navigation stay in the same mesh.
+ * Console URLs, built from the route table (lib/routes). A mesh shared by another account is selected
+ * with `?meshOwner=<account>`, and every link inside a mesh carries it so deep links and navigation
+ * stay in the same mesh.
  */
-export function meshHref(mesh: string, meshOwner: string | undefined, ...segments: string[]): string {
-  const path = ['/meshes', encodeURIComponent(mesh), ...segments.map((s) => encodeURIComponent(s))].join('/');
-  return meshOwner ? `${path}?meshOwner=${encodeURIComponent(meshOwner)}` : path;
-}
+type Owner = string | undefined;
 
 export const links = {
-  meshes: () => '/meshes',
-  virtualGateways: (mesh: string, meshOwner?: string) => meshHref(mesh, meshOwner, 'virtual-gateways'),
-  createVirtualGateway: (mesh: string, meshOwner?: string) => meshHref(mesh, meshOwner, 'virtual-gateways', 'create'),
-  virtualGateway: (mesh: string, meshOwner: string | undefined, name: string) =>
-    meshHref(mesh, meshOwner, 'virtual-gateways', name),
-  editVirtualGateway: (mesh: string, meshOwner: string | undefined, name: string) =>
-    meshHref(mesh, meshOwner, 'virtual-gateways', name, 'edit'),
-  createGatewayRoute: (mesh: string, meshOwner: string | undefined, gateway: string) =>
-    meshHref(mesh, meshOwner, 'virtual-gateways', gateway, 'gateway-routes', 'create'),
-  gatewayRoute: (mesh: string, meshOwner: string | undefined, gateway: string, route: string) =>
-    meshHref(mesh, meshOwner, 'virtual-gateways', gateway, 'gateway-routes', route),
-  editGatewayRoute: (mesh: string, meshOwner: string | undefined, gateway: string, route: string) =>
-    meshHref(mesh, meshOwner, 'virtual-gateways', gateway, 'gateway-routes', route, 'edit'),
-  virtualServices: (mesh: string, meshOwner?: string) => meshHref(mesh, meshOwner, 'virtual-services'),
+  meshes: () => routeHref('meshes', {}),
+  virtualGateways: (mesh: string, meshOwner?: Owner) => routeHref('virtualGateways', { mesh }, { meshOwner }),
+  createVirtualGateway: (mesh: string, meshOwner?: Owner, step?: string) =>
+    routeHref('createVirtualGateway', { mesh }, { meshOwner, step }),
+  virtualGateway: (mesh: string, meshOwner: Owner, name: string) =>
+    routeHref('virtualGateway', { mesh, name }, { meshOwner }),
+  editVirtualGateway: (mesh: string, meshOwner: Owner, name: string) =>
+    routeHref('editVirtualGateway', { mesh, name }, { meshOwner }),
+  createGatewayRoute: (mesh: string, meshOwner: Owner, gateway: string) =>
+    routeHref('createGatewayRoute', { mesh, name: gateway }, { meshOwner }),
+  gatewayRoute: (mesh: string, meshOwner: Owner, gateway: string, route: string) =>
+    routeHref('gatewayRoute', { mesh, name: gateway, route }, { meshOwner }),
+  editGatewayRoute: (mesh: string, meshOwner: Owner, gateway: string, route: string) =>
+    routeHref('editGatewayRoute', { mesh, name: gateway, route }, { meshOwner }),
+  virtualServices: (mesh: string, meshOwner?: Owner) => routeHref('virtualServices', { mesh }, { meshOwner }),
 };
 
 /** The mesh of the current route: `:mesh` and `?meshOwner=`. */

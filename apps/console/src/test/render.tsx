@@ -1,8 +1,36 @@
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { vi } from 'vitest';
 import { AppProviders } from '../app/providers';
+import { createAppRoutes } from '../app/route-table';
+import { createQueryClient } from '../lib/query-client';
+import { createFakeConsoleApi, type FakeConsoleApi } from './fake-console-api';
+
+/** The app's query client (same stale times), without retries so a failure shows at once. */
+function testQueryClient(): QueryClient {
+  const client = createQueryClient();
+  client.setDefaultOptions({
+    ...client.getDefaultOptions(),
+    queries: { ...client.getDefaultOptions().queries, retry: false },
+  });
+  return client;
+}
+
+/**
+ * The fake console API (real engine, memory store) as the page's `fetch`, with the demo mesh
+ * `demo-mesh` created for the caller unless `withMesh` is false. `vi.unstubAllGlobals()` (after
+ * each test, in setup.ts) puts the real `fetch` back.
+ */
+export async function startFakeConsoleApi(
+  options: Parameters<typeof createFakeConsoleApi>[0] & { withMesh?: boolean } = {},
+): Promise<FakeConsoleApi> {
+  const api = createFakeConsoleApi(options);
+  if (options.withMesh !== false) await api.mesh.createMesh({ meshName: 'demo-mesh' });
+  vi.stubGlobal('fetch', api.fetch);
+  return api;
+}
 
 /**
  * Renders `ui` inside the app's providers and a memory data router (the form's unsaved-changes
@@ -17,7 +45,7 @@ export function renderWithApp(ui: ReactElement, options: { path?: string; patter
     ],
     { initialEntries: [path] },
   );
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const queryClient = testQueryClient();
   const result = render(
     <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />
@@ -26,26 +54,16 @@ export function renderWithApp(ui: ReactElement, options: { path?: string; patter
   return { ...result, router, queryClient };
 }
 
-/** A fetch stub answering by `METHOD path` (path without the query string). */
-export function stubFetch(routes: Record<string, { status?: number; body: unknown }>) {
-  const calls: { method: string; url: string; headers: Record<string, string>; body?: string }[] = [];
-  const fetchStub = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    const method = init?.method ?? 'GET';
-    calls.push({ method, url, headers: (init?.headers ?? {}) as Record<string, string>, body: init?.body as string });
-    const key = `${method} ${url.split('?')[0]}`;
-    const hit = routes[key];
-    if (!hit) {
-      return new Response(
-        JSON.stringify({ error: { code: 'NotFoundException', message: `No stub for ${key}`, requestId: 't' } }),
-        {
-          status: 404,
-        },
-      );
-    }
-    return new Response(JSON.stringify(hit.body), { status: hit.status ?? 200 });
-  };
-  return { fetchStub, calls };
+/** Renders the whole console (shell, route table, loaders) opened at `path`, as the browser does. */
+export function renderConsole(path: string) {
+  const queryClient = testQueryClient();
+  const router = createMemoryRouter(createAppRoutes(queryClient), { initialEntries: [path] });
+  const result = render(
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { ...result, router, queryClient };
 }
 
 /**

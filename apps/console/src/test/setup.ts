@@ -1,10 +1,12 @@
 import { disableMotion } from '@cloudscape-design/global-styles';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
 disableMotion(true);
 
 afterEach(() => {
   cleanup();
   window.localStorage.clear();
+  // The fake console API is installed as `fetch` per test (test/render.tsx).
+  vi.unstubAllGlobals();
 });

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useFlash, usePageChrome } from '../../../components/app-shell';
 import { useCreateGatewayRoute } from '../../../features/gateway-routes/api/create-gateway-route';
 import { GatewayRouteForm } from '../../../features/gateway-routes/components/gateway-route-form/gateway-route-form';
-import { defaultGatewayRouteFormValues } from '../../../features/gateway-routes/form/gateway-route-form-values';
+import { defaultGatewayRouteFormValues } from '../../../features/gateway-routes/form/gateway-route-form-definition';
 import { useVirtualGateway } from '../../../features/virtual-gateways/api/get-virtual-gateway';
 import { links, useMeshParams } from '../../../lib/links';
 import { preloadRoute } from '../../../lib/route-preload';
@@ -26,7 +26,7 @@ export default function CreateGatewayRoutePage() {
   const create = useCreateGatewayRoute(mesh, meshOwner, gatewayName);
   const defaultValues = useMemo(defaultGatewayRouteFormValues, []);
   // Success opens the route's details page: have its code ready while the user fills in the form.
-  useEffect(() => preloadRoute('gateway-route-details'), []);
+  useEffect(() => preloadRoute('gatewayRoute'), []);
 
   usePageChrome({
     title: 'Create gateway route',

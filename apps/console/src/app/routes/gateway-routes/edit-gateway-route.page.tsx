@@ -8,7 +8,7 @@ import { useGatewayRoute } from '../../../features/gateway-routes/api/get-gatewa
 import { useUpdateGatewayRoute } from '../../../features/gateway-routes/api/update-gateway-route';
 import { GatewayRouteForm } from '../../../features/gateway-routes/components/gateway-route-form/gateway-route-form';
 import { sameJson } from '../../../features/gateway-routes/components/gateway-route-text';
-import { gatewayRouteFormValuesOf } from '../../../features/gateway-routes/form/gateway-route-form-values';
+import { gatewayRouteFormValuesOf } from '../../../features/gateway-routes/form/gateway-route-form-definition';
 import { errorMessage } from '../../../lib/api-client';
 import { links, useMeshParams } from '../../../lib/links';
 import { preloadRoute } from '../../../lib/route-preload';
@@ -27,7 +27,7 @@ function EditForm({ route }: { route: GatewayRouteData }) {
   const defaultValues = useMemo(() => gatewayRouteFormValuesOf(routeName, route.spec), [routeName]);
   const detailsHref = links.gatewayRoute(mesh, meshOwner, gatewayName, routeName);
   // Saving opens the details page: have its code ready while the user edits.
-  useEffect(() => preloadRoute('gateway-route-details'), []);
+  useEffect(() => preloadRoute('gatewayRoute'), []);
 
   return (
     <GatewayRouteForm

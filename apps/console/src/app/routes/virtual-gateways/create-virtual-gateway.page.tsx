@@ -1,28 +1,37 @@
-import type { VirtualGatewaySpec } from '@meshconsole/model';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
-import { useNavigate } from 'react-router';
+import { useEffect } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { meshCrumbs, useFlash, usePageChrome } from '../../../components/app-shell';
 import { gatewayRoutesQueryOptions } from '../../../features/gateway-routes/api/list-gateway-routes';
 import { useCreateVirtualGateway } from '../../../features/virtual-gateways/api/create-virtual-gateway';
-import { emptyFormValues } from '../../../features/virtual-gateways/components/virtual-gateway-form/form-values';
-import { VirtualGatewayForm } from '../../../features/virtual-gateways/components/virtual-gateway-form/virtual-gateway-form';
+import {
+  VirtualGatewayWizard,
+  WIZARD_STEPS,
+} from '../../../features/virtual-gateways/components/virtual-gateway-form/virtual-gateway-wizard';
 import { links, useMeshParams } from '../../../lib/links';
 import { preloadRoute } from '../../../lib/route-preload';
 
+/** `?step=details|logging|listener|review` opens a step; no (or an unknown) step is the first. */
+function stepIndexOf(step: string | null): number {
+  return Math.max(
+    0,
+    WIZARD_STEPS.findIndex((s) => s.id === step),
+  );
+}
+
 export default function CreateVirtualGatewayPage() {
   const { mesh, meshOwner } = useMeshParams();
+  const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
   const flash = useFlash();
   const create = useCreateVirtualGateway(mesh, meshOwner);
   const client = useQueryClient();
-  const initialValues = useMemo(emptyFormValues, []);
   // Success opens the details page: have its code ready while the user fills in the form.
-  useEffect(() => preloadRoute('virtual-gateway-details'), []);
+  useEffect(() => preloadRoute('virtualGateway'), []);
 
   usePageChrome({
     title: 'Create virtual gateway',
-    contentType: 'form',
+    contentType: 'wizard',
     breadcrumbs: meshCrumbs(
       mesh,
       meshOwner,
@@ -32,21 +41,19 @@ export default function CreateVirtualGatewayPage() {
   });
 
   return (
-    <VirtualGatewayForm
+    <VirtualGatewayWizard
       key={`${meshOwner ?? ''}/${mesh}`}
-      mode="create"
       mesh={mesh}
       meshOwner={meshOwner}
-      initialValues={initialValues}
+      activeStepIndex={stepIndexOf(search.get('step'))}
+      onStepChange={(index) => {
+        const next = new URLSearchParams(search);
+        next.set('step', WIZARD_STEPS[index]?.id ?? 'details');
+        setSearch(next, { replace: true });
+      }}
       onCancel={() => navigate(links.virtualGateways(mesh, meshOwner))}
-      onSubmit={async (request) => {
-        const gateway = await create.mutateAsync({
-          virtualGatewayName: request.virtualGatewayName ?? '',
-          // The resolver validated the request with the model's schema before it gets here.
-          spec: request.spec as VirtualGatewaySpec,
-          ...(request.tags ? { tags: request.tags } : {}),
-          clientToken: crypto.randomUUID(),
-        });
+      onCreate={async (request) => {
+        const gateway = await create.mutateAsync({ ...request, clientToken: crypto.randomUUID() });
         // The mutation seeded the details query with the answer; a new gateway has no routes yet.
         client.setQueryData(gatewayRoutesQueryOptions(mesh, meshOwner, gateway.virtualGatewayName).queryKey, []);
         flash.push({

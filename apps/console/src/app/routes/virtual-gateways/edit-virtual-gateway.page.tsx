@@ -1,6 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { VirtualGatewaySpec } from '@meshconsole/model';
 import { useEffect, useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { meshCrumbs, useFlash, usePageChrome } from '../../../components/app-shell';
@@ -8,11 +7,14 @@ import { ErrorState, PageLoading } from '../../../components/table-states';
 import { useVirtualGateway } from '../../../features/virtual-gateways/api/get-virtual-gateway';
 import { useUpdateVirtualGateway } from '../../../features/virtual-gateways/api/update-virtual-gateway';
 import { ownerBlockReason } from '../../../features/virtual-gateways/components/delete-virtual-gateway-modal';
-import { importVirtualGatewayJson } from '../../../features/virtual-gateways/components/virtual-gateway-form/form-mapping';
+import {
+  importVirtualGatewayJson,
+  toRequest,
+} from '../../../features/virtual-gateways/components/virtual-gateway-form/form-definition';
 import {
   stableJson,
-  VirtualGatewayForm,
-} from '../../../features/virtual-gateways/components/virtual-gateway-form/virtual-gateway-form';
+  VirtualGatewayEditForm,
+} from '../../../features/virtual-gateways/components/virtual-gateway-form/virtual-gateway-edit-form';
 import { errorMessage } from '../../../lib/api-client';
 import { links, useMeshParams } from '../../../lib/links';
 import { preloadRoute } from '../../../lib/route-preload';
@@ -27,7 +29,7 @@ export default function EditVirtualGatewayPage() {
   const query = useVirtualGateway(mesh, meshOwner, name);
   const update = useUpdateVirtualGateway(mesh, meshOwner, name);
   // Saving opens the details page: have its code ready while the user edits.
-  useEffect(() => preloadRoute('virtual-gateway-details'), []);
+  useEffect(() => preloadRoute('virtualGateway'), []);
 
   usePageChrome({
     title: `Edit ${name}`,
@@ -50,6 +52,8 @@ export default function EditVirtualGatewayPage() {
         : undefined,
     [gateway, mesh, name],
   );
+  // What Save changes would send unchanged, to tell "no changes" from an update.
+  const initialSpec = useMemo(() => (prefill ? stableJson(toRequest(prefill.values).spec) : ''), [prefill]);
 
   if (query.isPending) {
     return <PageLoading text={`Loading virtual gateway ${name}`} />;
@@ -84,16 +88,15 @@ export default function EditVirtualGatewayPage() {
   ];
 
   return (
-    <VirtualGatewayForm
+    <VirtualGatewayEditForm
       key={`${meshOwner ?? ''}/${mesh}/${name}/${gateway.metadata.version}`}
-      mode="edit"
       mesh={mesh}
       meshOwner={meshOwner}
       initialValues={prefill.values}
       notice={notices.length > 0 ? <SpaceBetween size="s">{notices}</SpaceBetween> : undefined}
       onCancel={() => navigate(links.virtualGateway(mesh, meshOwner, name))}
-      onSubmit={async (request, initialRequest) => {
-        if (stableJson(request.spec) === stableJson(initialRequest.spec)) {
+      onSubmit={async (request) => {
+        if (stableJson(request.spec) === initialSpec) {
           flash.push({
             id: `virtual-gateway-saved-${name}`,
             type: 'info',
@@ -102,10 +105,7 @@ export default function EditVirtualGatewayPage() {
           navigate(links.virtualGateway(mesh, meshOwner, name));
           return;
         }
-        const saved = await update.mutateAsync({
-          spec: request.spec as VirtualGatewaySpec,
-          clientToken: crypto.randomUUID(),
-        });
+        const saved = await update.mutateAsync({ spec: request.spec, clientToken: crypto.randomUUID() });
         flash.push({
           id: `virtual-gateway-saved-${name}`,
           type: 'success',

@@ -1,36 +1,7 @@
+import { DeployBundleSchema } from '@meshconsole/model';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api, apiPath, buildUrl } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-
-export const DEPLOY_TARGETS = ['kubernetes', 'ecs', 'ec2', 'iam'] as const;
-export type DeployTarget = (typeof DEPLOY_TARGETS)[number];
-
-export const DeployArtifactSchema = z.object({
-  id: z.string(),
-  target: z.enum(DEPLOY_TARGETS),
-  title: z.string(),
-  filename: z.string(),
-  mediaType: z.string(),
-  content: z.string(),
-});
-export type DeployArtifact = z.infer<typeof DeployArtifactSchema>;
-
-/** Answer of `GET /api/meshes/:mesh/virtual-gateways/:name/deploy`. */
-export const DeployBundleSchema = z.object({
-  artifacts: z.array(DeployArtifactSchema),
-  warnings: z.array(z.string()),
-  options: z.object({
-    namespace: z.string(),
-    replicas: z.number(),
-    envoyImage: z.string(),
-    clusterName: z.string().optional(),
-    region: z.string(),
-    iamRoleArn: z.string(),
-    adminPort: z.number(),
-  }),
-});
-export type DeployBundle = z.infer<typeof DeployBundleSchema>;
 
 /** The options as typed in the panel (blank means the server's default). */
 export interface DeployOptionsParams {

@@ -4,7 +4,7 @@ import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { DeployArtifact } from '../api/get-deploy-bundle';
+import type { DeployArtifact } from '@meshconsole/model';
 
 /** Saves text as a file through a temporary object URL. */
 export function downloadText(filename: string, content: string, mediaType: string): void {

@@ -7,18 +7,12 @@ import Header from '@cloudscape-design/components/header';
 import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { DEPLOY_TARGET_LABELS, DEPLOY_TARGETS, type DeployBundle, type DeployTarget } from '@meshconsole/model';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { ControlledInput } from '../../../components/form-fields';
+import { ControlledInput } from '../../../components/form/form-fields';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import {
-  DEPLOY_TARGETS,
-  type DeployBundle,
-  type DeployOptionsParams,
-  type DeployTarget,
-  deployBundleDownloadUrl,
-  useDeployBundle,
-} from '../api/get-deploy-bundle';
+import { type DeployOptionsParams, deployBundleDownloadUrl, useDeployBundle } from '../api/get-deploy-bundle';
 import { DeployArtifactView } from './deploy-artifact-view';
 import type { DeployPanelProps } from './deploy-panel';
 import { useDebouncedValue } from './use-debounced-value';
@@ -32,13 +26,6 @@ interface DeployFormValues {
 }
 
 const FIELDS = ['namespace', 'replicas', 'envoyImage', 'clusterName', 'iamRoleArn'] as const;
-
-const TARGET_LABELS: Record<DeployTarget, string> = {
-  kubernetes: 'Kubernetes',
-  ecs: 'Amazon ECS',
-  ec2: 'Amazon EC2',
-  iam: 'IAM',
-};
 
 function toParams(values: DeployFormValues): DeployOptionsParams {
   const params: DeployOptionsParams = {};
@@ -174,7 +161,7 @@ export default function DeployPanelContent({ mesh, meshOwner, gatewayName }: Dep
             label="Target platform"
             selectedId={target}
             onChange={({ detail }) => setTarget(detail.selectedId as DeployTarget)}
-            options={DEPLOY_TARGETS.map((t) => ({ id: t, text: TARGET_LABELS[t] }))}
+            options={DEPLOY_TARGETS.map((t) => ({ id: t, text: DEPLOY_TARGET_LABELS[t] }))}
           />
           {artifacts.map((artifact) => (
             <DeployArtifactView key={artifact.id} artifact={artifact} />

@@ -1,69 +1,28 @@
 import createWrapper from '@cloudscape-design/components/test-utils/dom';
-import type { GatewayRouteData } from '@meshconsole/model';
 import { act, configure, render, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppProviders } from '../../../app/providers';
 import { Notifications } from '../../../components/app-shell';
+import type { FakeConsoleApi } from '../../../test/fake-console-api';
+import { startFakeConsoleApi } from '../../../test/render';
+import { seedGateways, seedRoute, seedService } from '../../../test/seed';
 import { GatewayRoutesTable } from './gateway-routes-table';
 
 configure({ getElementError: (message) => new Error(message ?? 'Element not found') });
 
-function route(name: string, prefix: string): GatewayRouteData {
-  return {
-    meshName: 'demo-mesh',
-    virtualGatewayName: 'ingress-gw',
-    gatewayRouteName: name,
-    status: { status: 'ACTIVE' },
-    spec: {
-      httpRoute: {
-        match: { prefix },
-        action: { target: { virtualService: { virtualServiceName: 'catalog.demo.local' } } },
-      },
-    },
-    metadata: {
-      arn: `arn:aws:appmesh:us-west-2:123456789012:mesh/demo-mesh/virtualGateway/ingress-gw/gatewayRoute/${name}`,
-      createdAt: 1_700_000_000,
-      lastUpdatedAt: 1_700_000_000,
-      meshOwner: '123456789012',
-      resourceOwner: '123456789012',
-      uid: `uid-${name}`,
-      version: 1,
-    },
-  };
+/** demo-mesh's gateway ingress-gw with the routes catalog-route and orders-route. */
+async function routesApi() {
+  const api = await startFakeConsoleApi();
+  await seedGateways(api, ['ingress-gw']);
+  await seedService(api, 'catalog.demo.local');
+  await seedRoute(api, 'ingress-gw', 'catalog-route', '/catalog/', 'catalog.demo.local');
+  await seedRoute(api, 'ingress-gw', 'orders-route', '/orders/', 'catalog.demo.local');
+  return api;
 }
 
-/** The console API at the network boundary: a list of routes, and DELETE that removes one. */
-let routes: GatewayRouteData[];
-let deleteRequests: Array<{ url: string; csrf: string | null }>;
-
-beforeEach(() => {
-  routes = [route('catalog-route', '/catalog/'), route('orders-route', '/orders/')];
-  deleteRequests = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://localhost');
-      const json = (body: unknown, status = 200) =>
-        new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-      if (url.pathname === '/api/session') {
-        return json({ accountId: '123456789012', region: 'us-west-2', backend: 'local' });
-      }
-      if (init?.method === 'DELETE') {
-        deleteRequests.push({ url: url.pathname, csrf: new Headers(init.headers).get('x-meshconsole-csrf') });
-        const name = decodeURIComponent(url.pathname.split('/').pop() ?? '');
-        const found = routes.find((r) => r.gatewayRouteName === name);
-        routes = routes.filter((r) => r.gatewayRouteName !== name);
-        return json({ ...found, status: { status: 'DELETED' } });
-      }
-      return json({ items: routes });
-    }),
-  );
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const deletes = (api: FakeConsoleApi) =>
+  api.requests.filter((r) => r.method === 'DELETE').map((r) => ({ url: r.path, csrf: r.csrf }));
 
 function renderTable(canWrite: boolean) {
   const router = createMemoryRouter(
@@ -90,6 +49,7 @@ function renderTable(canWrite: boolean) {
 
 describe('GatewayRoutesTable', () => {
   it('when a route is deleted after confirming, then the API gets the DELETE with the CSRF header, the row leaves and a success flash shows', async () => {
+    const api = await routesApi();
     const wrapper = renderTable(true);
     const table = () => wrapper.findTable('[data-testid="gateway-routes-table"]')!;
     await waitFor(() => expect(table().findRows()).toHaveLength(2));
@@ -103,7 +63,7 @@ describe('GatewayRoutesTable', () => {
 
     await act(async () => modal.findFooter()!.findButton('[data-testid="confirm-delete"]')!.click());
     await waitFor(() => expect(table().findRows()).toHaveLength(1));
-    expect(deleteRequests).toEqual([
+    expect(deletes(api)).toEqual([
       { url: '/api/meshes/demo-mesh/virtual-gateways/ingress-gw/gateway-routes/catalog-route', csrf: '1' },
     ]);
     await waitFor(() =>
@@ -114,6 +74,7 @@ describe('GatewayRoutesTable', () => {
   });
 
   it('when the caller cannot write, then Create gateway route and Delete are disabled and nothing can be deleted', async () => {
+    const api = await routesApi();
     const wrapper = renderTable(false);
     const table = () => wrapper.findTable('[data-testid="gateway-routes-table"]')!;
     await waitFor(() => expect(table().findRows()).toHaveLength(2));
@@ -123,28 +84,14 @@ describe('GatewayRoutesTable', () => {
       .find((b) => b.getElement().textContent?.startsWith('Create gateway route'))!;
     expect(create.isDisabled()).toBe(true);
     expect(wrapper.findButton('[data-testid="delete-gateway-route"]')!.isDisabled()).toBe(true);
-    expect(deleteRequests).toHaveLength(0);
+    expect(deletes(api)).toHaveLength(0);
   });
 
   it('when the list cannot be loaded, then the table shows the error with Retry instead of an empty table', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        async () =>
-          new Response(
-            JSON.stringify({
-              error: { code: 'NotFoundException', message: 'Virtual gateway ingress-gw not found.', requestId: 'r1' },
-            }),
-            { status: 404 },
-          ),
-      ),
-    );
+    // No gateway ingress-gw in the mesh: the mesh answers NotFoundException.
+    await startFakeConsoleApi();
     const wrapper = renderTable(true);
-    await waitFor(() =>
-      expect(wrapper.findTable()!.findEmptySlot()?.getElement().textContent).toContain(
-        'Virtual gateway ingress-gw not found.',
-      ),
-    );
+    await waitFor(() => expect(wrapper.findTable()!.findEmptySlot()?.getElement().textContent).toMatch(/ingress-gw/));
     expect(wrapper.findTable()!.findEmptySlot()!.findButton('[data-testid="retry"]')).not.toBeNull();
   });
 });

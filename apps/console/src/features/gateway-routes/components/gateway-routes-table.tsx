@@ -14,7 +14,6 @@ import { resourceTableProps } from '../../../components/resource-table-props';
 import { TableEmptyState, TableNoMatchState } from '../../../components/table-states';
 import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
-import { preloadRoute } from '../../../lib/route-preload';
 import { gatewayRouteQueryOptions } from '../api/get-gateway-route';
 import { useGatewayRoutes } from '../api/list-gateway-routes';
 import { matchSummary, routeTypeOf, targetOf } from './gateway-route-text';
@@ -40,9 +39,9 @@ const NOT_OWNER_REASON = 'Only the resource owner of the virtual gateway can cre
 export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: GatewayRoutesTableProps) {
   const query = useGatewayRoutes(mesh, meshOwner, gatewayName);
   const client = useQueryClient();
-  // Hover or focus on a route link: the route is in the list already; seed its details and load the page's code.
-  const prefetchRoute = (route: GatewayRouteData) => {
-    preloadRoute('gateway-route-details');
+  // Hover or focus on a route link: the route is in the list already; seed its details (the route
+  // table loads the page's code).
+  const seedRoute = (route: GatewayRouteData) => {
     const key = gatewayRouteQueryOptions(mesh, meshOwner, gatewayName, route.gatewayRouteName).queryKey;
     if (client.getQueryData(key) === undefined) client.setQueryData(key, route, { updatedAt: query.dataUpdatedAt });
   };
@@ -92,7 +91,10 @@ export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: G
       sortingField: 'gatewayRouteName',
       isRowHeader: true,
       cell: (item) => (
-        <PrefetchOnIntent onIntent={() => prefetchRoute(item)}>
+        <PrefetchOnIntent
+          href={links.gatewayRoute(mesh, meshOwner, gatewayName, item.gatewayRouteName)}
+          onIntent={() => seedRoute(item)}
+        >
           <Link href={links.gatewayRoute(mesh, meshOwner, gatewayName, item.gatewayRouteName)} onFollow={follow}>
             {item.gatewayRouteName}
           </Link>

@@ -11,7 +11,6 @@ import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../co
 import { errorMessage } from '../../../lib/api-client';
 import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
-import { preloadRoute } from '../../../lib/route-preload';
 import { useSession } from '../../../lib/session';
 import { useMeshes } from '../api/list-meshes';
 
@@ -19,12 +18,7 @@ import { useMeshes } from '../api/list-meshes';
 const byOwner = (a: MeshData, b: MeshData) => a.metadata.meshOwner.localeCompare(b.metadata.meshOwner);
 const byCreated = (a: MeshData, b: MeshData) => a.metadata.createdAt - b.metadata.createdAt;
 
-export interface MeshesTableProps {
-  /** Called when the user is about to open a mesh (hover or focus on its link), to warm its first page. */
-  onPrefetchMesh?: (mesh: string, meshOwner: string | undefined) => void;
-}
-
-export function MeshesTable({ onPrefetchMesh }: MeshesTableProps = {}) {
+export function MeshesTable() {
   const follow = useFollow();
   const session = useSession();
   const query = useMeshes();
@@ -79,12 +73,7 @@ export function MeshesTable({ onPrefetchMesh }: MeshesTableProps = {}) {
             const shared = m.metadata.meshOwner !== me;
             const owner = shared ? m.metadata.meshOwner : undefined;
             return (
-              <PrefetchOnIntent
-                onIntent={() => {
-                  preloadRoute('virtual-gateways');
-                  onPrefetchMesh?.(m.meshName, owner);
-                }}
-              >
+              <PrefetchOnIntent href={links.virtualGateways(m.meshName, owner)}>
                 <Link href={links.virtualGateways(m.meshName, owner)} onFollow={follow}>
                   {m.meshName}
                 </Link>

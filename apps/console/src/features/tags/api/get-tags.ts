@@ -1,10 +1,7 @@
-import { TagRefSchema } from '@meshconsole/model';
+import { TagsAnswerSchema } from '@meshconsole/model';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-
-const TagsAnswerSchema = z.object({ tags: z.array(TagRefSchema) });
 
 /** `GET /api/tags?resourceArn=` */
 export function getTags(resourceArn: string, signal?: AbortSignal) {

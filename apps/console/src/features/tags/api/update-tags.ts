@@ -1,10 +1,7 @@
-import type { TagRef } from '@meshconsole/model';
+import { EmptyAnswerSchema, type TagRef } from '@meshconsole/model';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-
-const EmptyAnswerSchema = z.object({}).loose();
 
 /** `POST /api/tags`: adds or overwrites tags. */
 export function tagResource(resourceArn: string, tags: TagRef[]) {

@@ -1,70 +1,51 @@
 import createWrapper from '@cloudscape-design/components/test-utils/dom';
 import { act, configure, render, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppProviders } from '../../../app/providers';
+import type { FakeConsoleApi } from '../../../test/fake-console-api';
+import { startFakeConsoleApi } from '../../../test/render';
+import { seedGateways } from '../../../test/seed';
 import { TagsPanel, tagProblems } from './tags-panel';
 
 configure({ getElementError: (message) => new Error(message ?? 'Element not found') });
 
-const ARN = 'arn:aws:appmesh:us-west-2:123456789012:mesh/demo-mesh/virtualGateway/ingress-gw';
-let tags: Array<{ key: string; value: string }>;
-let writes: Array<{ path: string; body: unknown }>;
-let reads: string[];
-let forbid: boolean;
-const ME = '123456789012';
 const PARTNER = '210987654321';
 
-beforeEach(() => {
-  tags = [
-    { key: 'team', value: 'payments' },
-    { key: 'env', value: 'dev' },
-  ];
-  writes = [];
-  reads = [];
-  forbid = false;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://localhost');
-      if (init?.method === 'POST') {
-        const body = JSON.parse(String(init.body)) as { tagKeys?: string[]; tags?: typeof tags };
-        writes.push({ path: url.pathname, body });
-        if (url.pathname === '/api/untag') tags = tags.filter((t) => !body.tagKeys?.includes(t.key));
-        if (url.pathname === '/api/tags')
-          tags = [...tags.filter((t) => !body.tags?.some((n) => n.key === t.key)), ...(body.tags ?? [])];
-        return new Response('{}', { status: 200 });
-      }
-      if (url.pathname === '/api/session') {
-        return new Response(JSON.stringify({ accountId: ME, region: 'us-west-2', backend: 'local' }), { status: 200 });
-      }
-      reads.push(url.pathname);
-      if (forbid) {
-        const message = `Virtual gateway is owned by account ${PARTNER}; only the resource owner can manage its tags.`;
-        return new Response(JSON.stringify({ error: { code: 'ForbiddenException', message, requestId: 'r' } }), {
-          status: 403,
-        });
-      }
-      return new Response(JSON.stringify({ tags }), { status: 200 });
-    }),
-  );
-});
+/** A gateway of the caller tagged team=payments and env=dev; returns its ARN. */
+async function taggedGateway(api: FakeConsoleApi): Promise<string> {
+  await seedGateways(api, ['ingress-gw']);
+  const { virtualGateway } = await api.mesh.describeVirtualGateway({
+    meshName: 'demo-mesh',
+    virtualGatewayName: 'ingress-gw',
+  });
+  await api.mesh.tagResource({
+    resourceArn: virtualGateway.metadata.arn,
+    tags: [
+      { key: 'team', value: 'payments' },
+      { key: 'env', value: 'dev' },
+    ],
+  });
+  return virtualGateway.metadata.arn;
+}
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
-function renderPanel(resourceOwner: string) {
+function renderPanel(resourceArn: string, resourceOwner: string) {
   const { container } = render(
     <AppProviders>
-      <TagsPanel resourceArn={ARN} resourceOwner={resourceOwner} />
+      <TagsPanel resourceArn={resourceArn} resourceOwner={resourceOwner} />
     </AppProviders>,
   );
   return createWrapper(container);
 }
 
+const writes = (api: FakeConsoleApi) =>
+  api.requests.filter((r) => r.method === 'POST').map((r) => ({ path: r.path, body: r.body }));
+const reads = (api: FakeConsoleApi) => api.requests.filter((r) => r.path === '/api/tags' && r.method === 'GET');
+
 describe('TagsPanel', () => {
   it('when a tag is removed in Manage tags and saved, then only untag is called with that key and the table follows', async () => {
-    const wrapper = renderPanel(ME);
+    const api = await startFakeConsoleApi();
+    const arn = await taggedGateway(api);
+    const wrapper = renderPanel(arn, api.accountId);
     const table = () => wrapper.findTable('[data-testid="tags-table"]')!;
     await waitFor(() => expect(table().findRows()).toHaveLength(2));
 
@@ -81,31 +62,44 @@ describe('TagsPanel', () => {
     await act(async () => save.click());
 
     await waitFor(() => expect(table().findRows()).toHaveLength(1));
-    expect(writes).toEqual([{ path: '/api/untag', body: { resourceArn: ARN, tagKeys: ['env'] } }]);
+    // The mesh lists tags by key: env, then team; the second row was team.
+    expect(writes(api)).toEqual([{ path: '/api/untag', body: { resourceArn: arn, tagKeys: ['team'] } }]);
+    expect((await api.mesh.listTagsForResource({ resourceArn: arn })).tags).toEqual([{ key: 'env', value: 'dev' }]);
   });
 
   it('when another account owns the resource, then the panel says who can see its tags, asks nothing and shows no error', async () => {
-    const wrapper = renderPanel(PARTNER);
+    const api = await startFakeConsoleApi();
+    const arn = await taggedGateway(api);
+    const wrapper = renderPanel(arn, PARTNER);
     await waitFor(() =>
       expect(wrapper.find('[data-testid="tags-owner-only"]')?.getElement().textContent).toContain(
         `Only the resource owner, account ${PARTNER}, can see and change its tags.`,
       ),
     );
-    expect(reads).toEqual([]);
+    expect(reads(api)).toEqual([]);
     expect(wrapper.findAlert()).toBeNull();
     const manage = wrapper.findAllButtons().find((b) => b.getElement().textContent?.startsWith('Manage tags'))!;
     expect(manage.isDisabled()).toBe(true);
   });
 
   it('when the server answers ForbiddenException, then the panel shows the owner-only state, not an error', async () => {
-    forbid = true;
-    const wrapper = renderPanel(ME);
+    // A resource in a mesh another account shared: only its owner may read its tags.
+    const api = await startFakeConsoleApi();
+    await api.as(PARTNER).createMesh({ meshName: 'partner-mesh' });
+    await api.share(PARTNER, 'partner-mesh', api.accountId);
+    const created = await api.as(PARTNER).createVirtualGateway({
+      meshName: 'partner-mesh',
+      virtualGatewayName: 'partner-gw',
+      spec: { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] },
+    });
+    // The panel is told the caller owns it (a stale page), so it asks and gets ForbiddenException.
+    const wrapper = renderPanel(created.virtualGateway.metadata.arn, api.accountId);
     await waitFor(() =>
       expect(wrapper.find('[data-testid="tags-owner-only"]')?.getElement().textContent).toContain(
-        `account ${ME}, can see`,
+        `account ${api.accountId}, can see`,
       ),
     );
-    expect(reads).toEqual(['/api/tags']);
+    expect(reads(api)).toHaveLength(1);
     expect(wrapper.findAlert()).toBeNull();
   });
 });

@@ -1,48 +1,24 @@
 import createWrapper from '@cloudscape-design/components/test-utils/dom';
 import { screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { eventually, renderWithApp, stubFetch } from '../../../test/render';
+import { describe, expect, it, vi } from 'vitest';
+import { eventually, renderWithApp, startFakeConsoleApi } from '../../../test/render';
+import { seedGateways, seedRoute, seedService } from '../../../test/seed';
 import { DeleteVirtualGatewayModal } from './delete-virtual-gateway-modal';
 
-const ME = '123456789012';
 const OTHER = '111122223333';
-const ROUTES_PATH = 'GET /api/meshes/demo-mesh/virtual-gateways/gw-1/gateway-routes';
 
-function route(name: string) {
-  const t = 1_700_000_000;
-  return {
-    gatewayRouteName: name,
-    meshName: 'demo-mesh',
-    virtualGatewayName: 'gw-1',
-    metadata: {
-      arn: `arn:${name}`,
-      createdAt: t,
-      lastUpdatedAt: t,
-      meshOwner: ME,
-      resourceOwner: ME,
-      uid: 'u',
-      version: 1,
-    },
-    spec: {
-      httpRoute: {
-        match: { prefix: '/' },
-        action: { target: { virtualService: { virtualServiceName: 'svc' } } },
-      },
-    },
-    status: { status: 'ACTIVE' },
-  };
-}
-
-function renderModal(opts: { routes: string[]; resourceOwner?: string }) {
-  const { fetchStub } = stubFetch({ [ROUTES_PATH]: { body: { items: opts.routes.map(route) } } });
-  vi.stubGlobal('fetch', fetchStub);
+async function renderModal(opts: { routes: string[]; resourceOwner?: string }) {
+  const api = await startFakeConsoleApi();
+  await seedGateways(api, ['gw-1']);
+  if (opts.routes.length > 0) await seedService(api, 'svc.demo.local');
+  for (const name of opts.routes) await seedRoute(api, 'gw-1', name, `/${name}`, 'svc.demo.local');
   const onConfirm = vi.fn();
   renderWithApp(
     <DeleteVirtualGatewayModal
       mesh="demo-mesh"
       meshOwner={undefined}
-      gateway={{ name: 'gw-1', resourceOwner: opts.resourceOwner ?? ME }}
-      callerAccountId={ME}
+      gateway={{ name: 'gw-1', resourceOwner: opts.resourceOwner ?? api.accountId }}
+      callerAccountId={api.accountId}
       onDismiss={() => {}}
       onConfirm={onConfirm}
     />,
@@ -53,13 +29,9 @@ function renderModal(opts: { routes: string[]; resourceOwner?: string }) {
   return { modal, deleteButton, onConfirm };
 }
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
 describe('delete virtual gateway modal', () => {
   it('when the gateway has no routes, then Delete stays disabled until "delete" is typed', async () => {
-    const m = renderModal({ routes: [] });
+    const m = await renderModal({ routes: [] });
     expect(m.modal().findHeader().getElement().textContent).toBe('Delete virtual gateway');
     await eventually(() =>
       expect(m.modal().findContent().findInput()!.findNativeInput().getElement().disabled).toBe(false),
@@ -77,7 +49,7 @@ describe('delete virtual gateway modal', () => {
   });
 
   it('when the gateway has gateway routes, then the modal lists them as links and offers no Delete', async () => {
-    const m = renderModal({ routes: ['to-svc-a', 'to-svc-b'] });
+    const m = await renderModal({ routes: ['to-svc-a', 'to-svc-b'] });
     const blocked = await screen.findByTestId('delete-blocked-by-routes');
     const links = Array.from(blocked.querySelectorAll('a')).map((a) => [a.textContent, a.getAttribute('href')]);
     expect(links).toEqual([
@@ -89,7 +61,7 @@ describe('delete virtual gateway modal', () => {
   });
 
   it('when the caller is not the resource owner, then Delete is disabled and the reason is shown', async () => {
-    const m = renderModal({ routes: [], resourceOwner: OTHER });
+    const m = await renderModal({ routes: [], resourceOwner: OTHER });
     const reason = await screen.findByTestId('delete-blocked-by-owner');
     expect(reason.textContent).toContain(`Only the resource owner (account ${OTHER}) can delete this virtual gateway.`);
     m.modal().findContent().findInput()!.setInputValue('delete');

@@ -1,44 +1,17 @@
 import createWrapper from '@cloudscape-design/components/test-utils/dom';
+import type { VirtualGatewaySpec } from '@meshconsole/model';
 import { screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Notifications } from '../../../components/app-shell';
-import { gateway, json, session, T } from '../../../test/gateway-api-data';
-import { eventually, renderWithApp } from '../../../test/render';
+import { eventually, renderWithApp, startFakeConsoleApi } from '../../../test/render';
+import { gatewayNames, seedGateways } from '../../../test/seed';
 import { VirtualGatewaysTable } from './virtual-gateways-table';
 
-/** A fake console API with `total` gateways, served 100 per page with a nextToken, plus DELETE. */
-function fakeApi(total: number, options: { failFirstDelete?: boolean } = {}) {
-  const names = Array.from({ length: total }, (_, i) => `gw-${String(i).padStart(5, '0')}`);
-  const calls: string[] = [];
-  let deletes = 0;
-  const fetchStub = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), 'http://localhost');
-    const method = init?.method ?? 'GET';
-    calls.push(`${method} ${url.pathname}${url.search}`);
-    if (url.pathname === '/api/session') return session();
-    if (method === 'GET' && url.pathname === '/api/meshes/demo-mesh/virtual-gateways') {
-      const start = Number(url.searchParams.get('nextToken') ?? 0);
-      const limit = Number(url.searchParams.get('limit') ?? 100);
-      const page = names.slice(start, start + limit).map(gateway);
-      const next = start + limit < names.length ? String(start + limit) : undefined;
-      return json({ items: page, ...(next ? { nextToken: next } : {}) });
-    }
-    if (method === 'GET' && url.pathname.endsWith('/gateway-routes')) return json({ items: [] });
-    if (method === 'DELETE') {
-      deletes++;
-      if (options.failFirstDelete && deletes === 1) {
-        return json(
-          { error: { code: 'InternalServerErrorException', message: 'The store is busy.', requestId: 'r1' } },
-          500,
-        );
-      }
-      const name = decodeURIComponent(url.pathname.split('/').pop() ?? '');
-      names.splice(names.indexOf(name), 1);
-      return json({ ...gateway(name), status: { status: 'DELETED' } });
-    }
-    return json({ error: { code: 'NotFoundException', message: 'no stub', requestId: 'r' } }, 404);
-  };
-  return { fetchStub, calls };
+/** The fake console API with `count` gateways in demo-mesh (`gw-00000`, ...), served 100 per page. */
+async function withGateways(count: number, spec?: VirtualGatewaySpec) {
+  const api = await startFakeConsoleApi({ quotas: { virtualGatewaysPerMesh: Math.max(count, 3) } });
+  await seedGateways(api, gatewayNames(count), spec);
+  return api;
 }
 
 function renderTable() {
@@ -54,18 +27,13 @@ function renderTable() {
   );
 }
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
 describe('virtual gateways table', () => {
-  it('when the mesh has 10,000 gateways, then the first view asks the server for one page and pages on demand', async () => {
-    const api = fakeApi(10_000);
-    vi.stubGlobal('fetch', api.fetchStub);
+  it('when the mesh has 250 gateways, then the first view asks the server for one page and pages on demand', async () => {
+    const api = await withGateways(250);
     const { container } = renderTable();
     const table = () => createWrapper(container).findTable()!;
     await eventually(() => expect(table().findRows()).toHaveLength(20));
-    const listCalls = () => api.calls.filter((c) => c.startsWith('GET /api/meshes/demo-mesh/virtual-gateways?'));
+    const listCalls = () => api.calls().filter((c) => c.startsWith('GET /api/meshes/demo-mesh/virtual-gateways?'));
     expect(listCalls()).toEqual(['GET /api/meshes/demo-mesh/virtual-gateways?limit=100']);
     expect(table().findHeaderSlot()!.getElement().textContent).toContain('(100+)');
 
@@ -73,42 +41,40 @@ describe('virtual gateways table', () => {
     const pagination = createWrapper(container).findPagination()!;
     for (let i = 0; i < 5; i++) pagination.findNextPageButton().click();
     await eventually(() => expect(table().findBodyCell(1, 2)!.getElement().textContent).toBe('gw-00100'));
-    expect(listCalls()).toEqual([
-      'GET /api/meshes/demo-mesh/virtual-gateways?limit=100',
-      'GET /api/meshes/demo-mesh/virtual-gateways?limit=100&nextToken=100',
-    ]);
+    expect(listCalls()).toHaveLength(2);
+    expect(listCalls()[1]).toMatch(/^GET \/api\/meshes\/demo-mesh\/virtual-gateways\?limit=100&nextToken=.+/);
   });
 
   it('when the mesh has no gateways, then the empty state offers Create virtual gateway', async () => {
-    vi.stubGlobal('fetch', fakeApi(0).fetchStub);
+    await withGateways(0);
     renderTable();
     expect(await screen.findByText('No virtual gateways')).toBeTruthy();
     expect(screen.getByTestId('create-virtual-gateway-empty').textContent).toBe('Create virtual gateway');
   });
 
   it('when the list fails, then the table shows the error with Retry, and Retry loads it', async () => {
-    let fail = true;
-    const api = fakeApi(3);
-    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (fail && String(input).includes('/virtual-gateways')) {
-        return json(
-          { error: { code: 'InternalServerErrorException', message: 'The store is busy.', requestId: 'r' } },
-          500,
-        );
-      }
-      return api.fetchStub(input, init);
-    });
+    const api = await withGateways(3);
+    api.failNext(
+      'GET',
+      '/api/meshes/demo-mesh/virtual-gateways',
+      { code: 'InternalServerErrorException', message: 'The store is busy.' },
+      500,
+    );
     const { container } = renderTable();
     expect(await screen.findByText("Couldn't load virtual gateways")).toBeTruthy();
     expect(screen.getByText('The store is busy.')).toBeTruthy();
-    fail = false;
     screen.getByTestId('retry').click();
     await eventually(() => expect(createWrapper(container).findTable()!.findRows()).toHaveLength(3));
   });
 
   it('when a delete fails, then an error flash offers Retry, and Retry deletes the gateway', async () => {
-    const api = fakeApi(2, { failFirstDelete: true });
-    vi.stubGlobal('fetch', api.fetchStub);
+    const api = await withGateways(2);
+    api.failNext(
+      'DELETE',
+      /\/virtual-gateways\/[^/]+$/,
+      { code: 'InternalServerErrorException', message: 'The store is busy.' },
+      500,
+    );
     const { container } = renderTable();
     const page = createWrapper(container);
     await eventually(() => expect(page.findTable()!.findRows()).toHaveLength(2));
@@ -134,27 +100,21 @@ describe('virtual gateways table', () => {
       ),
     );
     await eventually(() => expect(page.findTable()!.findRows()).toHaveLength(1));
+    expect((await api.mesh.listVirtualGateways({ meshName: 'demo-mesh' })).virtualGateways).toHaveLength(1);
   });
 
   it('when a column header is clicked, then the loaded gateways sort by it, and again reverses the order', async () => {
-    const specs: Record<string, [string, number, number]> = {
-      alpha: ['http', 9090, T + 30],
-      bravo: ['grpc', 80, T + 10],
-      charlie: ['http', 80, T + 20],
-    };
-    vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
-      const url = new URL(String(input), 'http://localhost');
-      if (url.pathname === '/api/session') return session();
-      const items = Object.entries(specs).map(([name, [protocol, port, updated]]) => {
-        const g = gateway(name);
-        return {
-          ...g,
-          metadata: { ...g.metadata, lastUpdatedAt: updated },
-          spec: { listeners: [{ portMapping: { port, protocol } }] },
-        };
-      });
-      return json({ items });
-    });
+    // Created in the order bravo, charlie, alpha: Last updated sorts them that way.
+    let clock = 1_700_000_000_000;
+    const api = await startFakeConsoleApi({ now: () => (clock += 1000) });
+    const specs: Array<[string, 'http' | 'grpc', number]> = [
+      ['bravo', 'grpc', 80],
+      ['charlie', 'http', 80],
+      ['alpha', 'http', 9090],
+    ];
+    for (const [name, protocol, port] of specs) {
+      await seedGateways(api, [name], { listeners: [{ portMapping: { port, protocol } }] });
+    }
     const { container } = renderTable();
     const table = () => createWrapper(container).findTable()!;
     const names = () =>
@@ -192,8 +152,7 @@ describe('virtual gateways table', () => {
   });
 
   it('when the table is sorted, then paging past the loaded gateways still fetches the next server page', async () => {
-    const api = fakeApi(150);
-    vi.stubGlobal('fetch', api.fetchStub);
+    const api = await withGateways(150);
     const { container } = renderTable();
     const table = () => createWrapper(container).findTable()!;
     await eventually(() => expect(table().findRows()).toHaveLength(20));
@@ -210,7 +169,7 @@ describe('virtual gateways table', () => {
     const pagination = createWrapper(container).findPagination()!;
     for (let i = 0; i < 5; i++) pagination.findNextPageButton().click();
     await eventually(() =>
-      expect(api.calls).toContain('GET /api/meshes/demo-mesh/virtual-gateways?limit=100&nextToken=100'),
+      expect(api.calls().filter((c) => c.includes('/virtual-gateways?limit=100&nextToken='))).toHaveLength(1),
     );
     // Once the second page is in, the descending sort covers all 150 loaded gateways.
     await eventually(() => expect(table().findHeaderSlot()!.getElement().textContent).toContain('(150)'));

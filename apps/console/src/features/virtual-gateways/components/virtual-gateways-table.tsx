@@ -18,7 +18,6 @@ import { TableEmptyState, TableErrorState, TableNoMatchState } from '../../../co
 import { errorMessage } from '../../../lib/api-client';
 import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
-import { preloadRoute } from '../../../lib/route-preload';
 import { useSession } from '../../../lib/session';
 import { useLocalStorage } from '../../../lib/use-local-storage';
 import { usePrefetchVirtualGateway } from '../api/get-virtual-gateway';
@@ -100,24 +99,22 @@ function matchesFilter(gateway: VirtualGatewayData, text: string): boolean {
 export interface VirtualGatewaysTableProps {
   mesh: string;
   meshOwner: string | undefined;
-  /** Called when the user is about to open a gateway's details (hover or focus), to warm what that page needs. */
-  onPrefetchDetails?: (gatewayName: string) => void;
 }
 
-export function VirtualGatewaysTable({ mesh, meshOwner, onPrefetchDetails }: VirtualGatewaysTableProps) {
+export function VirtualGatewaysTable({ mesh, meshOwner }: VirtualGatewaysTableProps) {
   const navigate = useNavigate();
   const follow = useFollow();
   const session = useSession();
   const query = useVirtualGatewayPages(mesh, meshOwner);
   const prefetchGateway = usePrefetchVirtualGateway(mesh, meshOwner);
-  // Hover or focus on a gateway link or View details: load the details page's chunk and data now.
-  const prefetchDetails = (gateway: VirtualGatewayData | undefined) => {
-    if (!gateway) return;
-    preloadRoute('virtual-gateway-details');
-    prefetchGateway(gateway, query.dataUpdatedAt);
-    onPrefetchDetails?.(gateway.virtualGatewayName);
+  // Hover or focus on a gateway link or View details: the route table loads the details page's code and
+  // data; the gateway itself is in the list already, so its details query is seeded from the row.
+  const seedDetails = (gateway: VirtualGatewayData | undefined) => {
+    if (gateway) prefetchGateway(gateway, query.dataUpdatedAt);
   };
-  const prefetchCreate = () => preloadRoute('create-virtual-gateway');
+  const detailsHref = (gateway: VirtualGatewayData) =>
+    links.virtualGateway(mesh, meshOwner, gateway.virtualGatewayName);
+  const createHref = links.createVirtualGateway(mesh, meshOwner);
   const [preferences, setPreferences] = useLocalStorage<Preferences>(PREFERENCES_STORAGE_KEY, DEFAULT_PREFERENCES);
   const [selected, setSelected] = useState<VirtualGatewayData[]>([]);
   const deletion = useDeleteVirtualGateway(mesh, meshOwner, { onDeleted: () => setSelected([]) });
@@ -171,8 +168,8 @@ export function VirtualGatewaysTable({ mesh, meshOwner, onPrefetchDetails }: Vir
       header: COLUMN_LABELS.name,
       sortingField: 'virtualGatewayName',
       cell: (g) => (
-        <PrefetchOnIntent onIntent={() => prefetchDetails(g)}>
-          <Link href={links.virtualGateway(mesh, meshOwner, g.virtualGatewayName)} onFollow={follow}>
+        <PrefetchOnIntent href={detailsHref(g)} onIntent={() => seedDetails(g)}>
+          <Link href={detailsHref(g)} onFollow={follow}>
             {g.virtualGatewayName}
           </Link>
         </PrefetchOnIntent>
@@ -218,13 +215,8 @@ export function VirtualGatewaysTable({ mesh, meshOwner, onPrefetchDetails }: Vir
   ];
 
   const createButton = (
-    <PrefetchOnIntent key="create" onIntent={prefetchCreate}>
-      <Button
-        variant="primary"
-        href={links.createVirtualGateway(mesh, meshOwner)}
-        onFollow={follow}
-        data-testid="create-virtual-gateway"
-      >
+    <PrefetchOnIntent key="create" href={createHref}>
+      <Button variant="primary" href={createHref} onFollow={follow} data-testid="create-virtual-gateway">
         Create virtual gateway
       </Button>
     </PrefetchOnIntent>
@@ -245,12 +237,8 @@ export function VirtualGatewaysTable({ mesh, meshOwner, onPrefetchDetails }: Vir
       title="No virtual gateways"
       subtitle="This mesh has no virtual gateways yet."
       action={
-        <PrefetchOnIntent onIntent={prefetchCreate}>
-          <Button
-            href={links.createVirtualGateway(mesh, meshOwner)}
-            onFollow={follow}
-            data-testid="create-virtual-gateway-empty"
-          >
+        <PrefetchOnIntent href={createHref}>
+          <Button href={createHref} onFollow={follow} data-testid="create-virtual-gateway-empty">
             Create virtual gateway
           </Button>
         </PrefetchOnIntent>
@@ -303,10 +291,10 @@ export function VirtualGatewaysTable({ mesh, meshOwner, onPrefetchDetails }: Vir
             actions={
               <SpaceBetween direction="horizontal" size="xs">
                 {[
-                  <PrefetchOnIntent key="view" onIntent={() => prefetchDetails(one)}>
+                  <PrefetchOnIntent key="view" href={one && detailsHref(one)} onIntent={() => seedDetails(one)}>
                     <Button
                       disabled={!one}
-                      onClick={() => one && navigate(links.virtualGateway(mesh, meshOwner, one.virtualGatewayName))}
+                      onClick={() => one && navigate(detailsHref(one))}
                       data-testid="view-details"
                     >
                       View details

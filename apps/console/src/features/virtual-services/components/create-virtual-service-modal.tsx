@@ -6,11 +6,13 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import {
   type CreateVirtualServiceBody,
   CreateVirtualServiceBodySchema,
+  fieldLabel,
   type VirtualServiceData,
 } from '@meshconsole/model';
-import { type FieldErrors, type Resolver, useForm, useWatch } from 'react-hook-form';
-import { ControlledInput, ControlledRadioGroup } from '../../../components/form-fields';
-import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useWatch } from 'react-hook-form';
+import { ControlledInput, ControlledRadioGroup } from '../../../components/form/form-fields';
+import { defineModelForm, FORM_ERROR, fieldText } from '../../../components/form/model-form';
+import { useModelForm } from '../../../components/form/use-model-form';
 
 export type ProviderType = 'none' | 'virtualNode' | 'virtualRouter';
 
@@ -19,8 +21,6 @@ export interface VirtualServiceFormValues {
   providerType: ProviderType;
   providerName: string;
 }
-
-type FieldName = keyof VirtualServiceFormValues;
 
 /** The request the modal sends: a service with no provider is allowed by the service model. */
 export function buildVirtualServiceBody(values: VirtualServiceFormValues): CreateVirtualServiceBody {
@@ -39,69 +39,52 @@ export function buildVirtualServiceBody(values: VirtualServiceFormValues): Creat
   return { virtualServiceName: values.virtualServiceName, spec: {} };
 }
 
-function fieldOf(path: string): FieldName | undefined {
-  if (path === 'virtualServiceName') return 'virtualServiceName';
-  if (path.startsWith('spec.provider')) return 'providerName';
-  return undefined;
-}
+const isRouter = (v: VirtualServiceFormValues) => v.providerType === 'virtualRouter';
 
-const resolver: Resolver<VirtualServiceFormValues> = async (values) => {
-  const result = CreateVirtualServiceBodySchema.safeParse(buildVirtualServiceBody(values));
-  if (result.success) return { values, errors: {} };
-  const errors: FieldErrors<VirtualServiceFormValues> = {};
-  for (const issue of result.error.issues) {
-    const field = fieldOf(issue.path.map(String).join('.')) ?? 'virtualServiceName';
-    errors[field] ??= { type: 'validate', message: issue.message };
-  }
-  return { values: {}, errors };
-};
+/** The modal's form: `POST /api/meshes/:mesh/virtual-services`, validated with the model's body schema. */
+export const VIRTUAL_SERVICE_FORM = defineModelForm({
+  schema: CreateVirtualServiceBodySchema,
+  toRequest: buildVirtualServiceBody,
+  conflictField: 'virtualServiceName',
+  paths: [
+    { path: 'virtualServiceName', field: 'virtualServiceName' },
+    { path: 'spec', field: 'providerType' },
+    { path: 'spec.provider', field: 'providerType' },
+    { path: 'spec.provider.virtualNode', field: 'providerName' },
+    { path: 'spec.provider.virtualNode.virtualNodeName', field: 'providerName' },
+    { path: 'spec.provider.virtualRouter', field: 'providerName', when: isRouter },
+    { path: 'spec.provider.virtualRouter.virtualRouterName', field: 'providerName', when: isRouter },
+    // The modal sends neither: the console API could only object to them if it changed.
+    { path: 'tags', field: FORM_ERROR },
+    { path: 'clientToken', field: FORM_ERROR },
+  ],
+});
 
 export interface CreateVirtualServiceModalProps {
   visible: boolean;
+  /** What the modal opens with (a fresh modal: no name, no provider). */
+  defaultValues?: VirtualServiceFormValues;
   onDismiss: () => void;
   submit: (body: CreateVirtualServiceBody) => Promise<VirtualServiceData>;
   onCreated: (service: VirtualServiceData) => void;
 }
 
-export function CreateVirtualServiceModal({ visible, onDismiss, submit, onCreated }: CreateVirtualServiceModalProps) {
-  const { control, handleSubmit, setError, formState, reset } = useForm<VirtualServiceFormValues>({
-    defaultValues: { virtualServiceName: '', providerType: 'none', providerName: '' },
-    resolver,
-    mode: 'onTouched',
-    reValidateMode: 'onChange',
-  });
+const EMPTY: VirtualServiceFormValues = { virtualServiceName: '', providerType: 'none', providerName: '' };
+
+export function CreateVirtualServiceModal({
+  visible,
+  defaultValues = EMPTY,
+  onDismiss,
+  submit,
+  onCreated,
+}: CreateVirtualServiceModalProps) {
+  const { form, formError, submit: onSubmit } = useModelForm(VIRTUAL_SERVICE_FORM, { defaultValues });
+  const { control, formState, reset } = form;
   const providerType = useWatch({ control, name: 'providerType' });
-  const rootError = (formState.errors.root as Record<string, { message?: string }> | undefined)?.request?.message;
 
   const close = () => {
     reset();
     onDismiss();
-  };
-
-  const onValid = async (values: VirtualServiceFormValues) => {
-    try {
-      const service = await submit(buildVirtualServiceBody(values));
-      reset();
-      onCreated(service);
-    } catch (error) {
-      if (error instanceof ApiError) {
-        let placed = false;
-        for (const [path, messages] of Object.entries(error.fieldErrors)) {
-          const field = fieldOf(path);
-          if (field && messages[0]) {
-            setError(field, { type: 'server', message: messages[0] }, { shouldFocus: !placed });
-            placed = true;
-          }
-        }
-        if (!placed && error.code === 'ConflictException') {
-          setError('virtualServiceName', { type: 'server', message: error.message }, { shouldFocus: true });
-          placed = true;
-        }
-        if (!placed) setError('root.request', { type: 'server', message: error.message });
-        return;
-      }
-      setError('root.request', { type: 'server', message: errorMessage(error) });
-    }
   };
 
   return (
@@ -115,12 +98,15 @@ export function CreateVirtualServiceModal({ visible, onDismiss, submit, onCreate
       <form
         noValidate
         onSubmit={(event) => {
-          event.preventDefault();
-          void handleSubmit(onValid)(event);
+          void onSubmit(async (request) => {
+            const service = await submit(request);
+            reset();
+            onCreated(service);
+          })(event);
         }}
       >
         <Form
-          errorText={rootError}
+          errorText={formError}
           errorIconAriaLabel="Error"
           actions={
             <SpaceBetween direction="horizontal" size="xs">
@@ -140,16 +126,14 @@ export function CreateVirtualServiceModal({ visible, onDismiss, submit, onCreate
               <ControlledInput
                 key="name"
                 control={control}
-                name="virtualServiceName"
-                label="Virtual service name"
+                {...fieldText(VIRTUAL_SERVICE_FORM, 'virtualServiceName')}
                 description="Usually the DNS name clients use for the service, for example color.example.local."
                 placeholder="color.example.local"
               />,
               <ControlledRadioGroup
                 key="provider"
                 control={control}
-                name="providerType"
-                label="Provider"
+                {...fieldText(VIRTUAL_SERVICE_FORM, 'providerType')}
                 description="Gateway routes can target a virtual service with or without a provider."
                 items={[
                   { value: 'none', label: 'None' },
@@ -161,9 +145,12 @@ export function CreateVirtualServiceModal({ visible, onDismiss, submit, onCreate
                 <ControlledInput
                   key="providerName"
                   control={control}
-                  name="providerName"
-                  label={providerType === 'virtualNode' ? 'Virtual node' : 'Virtual router'}
-                  constraintText="1 to 255 characters."
+                  {...fieldText(VIRTUAL_SERVICE_FORM, 'providerName')}
+                  label={fieldLabel(
+                    providerType === 'virtualNode'
+                      ? 'provider.virtualNode.virtualNodeName'
+                      : 'provider.virtualRouter.virtualRouterName',
+                  )}
                 />
               ) : null,
               <Box key="note" variant="small">

@@ -1,71 +1,39 @@
 import createWrapper from '@cloudscape-design/components/test-utils/dom';
-import type { VirtualServiceData } from '@meshconsole/model';
 import { act, configure, render, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppProviders } from '../../../app/providers';
 import { Notifications } from '../../../components/app-shell';
+import type { FakeConsoleApi } from '../../../test/fake-console-api';
+import { startFakeConsoleApi } from '../../../test/render';
+import { seedGateways, seedRoute, seedService } from '../../../test/seed';
 import { VirtualServicesTable } from './virtual-services-table';
 
 configure({ getElementError: (message) => new Error(message ?? 'Element not found') });
 
-function service(name: string, owner = '123456789012'): VirtualServiceData {
-  return {
+const PARTNER = '111122223333';
+
+/**
+ * demo-mesh, shared with PARTNER: catalog.demo.local (the caller's, the target of a gateway route)
+ * and partner.demo.local (created by PARTNER, who owns it).
+ */
+async function servicesApi() {
+  const api = await startFakeConsoleApi();
+  await seedService(api, 'catalog.demo.local');
+  await seedGateways(api, ['ingress-gw']);
+  await seedRoute(api, 'ingress-gw', 'catalog-route', '/catalog/', 'catalog.demo.local');
+  await api.share(api.accountId, 'demo-mesh', PARTNER);
+  await api.as(PARTNER).createVirtualService({
     meshName: 'demo-mesh',
-    virtualServiceName: name,
+    meshOwner: api.accountId,
+    virtualServiceName: 'partner.demo.local',
     spec: {},
-    status: { status: 'ACTIVE' },
-    metadata: {
-      arn: `arn:aws:appmesh:us-west-2:${owner}:mesh/demo-mesh/virtualService/${name}`,
-      createdAt: 1_700_000_000,
-      lastUpdatedAt: 1_700_000_000,
-      meshOwner: '123456789012',
-      resourceOwner: owner,
-      uid: `uid-${name}`,
-      version: 1,
-    },
-  };
+  });
+  return api;
 }
 
-let services: VirtualServiceData[];
-let posted: unknown[];
-
-beforeEach(() => {
-  services = [service('catalog.demo.local'), service('partner.demo.local', '111122223333')];
-  posted = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const url = new URL(input, 'http://localhost');
-      const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
-      if (init?.method === 'DELETE') {
-        const name = decodeURIComponent(url.pathname.split('/').pop() ?? '');
-        return json(
-          {
-            error: {
-              code: 'ResourceInUseException',
-              message: `VirtualService ${name} is being referenced in the following: GATEWAY_ROUTE: [ingress-gw/catalog-route]`,
-              requestId: 'r1',
-            },
-          },
-          409,
-        );
-      }
-      if (init?.method === 'POST') {
-        const body = JSON.parse(String(init.body)) as { virtualServiceName: string };
-        posted.push(body);
-        const created = service(body.virtualServiceName);
-        services = [...services, created];
-        return json(created, 201);
-      }
-      return json({ items: services });
-    }),
-  );
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const posted = (api: FakeConsoleApi) =>
+  api.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/virtual-services')).map((r) => r.body);
 
 function renderTable() {
   const router = createMemoryRouter(
@@ -92,6 +60,7 @@ function renderTable() {
 
 describe('VirtualServicesTable', () => {
   it('when a service that a gateway route targets is deleted, then the server ResourceInUse message shows in an error flash with Retry', async () => {
+    const api = await servicesApi();
     const wrapper = renderTable();
     const table = () => wrapper.findTable('[data-testid="virtual-services-table"]')!;
     await waitFor(() => expect(table().findRows()).toHaveLength(2));
@@ -102,15 +71,15 @@ describe('VirtualServicesTable', () => {
     await waitFor(() => {
       const error = wrapper.findFlashbar()!.findItemsByType('error')[0];
       expect(error?.findHeader()?.getElement().textContent).toBe('Failed to delete virtual service catalog.demo.local');
-      expect(error?.findContent()?.getElement().textContent).toContain(
-        'is being referenced in the following: GATEWAY_ROUTE',
-      );
+      expect(error?.findContent()?.getElement().textContent).toContain('catalog-route');
       expect(error?.findAction()?.findButton()?.getElement().textContent).toBe('Retry');
     });
     expect(table().findRows()).toHaveLength(2);
+    expect((await api.mesh.listVirtualServices({ meshName: 'demo-mesh' })).virtualServices).toHaveLength(2);
   });
 
   it('when the selected service belongs to another account, then Delete is disabled', async () => {
+    await servicesApi();
     const wrapper = renderTable();
     const table = () => wrapper.findTable('[data-testid="virtual-services-table"]')!;
     await waitFor(() => expect(table().findRows()).toHaveLength(2));
@@ -119,6 +88,7 @@ describe('VirtualServicesTable', () => {
   });
 
   it('when a service is created without a provider, then the request has an empty spec and the new row appears', async () => {
+    const api = await servicesApi();
     const wrapper = renderTable();
     const table = () => wrapper.findTable('[data-testid="virtual-services-table"]')!;
     await waitFor(() => expect(table().findRows()).toHaveLength(2));
@@ -133,11 +103,11 @@ describe('VirtualServicesTable', () => {
         'Virtual service name is required.',
       ),
     );
-    expect(posted).toHaveLength(0);
+    expect(posted(api)).toHaveLength(0);
 
     act(() => modal.findContent().findInput()!.setInputValue('paint.demo.local'));
     await act(async () => submit());
     await waitFor(() => expect(table().findRows()).toHaveLength(3));
-    expect(posted).toEqual([{ virtualServiceName: 'paint.demo.local', spec: {} }]);
+    expect(posted(api)).toEqual([{ virtualServiceName: 'paint.demo.local', spec: {} }]);
   });
 });

@@ -4,7 +4,7 @@ import { act, configure, render, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../lib/api-client';
-import { defaultGatewayRouteFormValues, type GatewayRouteFormValues } from '../../form/gateway-route-form-values';
+import { defaultGatewayRouteFormValues, type GatewayRouteFormValues } from '../../form/gateway-route-form-definition';
 import { GatewayRouteForm } from './gateway-route-form';
 
 // A failed waitFor prints the whole Cloudscape DOM by default, which takes minutes; the message is enough.

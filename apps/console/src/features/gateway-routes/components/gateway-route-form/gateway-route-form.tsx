@@ -5,24 +5,26 @@ import Form from '@cloudscape-design/components/form';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { CreateGatewayRouteBody, GatewayRouteData } from '@meshconsole/model';
-import { type ReactNode, useRef } from 'react';
-import { type Control, type UseFormClearErrors, useForm, useWatch } from 'react-hook-form';
+import { type CreateGatewayRouteBody, fieldLabel, type GatewayRouteData } from '@meshconsole/model';
+import type { ReactNode } from 'react';
+import { type UseFormClearErrors, useWatch } from 'react-hook-form';
+import type { FormControl } from '../../../../components/form/form-fields';
 import {
   ControlledCheckbox,
   ControlledInput,
   ControlledRadioGroup,
   ControlledSelect,
-} from '../../../../components/form-fields';
+} from '../../../../components/form/form-fields';
+import { useModelForm } from '../../../../components/form/use-model-form';
 import { useUnsavedChangesGuard } from '../../../../components/use-unsaved-changes-guard';
-import { ApiError, errorMessage } from '../../../../lib/api-client';
-import { FORM_ROOT_ERROR, gatewayRouteFormResolver, toFormErrors } from '../../form/gateway-route-form-resolver';
 import {
-  buildGatewayRouteBody,
+  GATEWAY_ROUTE_FORM,
   type GatewayRouteFormValues,
   HTTP_METHODS,
+  PATH_MATCH_LABELS,
   type PathMatchType,
-} from '../../form/gateway-route-form-values';
+  routeField,
+} from '../../form/gateway-route-form-definition';
 import { HeaderMatchEditor, QueryParameterEditor } from './match-editors';
 
 export interface VirtualServiceChoices {
@@ -45,8 +47,6 @@ export interface GatewayRouteFormProps {
   onCancel: () => void;
 }
 
-const PATH_LABELS: Record<PathMatchType, string> = { prefix: 'Prefix', exact: 'Exact path', regex: 'Path regex' };
-
 const PATH_DESCRIPTIONS: Record<PathMatchType, string> = {
   prefix:
     'Requests whose path starts with this prefix match. Must start with /; / alone matches every request. /aws-appmesh and /aws-app-mesh are reserved. The longest matching prefix wins.',
@@ -59,7 +59,7 @@ function GeneralSection({
   mode,
   virtualServices,
 }: {
-  control: Control<GatewayRouteFormValues>;
+  control: FormControl<GatewayRouteFormValues>;
   mode: 'create' | 'edit';
   virtualServices: VirtualServiceChoices;
 }) {
@@ -88,18 +88,15 @@ function GeneralSection({
           <ControlledInput
             key="name"
             control={control}
-            name="gatewayRouteName"
-            label="Gateway route name"
+            {...(mode === 'create' ? routeField('gatewayRouteName', 'Without /.') : routeField('gatewayRouteName'))}
             description={mode === 'edit' ? 'The name of a gateway route cannot be changed.' : undefined}
-            constraintText={mode === 'create' ? 'The name must be 1 to 255 characters, without /.' : undefined}
             readOnly={mode === 'edit'}
             placeholder="my-gateway-route"
           />,
           <ControlledRadioGroup
             key="type"
             control={control}
-            name="routeType"
-            label="Gateway route type"
+            {...routeField('routeType')}
             items={[
               { value: 'http', label: 'http' },
               { value: 'http2', label: 'http2' },
@@ -109,8 +106,7 @@ function GeneralSection({
           <ControlledSelect
             key="service"
             control={control}
-            name="virtualServiceName"
-            label="Virtual service name"
+            {...routeField('virtualServiceName')}
             description={serviceDescription}
             placeholder={virtualServices.loading ? 'Loading virtual services' : 'Choose a virtual service'}
             options={names.map((n) => ({ value: n, label: n }))}
@@ -131,21 +127,17 @@ function GeneralSection({
           <ControlledInput
             key="port"
             control={control}
-            name="targetPort"
-            label="Virtual service provider port"
+            {...routeField('targetPort')}
             optional
             description="Required when the provider (virtual router or virtual node) of the virtual service has several listeners."
-            constraintText="1 to 65535."
             inputMode="numeric"
           />,
           <ControlledInput
             key="priority"
             control={control}
-            name="priority"
-            label="Priority"
+            {...routeField('priority')}
             optional
             description="When several gateway routes match a request, the lowest number wins."
-            constraintText="0 (highest) to 1000 (lowest)."
             inputMode="numeric"
           />,
         ]}
@@ -168,7 +160,7 @@ function OptionalList({ label, children }: { label: string; children: ReactNode 
   );
 }
 
-function HostnameFields({ control }: { control: Control<GatewayRouteFormValues> }) {
+function HostnameFields({ control }: { control: FormControl<GatewayRouteFormValues> }) {
   const type = useWatch({ control, name: 'hostnameMatchType' });
   return (
     <SpaceBetween size="l">
@@ -189,9 +181,8 @@ function HostnameFields({ control }: { control: Control<GatewayRouteFormValues> 
           <ControlledInput
             key="value"
             control={control}
-            name="hostname"
-            label={type === 'exact' ? 'Exact hostname' : 'Hostname suffix'}
-            constraintText="1 to 253 characters."
+            {...routeField('hostname')}
+            label={fieldLabel(`httpRoute.match.hostname.${type}`)}
             placeholder={type === 'exact' ? 'www.example.com' : '.example.com'}
           />
         ) : null,
@@ -204,7 +195,7 @@ function MatchSection({
   control,
   clearErrors,
 }: {
-  control: Control<GatewayRouteFormValues>;
+  control: FormControl<GatewayRouteFormValues>;
   clearErrors: UseFormClearErrors<GatewayRouteFormValues>;
 }) {
   const routeType = useWatch({ control, name: 'routeType' });
@@ -213,11 +204,9 @@ function MatchSection({
     <ControlledInput
       key="matchPort"
       control={control}
-      name="matchPort"
-      label="Match port"
+      {...routeField('matchPort')}
       optional
       description="The virtual gateway listener port to match. Required when the virtual gateway has several listeners."
-      constraintText="1 to 65535."
       inputMode="numeric"
     />
   );
@@ -236,8 +225,7 @@ function MatchSection({
             <ControlledInput
               key="serviceName"
               control={control}
-              name="serviceName"
-              label="gRPC service name"
+              {...routeField('serviceName')}
               description="The fully qualified name of the gRPC service to match. A gRPC route needs a service name or a hostname match. Names starting with aws.app-mesh or aws.appmesh are reserved."
               placeholder="color.ColorService"
             />,
@@ -265,8 +253,7 @@ function MatchSection({
           <ControlledSelect
             key="method"
             control={control}
-            name="method"
-            label="Method"
+            {...routeField('method')}
             optional
             options={[{ value: '', label: 'Any method' }, ...HTTP_METHODS.map((m) => ({ value: m, label: m }))]}
           />,
@@ -287,7 +274,7 @@ function MatchSection({
             key="pathValue"
             control={control}
             name="pathValue"
-            label={PATH_LABELS[pathType]}
+            label={PATH_MATCH_LABELS[pathType]}
             description={PATH_DESCRIPTIONS[pathType]}
             constraintText="A route needs a path or a hostname match."
             placeholder={pathType === 'regex' ? '/color/.*' : '/color'}
@@ -304,7 +291,7 @@ function MatchSection({
   );
 }
 
-function RewriteSection({ control }: { control: Control<GatewayRouteFormValues> }) {
+function RewriteSection({ control }: { control: FormControl<GatewayRouteFormValues> }) {
   const routeType = useWatch({ control, name: 'routeType' });
   const pathType = useWatch({ control, name: 'pathMatchType' });
   const service = useWatch({ control, name: 'virtualServiceName' });
@@ -351,11 +338,9 @@ function RewriteSection({ control }: { control: Control<GatewayRouteFormValues> 
         <ControlledInput
           key="prefixValue"
           control={control}
-          name="prefixRewrite"
-          label="Prefix rewrite"
+          {...routeField('prefixRewrite', 'Must start and end with /, for example /v2/.')}
           optional
           description="The prefix that replaces the matched prefix. Leave empty to keep the matched prefix unchanged."
-          constraintText="Must start and end with /, for example /v2/."
           placeholder="/v2/"
         />
       ) : null,
@@ -375,10 +360,8 @@ function RewriteSection({ control }: { control: Control<GatewayRouteFormValues> 
         <ControlledInput
           key="pathRewrite"
           control={control}
-          name="pathRewrite"
-          label="Path rewrite"
+          {...routeField('pathRewrite')}
           description="The path the request is sent to the virtual service with."
-          constraintText="1 to 255 characters."
           placeholder="/color"
         />
       ) : null,
@@ -408,66 +391,16 @@ export function GatewayRouteForm({
   onSuccess,
   onCancel,
 }: GatewayRouteFormProps) {
-  const form = useForm<GatewayRouteFormValues>({
-    defaultValues,
-    resolver: gatewayRouteFormResolver,
-    mode: 'onTouched',
-    reValidateMode: 'onChange',
-    shouldFocusError: true,
-  });
-  const { control, handleSubmit, setError, formState } = form;
-  // Set before navigating away after a successful save, so leaving then is not "unsaved changes".
-  const saved = useRef(false);
-
+  const kit = useModelForm(GATEWAY_ROUTE_FORM, { defaultValues });
+  const { control, formState, clearErrors } = kit.form;
   // Read during render so react-hook-form tracks it (its form state is a subscription proxy).
   const isDirty = formState.isDirty;
-  const guard = useUnsavedChangesGuard(isDirty, saved);
-
-  const onValid = async (values: GatewayRouteFormValues) => {
-    try {
-      const route = await submit(buildGatewayRouteBody(values));
-      saved.current = true;
-      onSuccess(route);
-    } catch (error) {
-      if (error instanceof ApiError) {
-        const entries = Object.entries(error.fieldErrors).flatMap(([path, messages]) =>
-          messages.map((message) => ({ path, message })),
-        );
-        if (entries.length === 0 && error.code === 'ConflictException' && mode === 'create') {
-          entries.push({ path: 'gatewayRouteName', message: error.message });
-        }
-        const errors = toFormErrors(entries, values, 'server');
-        let focused = false;
-        let unplaced: string | undefined;
-        for (const [field, fieldError] of flatten(errors)) {
-          if (field.startsWith('root')) {
-            unplaced = fieldError.message;
-            continue;
-          }
-          setError(field as keyof GatewayRouteFormValues, fieldError, { shouldFocus: !focused });
-          focused = true;
-        }
-        // A problem no field shows (or an error without field errors) goes to the form's alert.
-        if (!focused || unplaced !== undefined) {
-          setError(FORM_ROOT_ERROR, { type: 'server', message: focused ? (unplaced ?? error.message) : error.message });
-        }
-        return;
-      }
-      setError(FORM_ROOT_ERROR, { type: 'server', message: errorMessage(error) });
-    }
-  };
-
-  const rootError = (formState.errors.root as Record<string, { message?: string }> | undefined)?.request?.message;
+  const guard = useUnsavedChangesGuard(isDirty, kit.saved);
+  const send = async (request: CreateGatewayRouteBody) => onSuccess(await submit(request));
 
   return (
     <>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void handleSubmit(onValid)(event);
-        }}
-      >
+      <form noValidate onSubmit={kit.submit(send)}>
         <Form
           header={
             <Header
@@ -481,7 +414,7 @@ export function GatewayRouteForm({
               {mode === 'create' ? 'Create gateway route' : `Edit ${defaultValues.gatewayRouteName}`}
             </Header>
           }
-          errorText={rootError}
+          errorText={kit.formError}
           errorIconAriaLabel="Error"
           actions={
             <SpaceBetween direction="horizontal" size="xs">
@@ -499,7 +432,7 @@ export function GatewayRouteForm({
           <SpaceBetween size="l">
             {[
               <GeneralSection key="general" control={control} mode={mode} virtualServices={virtualServices} />,
-              <MatchSection key="match" control={control} clearErrors={form.clearErrors} />,
+              <MatchSection key="match" control={control} clearErrors={clearErrors} />,
               <RewriteSection key="rewrite" control={control} />,
             ]}
           </SpaceBetween>
@@ -508,19 +441,4 @@ export function GatewayRouteForm({
       {guard}
     </>
   );
-}
-
-/** `{ headers: [{ name: err }] }` -> `[['headers.0.name', err]]`. */
-function flatten(errors: object, prefix = ''): Array<[string, { type: string; message?: string }]> {
-  const out: Array<[string, { type: string; message?: string }]> = [];
-  for (const [key, value] of Object.entries(errors)) {
-    if (value === undefined || value === null) continue;
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'object' && 'message' in value && typeof value.message === 'string') {
-      out.push([path, value as { type: string; message: string }]);
-    } else if (typeof value === 'object') {
-      out.push(...flatten(value as object, path));
-    }
-  }
-  return out;
 }

@@ -3,15 +3,16 @@ import Checkbox from '@cloudscape-design/components/checkbox';
 import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { type Control, Controller, type UseFormClearErrors, useFieldArray, useWatch } from 'react-hook-form';
-import { RowInput, useRowErrors } from '../../../../components/form-fields';
+import { Controller, type UseFormClearErrors, useFieldArray, useWatch } from 'react-hook-form';
+import type { FormControl } from '../../../../components/form/form-fields';
+import { RowInput, useRowErrors } from '../../../../components/form/form-fields';
 import {
   emptyHeaderRow,
   emptyQueryParameterRow,
   type GatewayRouteFormValues,
   MATCH_METHODS,
   MAX_MATCH_ROWS,
-} from '../../form/gateway-route-form-values';
+} from '../../form/gateway-route-form-definition';
 
 /*
  * AttributeEditor rows bound to react-hook-form field arrays. Text inputs are the shared adapter's
@@ -32,7 +33,7 @@ const MATCH_METHOD_OPTIONS = MATCH_METHODS.map((m) => ({ value: m, label: MATCH_
 const I18N = { errorIconAriaLabel: 'Error', itemRemovedAriaLive: 'An item was removed.' };
 
 export interface HeaderMatchEditorProps {
-  control: Control<GatewayRouteFormValues>;
+  control: FormControl<GatewayRouteFormValues>;
   name: 'headers' | 'metadata';
   /** "Header" or "Metadata": used in labels and buttons. */
   noun: string;
@@ -114,9 +115,12 @@ export function HeaderMatchEditor({ control, name, noun, clearErrors }: HeaderMa
             ) : (
               <RowInput control={control} name={`${name}.${index}.value`} />
             ),
+          // Both ends of a range are typed here: both of their messages show here.
           errorText: (_item, index) =>
             rows[index]?.method === 'range'
-              ? (errorAt(`${name}.${index}.rangeStart`) ?? errorAt(`${name}.${index}.rangeEnd`))
+              ? [errorAt(`${name}.${index}.rangeStart`), errorAt(`${name}.${index}.rangeEnd`)]
+                  .filter((m) => m !== undefined)
+                  .join(' ') || undefined
               : errorAt(`${name}.${index}.value`),
         },
         {
@@ -144,7 +148,7 @@ export function HeaderMatchEditor({ control, name, noun, clearErrors }: HeaderMa
 }
 
 /** Query parameters (http/http2): name and an optional exact value. 0 to 10 rows. */
-export function QueryParameterEditor({ control }: { control: Control<GatewayRouteFormValues> }) {
+export function QueryParameterEditor({ control }: { control: FormControl<GatewayRouteFormValues> }) {
   const { fields, append, remove } = useFieldArray({ control, name: 'queryParameters' });
   const errorAt = useRowErrors(control, 'queryParameters');
   return (

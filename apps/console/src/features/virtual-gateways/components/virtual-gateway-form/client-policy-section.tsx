@@ -2,20 +2,19 @@ import Box from '@cloudscape-design/components/box';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { memo, type ReactElement } from 'react';
-import { type Control, useController, useWatch } from 'react-hook-form';
+import { useController, useWatch } from 'react-hook-form';
+import type { FormControl } from '../../../../components/form/form-fields';
 import {
   ControlledCheckbox,
   ControlledInput,
   ControlledListEditor,
   ControlledRadioGroup,
   ControlledTextarea,
-} from '../../../../components/form-fields';
-import type { VirtualGatewayFormValues } from './form-values';
+} from '../../../../components/form/form-fields';
+import { FILE_LABEL, SDS_LABEL } from '../virtual-gateway-configuration';
+import { gatewayField, type VirtualGatewayFormValues } from './form-definition';
 
-type C = Control<VirtualGatewayFormValues>;
-
-export const SDS_LABEL = 'Envoy Secret Discovery Service (SDS)';
-export const FILE_LABEL = 'Local file hosting';
+type C = FormControl<VirtualGatewayFormValues>;
 
 /** Client policy defaults: open the section to configure it; a closed section sends nothing. */
 /** Memoized: `control` is stable, so typing elsewhere doesn't re-render this section. */
@@ -36,9 +35,8 @@ export const ClientPolicySection = memo(function ClientPolicySection({ control }
           <ControlledTextarea
             key="acm"
             control={control}
-            name="clientPolicy.certificateAuthorityArns"
-            label="Certificates"
-            description="ARNs of 1 to 3 AWS Certificate Manager Private Certificate Authority root CAs, one per line."
+            {...gatewayField('clientPolicy.certificateAuthorityArns')}
+            description="ARNs of AWS Certificate Manager Private Certificate Authority root CAs, one per line."
             placeholder="arn:aws:acm-pca:us-west-2:123456789012:certificate-authority/..."
             rows={3}
           />,
@@ -48,8 +46,7 @@ export const ClientPolicySection = memo(function ClientPolicySection({ control }
             <ControlledInput
               key="sds"
               control={control}
-              name="clientPolicy.sdsSecretName"
-              label="Secret name"
+              {...gatewayField('clientPolicy.sdsSecretName')}
               description="The name of the secret Envoy fetches through the Secret Discovery Service."
             />,
           ]
@@ -57,8 +54,7 @@ export const ClientPolicySection = memo(function ClientPolicySection({ control }
             <ControlledInput
               key="file"
               control={control}
-              name="clientPolicy.certificateChain"
-              label="Certificate chain"
+              {...gatewayField('clientPolicy.certificateChain')}
               description="The path to the certificate chain file on the file system where Envoy runs."
               placeholder="/certs/ca_cert_chain.pem"
             />,
@@ -73,8 +69,7 @@ export const ClientPolicySection = memo(function ClientPolicySection({ control }
               <ControlledRadioGroup
                 key="method"
                 control={control}
-                name="clientPolicy.clientCertificateMethod"
-                label="Client certificate method"
+                {...gatewayField('clientPolicy.clientCertificateMethod')}
                 items={[
                   { value: 'sds', label: SDS_LABEL },
                   { value: 'file', label: FILE_LABEL },
@@ -85,8 +80,7 @@ export const ClientPolicySection = memo(function ClientPolicySection({ control }
                     <ControlledInput
                       key="sds"
                       control={control}
-                      name="clientPolicy.clientSdsSecretName"
-                      label="Secret name"
+                      {...gatewayField('clientPolicy.clientSdsSecretName')}
                       description="The secret holding the client certificate, fetched through SDS."
                     />,
                   ]
@@ -94,15 +88,13 @@ export const ClientPolicySection = memo(function ClientPolicySection({ control }
                     <ControlledInput
                       key="chain"
                       control={control}
-                      name="clientPolicy.clientCertificateChain"
-                      label="Certificate chain"
+                      {...gatewayField('clientPolicy.clientCertificateChain')}
                       placeholder="/certs/client_cert_chain.pem"
                     />,
                     <ControlledInput
                       key="key"
                       control={control}
-                      name="clientPolicy.clientPrivateKey"
-                      label="Private key"
+                      {...gatewayField('clientPolicy.clientPrivateKey')}
                       placeholder="/certs/client_key.pem"
                     />,
                   ]),
@@ -138,8 +130,7 @@ export const ClientPolicySection = memo(function ClientPolicySection({ control }
             <ControlledInput
               key="ports"
               control={control}
-              name="clientPolicy.ports"
-              label="Ports"
+              {...gatewayField('clientPolicy.ports')}
               optional
               description="One or more ports on which TLS is enforced, separated by commas. Empty means every port."
               placeholder="443, 8443"
@@ -148,8 +139,7 @@ export const ClientPolicySection = memo(function ClientPolicySection({ control }
             <ControlledRadioGroup
               key="validation"
               control={control}
-              name="clientPolicy.validationMethod"
-              label="Validation method"
+              {...gatewayField('clientPolicy.validationMethod')}
               description="Where the certificate authority that validates the virtual services' certificates comes from."
               items={[
                 { value: 'acm', label: 'AWS Certificate Manager Private Certificate Authority' },

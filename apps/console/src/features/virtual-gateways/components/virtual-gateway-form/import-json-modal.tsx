@@ -6,7 +6,9 @@ import FormField from '@cloudscape-design/components/form-field';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import { importVirtualGatewayJson, type UnusedField, type VirtualGatewayFormValues } from './form-definition';
 
 /** The product's example `create-virtual-gateway.json` (App Mesh user guide, AWS CLI tab). */
 export const PRODUCT_EXAMPLE_JSON = `{
@@ -169,4 +171,48 @@ export function ImportResultAlert(props: {
       </ul>
     </Alert>
   );
+}
+
+/**
+ * Import JSON for the create wizard and the edit page: the modal, the result alert, and `open`.
+ * The JSON fills the form (every step), keeping the form's defaults so "unsaved changes" still knows
+ * what changed. On edit the name stays the gateway's, and tags are listed as unused.
+ */
+export function useImportJson(props: {
+  // biome-ignore lint/suspicious/noExplicitAny: only values are read and written; the submitted type does not matter.
+  form: UseFormReturn<VirtualGatewayFormValues, any, any>;
+  mode: 'create' | 'edit';
+  mesh: string;
+  meshOwner: string | undefined;
+  /** The gateway's name on edit. */
+  fixedName?: string;
+}): { open: () => void; modal: ReactNode; result: ReactNode } {
+  const { form, mode, mesh, meshOwner, fixedName } = props;
+  const [visible, setVisible] = useState(false);
+  const [unused, setUnused] = useState<UnusedField[] | null>(null);
+  const modal = (
+    <ImportJsonModal
+      visible={visible}
+      onDismiss={() => setVisible(false)}
+      onImport={(json) => {
+        const imported = importVirtualGatewayJson(json, {
+          mesh,
+          meshOwner,
+          currentName: form.getValues('name'),
+          withTags: mode === 'create',
+        });
+        const renamed = fixedName !== undefined && imported.values.name !== fixedName;
+        const values = fixedName !== undefined ? { ...imported.values, name: fixedName } : imported.values;
+        form.reset(values, { keepDefaultValues: true });
+        setUnused(
+          renamed
+            ? [...imported.unused, { path: 'virtualGatewayName', reason: "A virtual gateway's name can't be changed." }]
+            : imported.unused,
+        );
+        setVisible(false);
+      }}
+    />
+  );
+  const result = unused ? <ImportResultAlert unused={unused} onDismiss={() => setUnused(null)} /> : null;
+  return { open: () => setVisible(true), modal, result };
 }

@@ -3,25 +3,33 @@ import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { DEFAULT_MAX_PENDING_REQUESTS, fieldLabel, PORT_PROTOCOLS, TLS_MODES } from '@meshconsole/model';
 import { memo, type ReactElement } from 'react';
-import { type Control, useWatch } from 'react-hook-form';
+import { type UseFormGetValues, type UseFormSetValue, useWatch } from 'react-hook-form';
+import type { FormControl } from '../../../../components/form/form-fields';
 import {
   ControlledCheckbox,
   ControlledInput,
   ControlledListEditor,
   ControlledRadioGroup,
   ControlledSelect,
-} from '../../../../components/form-fields';
-import { FILE_LABEL, SDS_LABEL } from './client-policy-section';
-import type { VirtualGatewayFormValues } from './form-values';
+} from '../../../../components/form/form-fields';
+import { FILE_LABEL, SDS_LABEL } from '../virtual-gateway-configuration';
+import { gatewayField, type VirtualGatewayFormValues } from './form-definition';
 
-type C = Control<VirtualGatewayFormValues>;
+type C = FormControl<VirtualGatewayFormValues>;
 
-const PROTOCOL_OPTIONS = [
-  { value: 'http', label: 'http', description: 'Allows upgrading connections to websockets.' },
-  { value: 'http2', label: 'http2' },
-  { value: 'grpc', label: 'grpc' },
-];
+const PROTOCOL_OPTIONS = PORT_PROTOCOLS.map((value) => ({
+  value,
+  label: value,
+  ...(value === 'http' ? { description: 'Allows upgrading connections to websockets.' } : {}),
+}));
+
+/** "Any value given means all required ones are": the required members of a health check, by label. */
+const REQUIRED_HEALTH_CHECK = ['protocol', 'healthyThreshold', 'intervalMillis', 'timeoutMillis', 'unhealthyThreshold']
+  .map((member) => fieldLabel(`listeners.*.healthCheck.${member}`))
+  .join(', ')
+  .replace(/, ([^,]+)$/, ' and $1');
 
 function Subsection({ testId, children }: { testId: string; children: ReactElement[] }) {
   return (
@@ -42,21 +50,17 @@ function ConnectionPoolFields({ control }: { control: C }) {
                 <ControlledInput
                   key="max-connections"
                   control={control}
-                  name="listener.maxConnections"
-                  label="Maximum connections"
+                  {...gatewayField('listener.maxConnections')}
                   description="The maximum number of outbound connections the gateway's Envoy establishes."
-                  constraintText="At least 1."
                   type="number"
                 />,
                 <ControlledInput
                   key="max-pending"
                   control={control}
-                  name="listener.maxPendingRequests"
-                  label="Maximum pending requests"
+                  {...gatewayField('listener.maxPendingRequests', `Default ${DEFAULT_MAX_PENDING_REQUESTS}.`)}
                   optional
                   description="Requests queued after Maximum connections is reached."
-                  constraintText="At least 1. Default 2147483647."
-                  placeholder="2147483647"
+                  placeholder={String(DEFAULT_MAX_PENDING_REQUESTS)}
                   type="number"
                 />,
               ]}
@@ -66,10 +70,8 @@ function ConnectionPoolFields({ control }: { control: C }) {
             <ControlledInput
               key="max-requests"
               control={control}
-              name="listener.maxRequests"
-              label="Maximum requests"
+              {...gatewayField('listener.maxRequests')}
               description="The maximum number of parallel requests to the gateway's Envoy."
-              constraintText="At least 1."
               type="number"
             />,
           ]}
@@ -83,16 +85,14 @@ function HealthCheckFields({ control }: { control: C }) {
     <Subsection testId="health-check-section">
       {[
         <Box key="note" variant="small" color="text-body-secondary">
-          Health check protocol, Healthy threshold, Health check interval, Timeout period and Unhealthy threshold are
-          required.
+          {REQUIRED_HEALTH_CHECK} are required.
         </Box>,
         <ColumnLayout key="grid" columns={2}>
           {[
             <ControlledSelect
               key="protocol"
               control={control}
-              name="listener.healthCheck.protocol"
-              label="Health check protocol"
+              {...gatewayField('listener.healthCheck.protocol')}
               placeholder="Choose a protocol"
               description="A grpc health check needs the gRPC Health Checking Protocol."
               options={PROTOCOL_OPTIONS.map(({ value, label }) => ({ value, label }))}
@@ -100,27 +100,23 @@ function HealthCheckFields({ control }: { control: C }) {
             <ControlledInput
               key="port"
               control={control}
-              name="listener.healthCheck.port"
-              label="Health check port"
+              {...gatewayField('listener.healthCheck.port', 'The listener port when empty.')}
               optional
-              constraintText="1 to 65535. Defaults to the listener port."
               type="number"
             />,
             <ControlledInput
               key="healthy"
               control={control}
-              name="listener.healthCheck.healthyThreshold"
-              label="Healthy threshold"
-              constraintText="2 to 10 consecutive successful checks."
+              {...gatewayField('listener.healthCheck.healthyThreshold')}
+              description="Consecutive successful checks before the listener is healthy."
               placeholder="2"
               type="number"
             />,
             <ControlledInput
               key="interval"
               control={control}
-              name="listener.healthCheck.intervalMillis"
-              label="Health check interval"
-              constraintText="5000 to 300000 ms."
+              {...gatewayField('listener.healthCheck.intervalMillis')}
+              description="Time between two checks."
               placeholder="5000"
               type="number"
             />,
@@ -130,8 +126,7 @@ function HealthCheckFields({ control }: { control: C }) {
                   <ControlledInput
                     key="path"
                     control={control}
-                    name="listener.healthCheck.path"
-                    label="Path"
+                    {...gatewayField('listener.healthCheck.path')}
                     optional
                     description="Used by http and http2 health checks only."
                     placeholder="/"
@@ -140,18 +135,16 @@ function HealthCheckFields({ control }: { control: C }) {
             <ControlledInput
               key="timeout"
               control={control}
-              name="listener.healthCheck.timeoutMillis"
-              label="Timeout period"
-              constraintText="2000 to 60000 ms."
+              {...gatewayField('listener.healthCheck.timeoutMillis')}
+              description="How long to wait for an answer."
               placeholder="2000"
               type="number"
             />,
             <ControlledInput
               key="unhealthy"
               control={control}
-              name="listener.healthCheck.unhealthyThreshold"
-              label="Unhealthy threshold"
-              constraintText="2 to 10 consecutive failed checks."
+              {...gatewayField('listener.healthCheck.unhealthyThreshold')}
+              description="Consecutive failed checks before the listener is unhealthy."
               placeholder="2"
               type="number"
             />,
@@ -173,8 +166,7 @@ function TlsFields({ control }: { control: C }) {
           <ControlledInput
             key="acm"
             control={control}
-            name="listener.tls.certificateArn"
-            label="Certificate"
+            {...gatewayField('listener.tls.certificateArn')}
             description="The ARN of an ACM private certificate in the same account and Region."
             placeholder="arn:aws:acm:us-west-2:123456789012:certificate/..."
           />,
@@ -184,8 +176,7 @@ function TlsFields({ control }: { control: C }) {
             <ControlledInput
               key="sds"
               control={control}
-              name="listener.tls.sdsSecretName"
-              label="Secret name"
+              {...gatewayField('listener.tls.sdsSecretName')}
               description="The secret Envoy fetches through the Secret Discovery Service."
             />,
           ]
@@ -193,15 +184,13 @@ function TlsFields({ control }: { control: C }) {
             <ControlledInput
               key="chain"
               control={control}
-              name="listener.tls.certificateChain"
-              label="Certificate chain"
+              {...gatewayField('listener.tls.certificateChain')}
               placeholder="/certs/cert_chain.pem"
             />,
             <ControlledInput
               key="key"
               control={control}
-              name="listener.tls.privateKey"
-              label="Private key"
+              {...gatewayField('listener.tls.privateKey')}
               placeholder="/certs/key.pem"
             />,
           ];
@@ -214,8 +203,7 @@ function TlsFields({ control }: { control: C }) {
             <ControlledRadioGroup
               key="method"
               control={control}
-              name="listener.tls.validationMethod"
-              label="Client certificate validation method"
+              {...gatewayField('listener.tls.validationMethod')}
               items={[
                 { value: 'sds', label: SDS_LABEL },
                 { value: 'file', label: FILE_LABEL },
@@ -225,16 +213,14 @@ function TlsFields({ control }: { control: C }) {
               <ControlledInput
                 key="sds"
                 control={control}
-                name="listener.tls.validationSdsSecretName"
-                label="Secret name"
+                {...gatewayField('listener.tls.validationSdsSecretName')}
                 description="The secret with the CA that validates client certificates."
               />
             ) : (
               <ControlledInput
                 key="file"
                 control={control}
-                name="listener.tls.validationCertificateChain"
-                label="Certificate chain"
+                {...gatewayField('listener.tls.validationCertificateChain')}
                 placeholder="/certs/ca_cert_chain.pem"
               />
             ),
@@ -265,20 +251,14 @@ function TlsFields({ control }: { control: C }) {
         <ControlledSelect
           key="mode"
           control={control}
-          name="listener.tls.mode"
-          label="Mode"
+          {...gatewayField('listener.tls.mode')}
           description="STRICT accepts only TLS, PERMISSIVE accepts TLS and plain text, DISABLED accepts only plain text."
-          options={[
-            { value: 'STRICT', label: 'STRICT' },
-            { value: 'PERMISSIVE', label: 'PERMISSIVE' },
-            { value: 'DISABLED', label: 'DISABLED' },
-          ]}
+          options={TLS_MODES.map((value) => ({ value, label: value }))}
         />,
         <ControlledRadioGroup
           key="method"
           control={control}
-          name="listener.tls.certificateMethod"
-          label="Certificate method"
+          {...gatewayField('listener.tls.certificateMethod')}
           items={[
             { value: 'acm', label: 'AWS Certificate Manager hosting' },
             { value: 'sds', label: SDS_LABEL },
@@ -300,8 +280,27 @@ function TlsFields({ control }: { control: C }) {
   );
 }
 
-/** Memoized: `control` is stable, so typing elsewhere doesn't re-render this section. */
-export const ListenerSection = memo(function ListenerSection({ control }: { control: C }) {
+/**
+ * The listener: port mapping, then connection pool, health check and TLS termination, each opened by
+ * its checkbox. Memoized: `control`, `setValue` and `getValues` are stable, so typing elsewhere
+ * doesn't re-render this section.
+ */
+export const ListenerSection = memo(function ListenerSection({
+  control,
+  setValue,
+  getValues,
+}: {
+  control: C;
+  setValue: UseFormSetValue<VirtualGatewayFormValues>;
+  getValues: UseFormGetValues<VirtualGatewayFormValues>;
+}) {
+  // A new health check starts on the listener's protocol and port (the select has no default).
+  const startHealthCheck = (checked: boolean) => {
+    if (!checked) return;
+    const { protocol, port, healthCheck } = getValues('listener');
+    if (healthCheck.protocol === '') setValue('listener.healthCheck.protocol', protocol, { shouldDirty: true });
+    if (healthCheck.port === '' && port !== '') setValue('listener.healthCheck.port', port, { shouldDirty: true });
+  };
   const [pool, health, tls] = useWatch({
     control,
     name: ['listener.connectionPoolEnabled', 'listener.healthCheckEnabled', 'listener.tlsEnabled'],
@@ -325,16 +324,13 @@ export const ListenerSection = memo(function ListenerSection({ control }: { cont
                 <ControlledSelect
                   key="protocol"
                   control={control}
-                  name="listener.protocol"
-                  label="Protocol"
+                  {...gatewayField('listener.protocol')}
                   options={PROTOCOL_OPTIONS}
                 />,
                 <ControlledInput
                   key="port"
                   control={control}
-                  name="listener.port"
-                  label="Port"
-                  constraintText="1 to 65535. Fargate needs a port above 1024."
+                  {...gatewayField('listener.port', 'Fargate needs a port above 1024.')}
                   placeholder="8080"
                   type="number"
                 />,
@@ -354,6 +350,7 @@ export const ListenerSection = memo(function ListenerSection({ control }: { cont
               key="health"
               control={control}
               name="listener.healthCheckEnabled"
+              onChecked={startHealthCheck}
               description="Check the health of the listener."
               data-testid="enable-health-check"
             >

@@ -2,15 +2,16 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { memo } from 'react';
-import { type Control, useWatch } from 'react-hook-form';
-import { ControlledInput, ControlledListEditor, ControlledRadioGroup } from '../../../../components/form-fields';
-import type { VirtualGatewayFormValues } from './form-values';
+import { useWatch } from 'react-hook-form';
+import type { FormControl } from '../../../../components/form/form-fields';
+import { ControlledInput, ControlledListEditor, ControlledRadioGroup } from '../../../../components/form/form-fields';
+import { gatewayField, type VirtualGatewayFormValues } from './form-definition';
 
 /** Memoized: `control` is stable, so typing elsewhere doesn't re-render this section. */
 export const LoggingSection = memo(function LoggingSection({
   control,
 }: {
-  control: Control<VirtualGatewayFormValues>;
+  control: FormControl<VirtualGatewayFormValues>;
 }) {
   const format = useWatch({ control, name: 'logging.format' });
   return (
@@ -27,8 +28,7 @@ export const LoggingSection = memo(function LoggingSection({
             <ControlledInput
               key="path"
               control={control}
-              name="logging.path"
-              label="HTTP access logs path"
+              {...gatewayField('logging.path')}
               optional
               description="We recommend /dev/stdout, so that Docker log drivers can export the logs. An agent must still ship them to a destination."
               placeholder="/dev/stdout"
@@ -36,8 +36,7 @@ export const LoggingSection = memo(function LoggingSection({
             <ControlledRadioGroup
               key="format"
               control={control}
-              name="logging.format"
-              label="Log format"
+              {...gatewayField('logging.format')}
               items={[
                 { value: 'default', label: "Envoy's default format" },
                 { value: 'text', label: 'Text', description: 'A format string with Envoy command operators.' },
@@ -49,8 +48,7 @@ export const LoggingSection = memo(function LoggingSection({
                   <ControlledInput
                     key="text"
                     control={control}
-                    name="logging.text"
-                    label="Text format"
+                    {...gatewayField('logging.text')}
                     placeholder="[%START_TIME%] %REQ(:METHOD)% %RESPONSE_CODE%"
                   />,
                 ]

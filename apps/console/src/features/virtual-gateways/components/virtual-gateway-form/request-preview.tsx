@@ -6,9 +6,10 @@ import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { memo, useDeferredValue } from 'react';
-import { type Control, useWatch } from 'react-hook-form';
-import { toRequest } from './form-mapping';
-import type { VirtualGatewayFormValues } from './form-values';
+import { useWatch } from 'react-hook-form';
+import type { FormControl } from '../../../../components/form/form-fields';
+import type { VirtualGatewayFormValues } from './form-definition';
+import { toRequest } from './form-definition';
 
 /** Quotes a shell word when it needs it (single quotes, with embedded quotes escaped). */
 export function shellQuote(word: string): string {
@@ -62,7 +63,7 @@ const PreviewCode = memo(function PreviewCode(props: { content: string; language
 });
 
 export function RequestPreview(props: {
-  control: Control<VirtualGatewayFormValues>;
+  control: FormControl<VirtualGatewayFormValues>;
   mode: 'create' | 'edit';
   mesh: string;
   meshOwner: string | undefined;

@@ -3,8 +3,9 @@ import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import { memo } from 'react';
-import { type Control, type UseFormSetValue, useWatch } from 'react-hook-form';
-import type { VirtualGatewayFormValues } from './form-values';
+import { type UseFormSetValue, useWatch } from 'react-hook-form';
+import type { FormControl } from '../../../../components/form/form-fields';
+import type { VirtualGatewayFormValues } from './form-definition';
 
 /**
  * The tags a create request sends (they come from Import JSON). Shown only when there are some;
@@ -15,7 +16,7 @@ export const TagsSection = memo(function TagsSection({
   control,
   setValue,
 }: {
-  control: Control<VirtualGatewayFormValues>;
+  control: FormControl<VirtualGatewayFormValues>;
   setValue: UseFormSetValue<VirtualGatewayFormValues>;
 }) {
   const tags = useWatch({ control, name: 'tags' });

@@ -29,8 +29,15 @@ import {
  * schema's job.
  */
 
+/**
+ * A form's control, whatever its submitted type: a kit form (use-model-form) submits the parsed
+ * request, not its values, and the controls only read and write values.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the context and submitted types do not matter to a control.
+export type FormControl<T extends FieldValues> = Control<T, any, any>;
+
 interface BaseFieldProps<T extends FieldValues> {
-  control: Control<T>;
+  control: FormControl<T>;
   name: FieldPath<T>;
   label: ReactNode;
   description?: ReactNode;
@@ -194,12 +201,14 @@ export function ControlledRadioGroup<T extends FieldValues>(props: ControlledRad
 }
 
 export interface ControlledCheckboxProps<T extends FieldValues> {
-  control: Control<T>;
+  control: FormControl<T>;
   name: FieldPath<T>;
   /** The checkbox's own label (Cloudscape renders it beside the box). */
   children: ReactNode;
   description?: ReactNode;
   disabled?: boolean;
+  /** Runs after the value changed (e.g. to fill in what a newly opened section starts with). */
+  onChecked?: (checked: boolean) => void;
   'data-testid'?: string;
 }
 
@@ -209,7 +218,10 @@ export function ControlledCheckbox<T extends FieldValues>(props: ControlledCheck
     <Checkbox
       ref={field.ref}
       checked={!!field.value}
-      onChange={({ detail }) => field.onChange(detail.checked)}
+      onChange={({ detail }) => {
+        field.onChange(detail.checked);
+        props.onChecked?.(detail.checked);
+      }}
       onBlur={field.onBlur}
       description={props.description}
       disabled={props.disabled}
@@ -226,7 +238,7 @@ export function ControlledCheckbox<T extends FieldValues>(props: ControlledCheck
  * user has left that field, or after a submit. (react-hook-form validates the whole field array as
  * soon as a row is added, so a fresh empty row would otherwise show "required" at once.)
  */
-export function useRowErrors<T extends FieldValues>(control: Control<T>, name: FieldPath<T> | ArrayPath<T>) {
+export function useRowErrors<T extends FieldValues>(control: FormControl<T>, name: FieldPath<T> | ArrayPath<T>) {
   const { errors, touchedFields, isSubmitted } = useFormState({ control, name: name as FieldPath<T> });
   return (path: string): string | undefined => {
     if (!isSubmitted && !get(touchedFields, path)) return undefined;
@@ -240,7 +252,7 @@ export function useRowErrors<T extends FieldValues>(control: Control<T>, name: F
  * invalid with the same timing.
  */
 export function RowInput<T extends FieldValues>(props: {
-  control: Control<T>;
+  control: FormControl<T>;
   name: FieldPath<T>;
   ariaLabel?: string;
   placeholder?: string;
@@ -268,7 +280,7 @@ export interface ListEditorColumn {
 }
 
 export interface ControlledListEditorProps<T extends FieldValues, N extends ArrayPath<T>> {
-  control: Control<T>;
+  control: FormControl<T>;
   name: N;
   columns: ListEditorColumn[];
   addButtonText: string;

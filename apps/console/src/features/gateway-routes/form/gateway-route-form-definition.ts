@@ -1,16 +1,21 @@
 import {
   type CreateGatewayRouteBody,
+  CreateGatewayRouteBodySchema,
+  fieldBounds,
+  fieldLabel,
   type GatewayRouteSpec,
   type HeaderMatchMethod,
   HTTP_METHODS,
   type HttpGatewayRoute,
 } from '@meshconsole/model';
+import { defineModelForm, FORM_ERROR, fieldText, type PathRow } from '../../../components/form/model-form';
 
 /**
- * What the gateway route form holds: values exactly as the user typed them (numbers are strings,
- * optional sections are flags). `buildGatewayRouteBody` turns them into the console API request,
- * which is then validated with the model's schema, so the browser rejects a value exactly when the
- * server would, with the same message.
+ * The gateway route form's declaration: what it holds (values exactly as the user typed them:
+ * numbers are strings, optional sections are flags), the console API request they become
+ * (`buildGatewayRouteBody`, validated with the model's schema so the browser rejects a value exactly
+ * when the server would, with the same message), the way back (edit prefill), and where a problem at
+ * each request path is shown (`GATEWAY_ROUTE_PATHS`, in page order).
  */
 
 export const GATEWAY_ROUTE_TYPES = ['http', 'http2', 'grpc'] as const;
@@ -72,7 +77,14 @@ export interface GatewayRouteFormValues {
   pathRewrite: string;
 }
 
-export const MAX_MATCH_ROWS = 10;
+/** How many headers, metadata entries or query parameters a route may match (the model's list size). */
+export const MAX_MATCH_ROWS = maxItems('httpRoute.match.headers');
+
+function maxItems(path: string): number {
+  const max = fieldBounds(path)?.max;
+  if (max === undefined) throw new Error(`The model sets no size for ${path}`);
+  return max;
+}
 
 export function emptyHeaderRow(): HeaderMatchRow {
   return { name: '', method: 'exact', value: '', rangeStart: '', rangeEnd: '', invert: false };
@@ -312,4 +324,137 @@ export function gatewayRouteFormValuesOf(name: string, spec: GatewayRouteSpec): 
     values.overrideHostnameRewrite = grpc.action.rewrite?.hostname?.defaultTargetHostname === 'DISABLED';
   }
   return values;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Request paths -> form fields, in page order (`gateway-route-paths.test.tsx` checks every path the
+ * model can report for the form's requests).
+ * ---------------------------------------------------------------------------------------------- */
+
+type Row = PathRow<GatewayRouteFormValues>;
+type V = GatewayRouteFormValues;
+
+/** The label of the path field for the chosen match type (the model's). */
+export const PATH_MATCH_LABELS: Record<PathMatchType, string> = {
+  prefix: fieldLabel('httpRoute.match.prefix'),
+  exact: fieldLabel('httpRoute.match.path.exact'),
+  regex: fieldLabel('httpRoute.match.path.regex'),
+};
+
+/** Whether the row a path names (its first `*` index) matches a range. */
+const isRange =
+  (rows: 'headers' | 'metadata') =>
+  (v: V, [index]: string[]): boolean =>
+    v[rows][Number(index)]?.method === 'range';
+
+/** A header (http) or metadata (grpc) match list: name, one match method (range: start and end). */
+function headerPathRows(list: string, rows: 'headers' | 'metadata'): Row[] {
+  return [
+    { path: list, field: `${rows}.0.name` },
+    { path: `${list}.*`, field: `${rows}.$1.name` },
+    { path: `${list}.*.name`, field: `${rows}.$1.name` },
+    // A checkbox in a row has no message slot; the form sends a boolean.
+    { path: `${list}.*.invert`, field: FORM_ERROR },
+    // A range is typed in two inputs (start, end) where the other methods have one (value).
+    { path: `${list}.*.match`, field: `${rows}.$1.rangeStart`, label: 'Value', when: isRange(rows) },
+    { path: `${list}.*.match`, field: `${rows}.$1.value`, label: 'Value' },
+    ...(['exact', 'prefix', 'suffix', 'regex'] as const).map(
+      (m): Row => ({ path: `${list}.*.match.${m}`, field: `${rows}.$1.value`, label: 'Value' }),
+    ),
+    // Both ends are typed in the Value column and show their message there.
+    { path: `${list}.*.match.range`, field: `${rows}.$1.rangeStart`, label: 'Value' },
+    { path: `${list}.*.match.range.start`, field: `${rows}.$1.rangeStart`, label: 'Value' },
+    { path: `${list}.*.match.range.end`, field: `${rows}.$1.rangeEnd`, label: 'Value' },
+  ];
+}
+
+const prefixRewrite = (v: V) => v.pathMatchType === 'prefix' && v.overridePrefixRewrite;
+const pathRewrite = (v: V) => v.pathMatchType !== 'prefix' && v.rewritePath;
+
+function routeRows(route: 'httpRoute' | 'http2Route' | 'grpcRoute'): Row[] {
+  const r = `spec.${route}`;
+  const general: Row[] = [
+    { path: r, field: 'routeType' },
+    { path: `${r}.action`, field: 'virtualServiceName' },
+    { path: `${r}.action.target`, field: 'virtualServiceName' },
+    { path: `${r}.action.target.virtualService`, field: 'virtualServiceName' },
+    { path: `${r}.action.target.virtualService.virtualServiceName`, field: 'virtualServiceName' },
+    { path: `${r}.action.target.port`, field: 'targetPort' },
+  ];
+  const hostname: Row[] = [
+    { path: `${r}.match.hostname`, field: 'hostname' },
+    { path: `${r}.match.hostname.exact`, field: 'hostname' },
+    { path: `${r}.match.hostname.suffix`, field: 'hostname' },
+  ];
+  // Rewrites the form sends: a hostname override is a checkbox (no message slot).
+  const hostnameRewrite: Row[] = [
+    { path: `${r}.action.rewrite.hostname`, field: FORM_ERROR },
+    { path: `${r}.action.rewrite.hostname.defaultTargetHostname`, field: FORM_ERROR },
+  ];
+  if (route === 'grpcRoute') {
+    return [
+      ...general,
+      { path: `${r}.match`, field: 'serviceName' },
+      { path: `${r}.match.serviceName`, field: 'serviceName' },
+      ...hostname,
+      { path: `${r}.match.port`, field: 'matchPort' },
+      ...headerPathRows(`${r}.match.metadata`, 'metadata'),
+      { path: `${r}.action.rewrite`, field: FORM_ERROR },
+      ...hostnameRewrite,
+    ];
+  }
+  return [
+    ...general,
+    { path: `${r}.match`, field: 'pathValue' },
+    { path: `${r}.match.method`, field: 'method' },
+    { path: `${r}.match.port`, field: 'matchPort' },
+    ...hostname,
+    { path: `${r}.match.prefix`, field: 'pathValue' },
+    { path: `${r}.match.path`, field: 'pathValue' },
+    { path: `${r}.match.path.exact`, field: 'pathValue' },
+    { path: `${r}.match.path.regex`, field: 'pathValue' },
+    { path: `${r}.match.queryParameters`, field: 'queryParameters.0.name' },
+    { path: `${r}.match.queryParameters.*`, field: 'queryParameters.$1.name' },
+    { path: `${r}.match.queryParameters.*.name`, field: 'queryParameters.$1.name' },
+    { path: `${r}.match.queryParameters.*.match`, field: 'queryParameters.$1.value' },
+    { path: `${r}.match.queryParameters.*.match.exact`, field: 'queryParameters.$1.value' },
+    ...headerPathRows(`${r}.match.headers`, 'headers'),
+    // A rewrite the form sends is shown at its input; one without an input of its own (only the
+    // hostname override) goes to the form error.
+    { path: `${r}.action.rewrite`, field: 'prefixRewrite', when: prefixRewrite },
+    { path: `${r}.action.rewrite`, field: 'pathRewrite', when: pathRewrite },
+    { path: `${r}.action.rewrite`, field: FORM_ERROR },
+    ...hostnameRewrite,
+    { path: `${r}.action.rewrite.prefix`, field: 'prefixRewrite' },
+    { path: `${r}.action.rewrite.prefix.value`, field: 'prefixRewrite' },
+    { path: `${r}.action.rewrite.prefix.defaultPrefix`, field: 'prefixRewrite', label: 'Prefix rewrite' },
+    { path: `${r}.action.rewrite.path`, field: 'pathRewrite' },
+    { path: `${r}.action.rewrite.path.exact`, field: 'pathRewrite' },
+  ];
+}
+
+export const GATEWAY_ROUTE_PATHS: ReadonlyArray<Row> = [
+  { path: 'gatewayRouteName', field: 'gatewayRouteName' },
+  // A spec without exactly one route kind: the route type chooses the kind.
+  { path: 'spec', field: 'routeType', label: 'Gateway route type' },
+  { path: 'spec.priority', field: 'priority' },
+  ...routeRows('httpRoute'),
+  ...routeRows('http2Route'),
+  ...routeRows('grpcRoute'),
+  // Sent by neither the create nor the edit page (tags live on the Tags tab; the console makes its own token).
+  { path: 'tags', field: FORM_ERROR },
+  { path: 'clientToken', field: FORM_ERROR },
+];
+
+/** `POST /api/meshes/:mesh/virtual-gateways/:name/gateway-routes` (the edit page sends its spec). */
+export const GATEWAY_ROUTE_FORM = defineModelForm({
+  schema: CreateGatewayRouteBodySchema,
+  toRequest: buildGatewayRouteBody,
+  paths: GATEWAY_ROUTE_PATHS,
+  conflictField: 'gatewayRouteName',
+});
+
+/** A field's label and constraint text from the model (see `fieldText`). */
+export function routeField(name: Parameters<typeof fieldText<V>>[1], ...more: string[]) {
+  return fieldText(GATEWAY_ROUTE_FORM, name, ...more);
 }

@@ -1,12 +1,13 @@
 import { CreateGatewayRouteBodySchema, GatewayRouteSpecSchema } from '@meshconsole/model';
 import { describe, expect, it } from 'vitest';
-import { gatewayRouteFormResolver } from './gateway-route-form-resolver';
+import { modelResolver } from '../../../components/form/model-form';
 import {
   buildGatewayRouteBody,
   defaultGatewayRouteFormValues,
+  GATEWAY_ROUTE_FORM,
   type GatewayRouteFormValues,
   gatewayRouteFormValuesOf,
-} from './gateway-route-form-values';
+} from './gateway-route-form-definition';
 
 function values(overrides: Partial<GatewayRouteFormValues>): GatewayRouteFormValues {
   return {
@@ -19,8 +20,10 @@ function values(overrides: Partial<GatewayRouteFormValues>): GatewayRouteFormVal
 }
 
 async function errorsOf(v: GatewayRouteFormValues) {
-  // biome-ignore lint/suspicious/noExplicitAny: the resolver's context and options are unused here
-  const result = await gatewayRouteFormResolver(v, undefined, { fields: {}, shouldUseNativeValidation: false } as any);
+  const options = { fields: {}, shouldUseNativeValidation: false } as Parameters<
+    ReturnType<typeof modelResolver<GatewayRouteFormValues, typeof GATEWAY_ROUTE_FORM.schema>>
+  >[2];
+  const result = await modelResolver(GATEWAY_ROUTE_FORM)(v, undefined, options);
   return result.errors as Record<string, unknown>;
 }
 
@@ -157,7 +160,7 @@ describe('buildGatewayRouteBody', () => {
   });
 });
 
-describe('gatewayRouteFormResolver', () => {
+describe('the gateway route form resolver (the kit over the model schema)', () => {
   it('when the prefix starts with a reserved /aws-appmesh prefix, then the prefix field gets the model message', async () => {
     const errors = await errorsOf(values({ pathValue: '/aws-appmesh/status' }));
     expect(errors.pathValue).toMatchObject({

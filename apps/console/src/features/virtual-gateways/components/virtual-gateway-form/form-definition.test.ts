@@ -1,7 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { importVirtualGatewayJson, requestPathToField, specToFormValues, toRequest } from './form-mapping';
-import { validateForm } from './form-resolver';
-import { emptyFormValues } from './form-values';
+import { FORM_ERROR, fieldOfPath } from '../../../../components/form/model-form';
+import {
+  emptyFormValues,
+  importVirtualGatewayJson,
+  specToFormValues,
+  toRequest,
+  VIRTUAL_GATEWAY_CREATE_FORM,
+  type VirtualGatewayFormValues,
+} from './form-definition';
+
+/** The model's issues for the create request of `values`, each at its form field: the first per field. */
+function validateForm(values: VirtualGatewayFormValues, _mode: 'create') {
+  const result = VIRTUAL_GATEWAY_CREATE_FORM.schema.safeParse(toRequest(values));
+  if (result.success) return [];
+  const seen = new Set<string>();
+  const issues: Array<{ field: string | undefined; message: string }> = [];
+  for (const issue of result.error.issues) {
+    const field = fieldOfPath(VIRTUAL_GATEWAY_CREATE_FORM, issue.path, values);
+    if (seen.has(field)) continue;
+    seen.add(field);
+    issues.push({ field: field === FORM_ERROR ? undefined : field, message: issue.message });
+  }
+  return issues;
+}
+
+const requestPathToField = (path: string, values: VirtualGatewayFormValues) => {
+  const field = fieldOfPath(VIRTUAL_GATEWAY_CREATE_FORM, path, values);
+  return field === FORM_ERROR ? undefined : field;
+};
 
 const PRODUCT_EXAMPLE = { spec: { listeners: [{ portMapping: { port: 9080, protocol: 'http' } }] } };
 

@@ -1,0 +1,129 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject, useParams, useSearchParams } from 'react-router';
+import { AppShell } from '../components/app-shell';
+import { gatewayRouteQueryOptions } from '../features/gateway-routes/api/get-gateway-route';
+import { gatewayRoutesQueryOptions } from '../features/gateway-routes/api/list-gateway-routes';
+import { meshesQueryOptions } from '../features/meshes/api/list-meshes';
+import { virtualGatewayQueryOptions } from '../features/virtual-gateways/api/get-virtual-gateway';
+import { virtualGatewaysInfiniteOptions } from '../features/virtual-gateways/api/list-virtual-gateways';
+import { virtualServicesQueryOptions } from '../features/virtual-services/api/list-virtual-services';
+import { links } from '../lib/links';
+import { type RouteWarm, registerRoute, warmRoute } from '../lib/route-preload';
+import { matchRoute, ROUTE_IDS, ROUTE_PATHS, type RouteId } from '../lib/routes';
+import { sessionQueryOptions } from '../lib/session';
+import { RouteError } from './route-error';
+
+/**
+ * The one route table: for each route of lib/routes, its page (a lazily loaded chunk, so the first
+ * page never loads form code) and the data it needs. The router, the first-load warm-up (the
+ * loaders run while the page's code loads), and the preloading of links on hover or focus
+ * (`preloadHref`) all come from here.
+ */
+type Page = { load: () => Promise<{ default: () => ReactNode }>; warm?: RouteWarm } | { element: ReactNode };
+
+/** Every request below is a `prefetch*`: it never throws, and an error surfaces in the page's own query. */
+const gatewayOf: RouteWarm = (client, { params, meshOwner }) =>
+  void client.prefetchQuery(virtualGatewayQueryOptions(params.mesh ?? '', meshOwner, params.name ?? ''));
+
+function MeshIndexRedirect() {
+  const { mesh = '' } = useParams();
+  const [search] = useSearchParams();
+  return <Navigate replace to={links.virtualGateways(mesh, search.get('meshOwner') || undefined)} />;
+}
+
+const PAGES: Record<RouteId, Page> = {
+  meshes: {
+    load: () => import('./routes/meshes/meshes.page'),
+    warm: (client) => void client.prefetchQuery(meshesQueryOptions()),
+  },
+  mesh: { element: <MeshIndexRedirect /> },
+  virtualGateways: {
+    load: () => import('./routes/virtual-gateways/virtual-gateways.page'),
+    warm: (client, { params, meshOwner }) =>
+      void client.prefetchInfiniteQuery(virtualGatewaysInfiniteOptions(params.mesh ?? '', meshOwner)),
+  },
+  createVirtualGateway: { load: () => import('./routes/virtual-gateways/create-virtual-gateway.page') },
+  virtualGateway: {
+    load: () => import('./routes/virtual-gateways/virtual-gateway-details.page'),
+    // The details page shows the gateway and its routes: both are asked for at once.
+    warm: (client, match) => {
+      gatewayOf(client, match);
+      const { params, meshOwner } = match;
+      void client.prefetchQuery(gatewayRoutesQueryOptions(params.mesh ?? '', meshOwner, params.name ?? ''));
+    },
+  },
+  editVirtualGateway: { load: () => import('./routes/virtual-gateways/edit-virtual-gateway.page'), warm: gatewayOf },
+  createGatewayRoute: {
+    load: () => import('./routes/gateway-routes/create-gateway-route.page'),
+    warm: (client, match) => {
+      gatewayOf(client, match);
+      void client.prefetchQuery(virtualServicesQueryOptions(match.params.mesh ?? '', match.meshOwner));
+    },
+  },
+  gatewayRoute: {
+    load: () => import('./routes/gateway-routes/gateway-route-details.page'),
+    warm: (client, { params, meshOwner }) =>
+      void client.prefetchQuery(
+        gatewayRouteQueryOptions(params.mesh ?? '', meshOwner, params.name ?? '', params.route ?? ''),
+      ),
+  },
+  editGatewayRoute: {
+    load: () => import('./routes/gateway-routes/edit-gateway-route.page'),
+    warm: (client, { params, meshOwner }) =>
+      void client.prefetchQuery(
+        gatewayRouteQueryOptions(params.mesh ?? '', meshOwner, params.name ?? '', params.route ?? ''),
+      ),
+  },
+  virtualServices: {
+    load: () => import('./routes/virtual-services/virtual-services.page'),
+    warm: (client, { params, meshOwner }) =>
+      void client.prefetchQuery(virtualServicesQueryOptions(params.mesh ?? '', meshOwner)),
+  },
+};
+
+const NotFoundPage = registerRoute('notFound', { load: () => import('./routes/not-found.page') });
+
+function elementOf(id: RouteId): ReactNode {
+  const page = PAGES[id];
+  if ('element' in page) return page.element;
+  const Lazy = registerRoute(id, page);
+  return Lazy ? <Lazy /> : null;
+}
+
+const ELEMENTS = Object.fromEntries(ROUTE_IDS.map((id) => [id, elementOf(id)])) as Record<RouteId, ReactNode>;
+
+/** The router's routes. Each loader starts its page's requests and returns at once (no waiting). */
+export function createAppRoutes(client: QueryClient): RouteObject[] {
+  return [
+    {
+      path: '/',
+      element: <AppShell />,
+      errorElement: <RouteError />,
+      // The loaders answer at once (they only start requests): nothing to show meanwhile.
+      HydrateFallback: () => null,
+      loader: () => {
+        void client.prefetchQuery(sessionQueryOptions());
+        return null;
+      },
+      children: [
+        { index: true, element: <Navigate replace to={links.meshes()} /> },
+        ...ROUTE_IDS.map((id) => ({
+          id,
+          path: ROUTE_PATHS[id].slice(1),
+          element: ELEMENTS[id],
+          loader: ({ request }: { request: Request }) => {
+            const match = matchRoute(request.url);
+            if (match?.id === id) warmRoute(client, match);
+            return null;
+          },
+        })),
+        { path: '*', element: NotFoundPage ? <NotFoundPage /> : null },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter(client: QueryClient) {
+  return createBrowserRouter(createAppRoutes(client));
+}
