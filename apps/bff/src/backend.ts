@@ -13,25 +13,25 @@ export interface Backend {
   meshApiFor: (accountId: string) => MeshApi;
   /** The local engine; undefined with MESH_BACKEND=appmesh. */
   engine: Engine | undefined;
-  /** Readiness: the store answers (local), always true for the adapter. */
-  ping: () => boolean;
-  close: () => void;
+  /** Readiness: the store answers (local), always true for the adapter. Never rejects. */
+  ping: () => Promise<boolean>;
+  close: () => Promise<void>;
 }
 
 /** Opens the local mesh: SQLite at MESH_DB (its folder created), quotas, demo seed once on an empty store. */
-export function createLocalBackend(config: Config, logger?: Logger): Backend {
+export async function createLocalBackend(config: Config, logger?: Logger): Promise<Backend> {
   if (config.meshDb !== ':memory:') mkdirSync(dirname(config.meshDb), { recursive: true });
   const store = new SqliteStore(config.meshDb);
   let engine: Engine;
   try {
     engine = createEngine({ store, region: config.region, quotas: config.quotas as Partial<Quotas> });
+    if (config.seed === 'demo' && (await engine.isEmpty())) {
+      await engine.seedDemo(config.accountId);
+      logger?.info({ accountId: config.accountId }, 'seeded the demo data into an empty store');
+    }
   } catch (err) {
-    store.close();
+    await store.close();
     throw err;
-  }
-  if (config.seed === 'demo' && engine.isEmpty()) {
-    engine.seedDemo(config.accountId);
-    logger?.info({ accountId: config.accountId }, 'seeded the demo data into an empty store');
   }
   const apis = new Map<string, MeshApi>();
   return {
@@ -54,11 +54,11 @@ export function createAppMeshBackend(config: Config): Backend {
   return {
     meshApiFor: () => adapter,
     engine: undefined,
-    ping: () => true,
-    close: () => adapter.close(),
+    ping: async () => true,
+    close: async () => adapter.close(),
   };
 }
 
-export function createBackend(config: Config, logger?: Logger): Backend {
+export async function createBackend(config: Config, logger?: Logger): Promise<Backend> {
   return config.meshBackend === 'local' ? createLocalBackend(config, logger) : createAppMeshBackend(config);
 }

@@ -344,11 +344,11 @@ describe.each(STORES)('engine against a reference model on $name', ({ open }) =>
           const engine = createEngine({ store, region: REGION, quotas: QUOTAS, now: clock.now });
           const api = { [ME]: engine.forCaller(ME), [OTHER]: engine.forCaller(OTHER) } as Record<Actor, MeshApi>;
           await api[ME].createMesh({ meshName: 'm' });
-          engine.shareMesh(ME, 'm', OTHER);
+          await engine.shareMesh(ME, 'm', OTHER);
           const model: Model = { services: new Map(), gateways: new Map(), routes: new Map(), tokens: new Map() };
           await fc.asyncModelRun(() => ({ model, real: { api } }), cmds);
         } finally {
-          store.close();
+          await store.close();
         }
       }),
       { numRuns: 80 },

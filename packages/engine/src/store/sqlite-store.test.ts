@@ -72,10 +72,10 @@ describe('SqliteStore', () => {
     cleanup();
   });
 
-  it('when a file is opened, then it runs in WAL mode with synchronous=FULL and a busy timeout', () => {
+  it('when a file is opened, then it runs in WAL mode with synchronous=FULL and a busy timeout', async () => {
     const store = new SqliteStore(join(dir, 'a.db'));
     expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 'FULL', busyTimeoutMs: 5000 });
-    store.close();
+    await store.close();
   });
 
   it('when a new file is opened, then every migration runs; reopening keeps data and the schema version', async () => {
@@ -83,12 +83,12 @@ describe('SqliteStore', () => {
     const first = new SqliteStore(file);
     expect(first.schemaVersion).toBe(MIGRATIONS.at(-1)?.version);
     await createEngine({ store: first, region: REGION }).forCaller(ME).createMesh({ meshName: 'kept' });
-    first.close();
+    await first.close();
     const second = new SqliteStore(file);
     expect(second.schemaVersion).toBe(MIGRATIONS.at(-1)?.version);
     const meshes = await createEngine({ store: second, region: REGION }).forCaller(ME).listMeshes({});
     expect(meshes.meshes.map((m) => m.meshName)).toEqual(['kept']);
-    second.close();
+    await second.close();
   });
 
   it('when a version 1 file is opened, then migration 2 backfills the child counts the quota checks read', async () => {
@@ -122,7 +122,7 @@ describe('SqliteStore', () => {
     await expect(
       api.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'g4', spec: gatewaySpec() }),
     ).resolves.toBeDefined();
-    store.close();
+    await store.close();
   });
 
   it('when the file was written by a newer schema, then opening it fails with a clear message', () => {
@@ -140,13 +140,13 @@ describe('SqliteStore', () => {
     await api.createMesh({ meshName: 'a' });
     await api.createMesh({ meshName: 'b' });
     const { nextToken } = await api.listMeshes({ limit: 1 });
-    first.close();
+    await first.close();
     const second = new SqliteStore(file);
     const page = await createEngine({ store: second, region: REGION })
       .forCaller(ME)
       .listMeshes({ limit: 1, nextToken });
     expect(page.meshes.map((m) => m.meshName)).toEqual(['b']);
-    second.close();
+    await second.close();
   });
 
   it('when another connection holds the write lock past the busy timeout, then ServiceUnavailableException, not a raw SQLite error', async () => {
@@ -164,13 +164,13 @@ describe('SqliteStore', () => {
       holder.close();
     }
     await expect(api.createMesh({ meshName: 'blocked' })).resolves.toBeDefined();
-    store.close();
+    await store.close();
   });
 
   it('when the store fails unexpectedly, then InternalServerErrorException with a fixed message and the cause kept for logs', async () => {
     const store = new SqliteStore(join(dir, 'closed.db'));
     const api = createEngine({ store, region: REGION }).forCaller(ME);
-    store.close();
+    await store.close();
     const error = await api.listMeshes({}).catch((e: unknown) => e);
     expect(error).toMatchObject({
       name: 'InternalServerErrorException',
@@ -213,7 +213,7 @@ describe('SqliteStore', () => {
       const tags = await api.listTagsForResource({ resourceArn: virtualGateway.metadata.arn });
       expect(tags.tags).toEqual([{ key: 'i', value: String(Number(last.slice(3))) }]);
     } finally {
-      store.close();
+      await store.close();
     }
   }, 60_000);
 
@@ -247,7 +247,7 @@ describe('SqliteStore', () => {
       expect(outcomes.filter((o) => o === 'ConflictException')).toHaveLength(7);
       const { virtualGateways } = await api.listVirtualGateways({ meshName: 'm' });
       expect(virtualGateways.map((g) => g.virtualGatewayName)).toEqual(['contended']);
-      store.close();
+      await store.close();
     }, 90_000);
 
     it('when 4 processes update one gateway 15 times each, then no version is lost or repeated', async () => {
@@ -263,7 +263,7 @@ describe('SqliteStore', () => {
       expect(versions).toEqual(Array.from({ length: 60 }, (_, i) => i + 2));
       const { virtualGateway } = await api.describeVirtualGateway({ meshName: 'm', virtualGatewayName: 'hot' });
       expect(virtualGateway.metadata.version).toBe(61);
-      store.close();
+      await store.close();
     }, 90_000);
   });
 });

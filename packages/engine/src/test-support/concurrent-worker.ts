@@ -57,5 +57,5 @@ if (job === 'create') {
   }
   process.stdout.write(`${JSON.stringify({ outcome: 'updated', versions, errors })}\n`);
 }
-engine.close();
+await engine.close();
 process.exit(0);

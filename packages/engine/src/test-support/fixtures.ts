@@ -22,21 +22,21 @@ export function tempDir(prefix = 'meshconsole-engine-'): { dir: string; cleanup:
 
 export interface StoreKind {
   name: string;
-  open(): { store: Store; cleanup: () => void };
+  open(): Promise<{ store: Store; cleanup: () => Promise<void> }>;
 }
 
 /** The engine suite runs on every store: in memory, and a real SQLite file in a temporary directory. */
 export const STORE_KINDS: StoreKind[] = [
-  { name: 'MemoryStore', open: () => ({ store: new MemoryStore(), cleanup: () => {} }) },
+  { name: 'MemoryStore', open: async () => ({ store: new MemoryStore(), cleanup: async () => {} }) },
   {
     name: 'SqliteStore',
-    open: () => {
+    open: async () => {
       const { dir, cleanup } = tempDir();
       const store = new SqliteStore(join(dir, 'mesh.db'));
       return {
         store,
-        cleanup: () => {
-          store.close();
+        cleanup: async () => {
+          await store.close();
           cleanup();
         },
       };
@@ -57,14 +57,20 @@ export interface Harness {
   engine: Engine;
   clock: Clock;
   store: Store;
-  cleanup: () => void;
+  cleanup: () => Promise<void>;
 }
 
-export function openHarness(kind: StoreKind, options: Partial<EngineOptions> = {}): Harness {
-  const { store, cleanup } = kind.open();
+/** An engine on a fresh store of `kind`; when the engine cannot be made, the store is closed again. */
+export async function openHarness(kind: StoreKind, options: Partial<EngineOptions> = {}): Promise<Harness> {
+  const { store, cleanup } = await kind.open();
   const clock = new Clock();
-  const engine = createEngine({ store, region: REGION, now: clock.now, ...options });
-  return { engine, clock, store, cleanup };
+  try {
+    const engine = createEngine({ store, region: REGION, now: clock.now, ...options });
+    return { engine, clock, store, cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
 }
 
 export function gatewaySpec(port = 8080): CreateVirtualGatewayInput['spec'] {

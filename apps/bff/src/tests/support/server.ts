@@ -48,7 +48,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const { dir, dbFile } = tempDb();
   const config = loadConfig({ ...TEST_ENV, MESH_DB: dbFile, ...env }, (p) => resolve(dir, p));
   const logger = createLogger(config.logLevel);
-  const backend = createBackend(config, logger);
+  const backend = await createBackend(config, logger);
   const app = createApp({ config, logger, meshApiFor: backend.meshApiFor, engine: backend.engine, ping: backend.ping });
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -64,7 +64,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       closed = true;
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
-      backend.close();
+      await backend.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
