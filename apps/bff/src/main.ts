@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApp } from './app.js';
 import { createBackend } from './backend.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, redactMeshDb } from './config.js';
 import { createLogger } from './logger.js';
 
 /** How long in-flight requests get after a stop signal before their connections are cut. */
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
         url: `http://${host}:${port}`,
         port,
         backend: config.meshBackend,
-        db: config.meshDb,
+        db: redactMeshDb(config.meshDb),
         accountId: config.accountId,
       },
       `meshconsole listening on http://${host}:${port}`,

@@ -265,10 +265,12 @@ class LocalEngine implements Engine {
     } catch (error) {
       if (error instanceof AppMeshError) throw error;
       if (error instanceof StoreUnavailableError) {
-        throw new AppMeshError(
+        const unavailable = new AppMeshError(
           'ServiceUnavailableException',
           'The request has failed due to a temporary failure of the service. Try again.',
         );
+        (unavailable as { cause?: unknown }).cause = error;
+        throw unavailable;
       }
       const wrapped = new AppMeshError(
         'InternalServerErrorException',

@@ -256,8 +256,11 @@ describe.each(STORE_KINDS)('list pages with full records on $name', (kind) => {
       ],
       [me.listMeshPage({ limit: 0 }), me.listMeshes({ limit: 0 })],
     ];
-    for (const [page, list] of cases) {
-      const [pageError, listError] = [await appMeshError(page), await appMeshError(list)];
+    // Every call is under way at once: catch each rejection as it comes, then compare.
+    const outcomes = await Promise.all(
+      cases.map(([page, list]) => Promise.all([appMeshError(page), appMeshError(list)])),
+    );
+    for (const [pageError, listError] of outcomes) {
       expect(pageError).toBeInstanceOf(AppMeshError);
       expect({ name: pageError.name, message: pageError.message, fieldErrors: pageError.fieldErrors }).toEqual({
         name: listError.name,

@@ -2,10 +2,11 @@
 // and for a PostgreSQL database (each process its own connection, as replicas would be).
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { freshTestSchema } from '@meshconsole/postgres-sandbox/vitest-setup';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../engine';
 import { killHard, startScript } from '../test-support/child-script';
-import { freshPostgresSchema, gatewaySpec, ME, REGION, tempDir } from '../test-support/fixtures';
+import { gatewaySpec, ME, REGION, tempDir } from '../test-support/fixtures';
 import { PostgresStore } from './postgres-store';
 import { SqliteStore } from './sqlite-store';
 import type { Store } from './store';
@@ -43,7 +44,7 @@ const TARGETS: { name: string; prepare(): Promise<SharedStore> }[] = [
   {
     name: 'a PostgreSQL database',
     prepare: async () => {
-      const { url, drop } = await freshPostgresSchema();
+      const { url, drop } = await freshTestSchema();
       return { target: url, open: () => PostgresStore.open(url), cleanup: drop };
     },
   },

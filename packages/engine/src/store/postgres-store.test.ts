@@ -2,10 +2,11 @@
 // retries, several stores ("replicas") on one database sharing the nextToken secret, and an outage of
 // the server (a sandbox of its own, stopped and started again).
 import { type PostgresSandbox, startPostgres } from '@meshconsole/postgres-sandbox';
+import { freshTestSchema, withSchema } from '@meshconsole/postgres-sandbox/vitest-setup';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../engine';
-import { appMeshError, freshPostgresSchema, gatewaySpec, ME, REGION, withSchema } from '../test-support/fixtures';
+import { appMeshError, gatewaySpec, ME, REGION } from '../test-support/fixtures';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { isPostgresUrl, PostgresStore } from './postgres-store';
 import { StoreUnavailableError } from './store';
@@ -14,7 +15,7 @@ const opened: PostgresStore[] = [];
 const drops: (() => Promise<void>)[] = [];
 
 async function schema(): Promise<string> {
-  const { url, drop } = await freshPostgresSchema();
+  const { url, drop } = await freshTestSchema();
   drops.push(drop);
   return url;
 }
@@ -75,49 +76,27 @@ describe('PostgresStore', () => {
     expect(await store.settings()).toEqual({ synchronousCommit: 'on', fsync: 'on', writeIsolation: 'serializable' });
   });
 
-  it('when two writes conflict and retries are not allowed, then the loser gets StoreUnavailableError', async () => {
+  it('when 8 writes read the same value before any of them writes, then every one applies, one after the other', async () => {
     const url = await schema();
-    const store = await open(url, { maxAttempts: 1 });
+    const store = await open(url, { optimisticAttempts: 1, poolSize: 10 });
     await store.write((w) => w.setMeta('n', '0'));
-    let inside = 0;
+    let firstReads = 0;
     let release = () => {};
-    const bothInside = new Promise<void>((resolve) => {
+    const allRead = new Promise<void>((resolve) => {
       release = resolve;
     });
     const bump = () =>
       store.write(async (w) => {
         const n = Number(await w.getMeta('n'));
-        if (++inside === 2) release();
-        await bothInside; // both have read the same value before either writes
+        if (++firstReads === 8) release();
+        await allRead; // the first attempts all conflict: each must then win alone
         await w.setMeta('n', String(n + 1));
         return n + 1;
       });
-    const outcomes = await Promise.allSettled([bump(), bump()]);
-    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-    const failed = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
-    expect(failed.reason).toBeInstanceOf(StoreUnavailableError);
-    expect(await store.read((r) => r.getMeta('n'))).toBe('1');
-  });
-
-  it('when the same two writes may retry, then both apply, one after the other', async () => {
-    const url = await schema();
-    const store = await open(url);
-    await store.write((w) => w.setMeta('n', '0'));
-    let inside = 0;
-    let release = () => {};
-    const bothInside = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const bump = () =>
-      store.write(async (w) => {
-        const n = Number(await w.getMeta('n'));
-        if (++inside === 2) release();
-        await bothInside;
-        await w.setMeta('n', String(n + 1));
-        return n + 1;
-      });
-    expect((await Promise.all([bump(), bump()])).sort()).toEqual([1, 2]);
-    expect(await store.read((r) => r.getMeta('n'))).toBe('2');
+    const results = await Promise.all(Array.from({ length: 8 }, bump));
+    expect(results.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await store.read((r) => r.getMeta('n'))).toBe('8');
+    expect(firstReads).toBeGreaterThan(8); // the losers ran again
   });
 
   it('when several engines share one database, then a nextToken from one works on the others until a reset', async () => {

@@ -17,8 +17,11 @@ export interface PostgresStoreOptions {
   connectTimeoutMs?: number;
   /** Longest one statement may run before the server cancels it, ms. Default 15000. */
   statementTimeoutMs?: number;
-  /** How many times one write is tried when it keeps losing serialization conflicts. Default 30. */
-  maxAttempts?: number;
+  /**
+   * How many times a write is tried alongside other writes before it waits to run alone (it lost a
+   * serialization conflict each time). Default 3.
+   */
+  optimisticAttempts?: number;
 }
 
 /** `postgres://` and `postgresql://` URLs name a PostgreSQL database; anything else is a SQLite file. */
@@ -107,8 +110,15 @@ const SQL = {
 
 const WIPE =
   'DELETE FROM resources; DELETE FROM child_counts; DELETE FROM shares; DELETE FROM tags; DELETE FROM client_tokens;';
+/** The advisory lock (with the schema's hash) every write holds shared, and a write that must run alone holds exclusive. */
+const WRITE_LOCK = 0x6d657369;
 const BEGIN_WRITE = 'BEGIN ISOLATION LEVEL SERIALIZABLE';
+/** One round trip: the transaction, and its share of the write lock. */
+const BEGIN_SHARED_WRITE = `${BEGIN_WRITE}; SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK}, hashtext(current_schema()))`;
+const LOCK_ALONE = `SELECT pg_advisory_lock(${WRITE_LOCK}, hashtext(current_schema()))`;
+const UNLOCK_ALONE = `SELECT pg_advisory_unlock(${WRITE_LOCK}, hashtext(current_schema()))`;
 const BEGIN_READ = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+const PING_TIMEOUT_MS = 2000;
 /** The advisory lock migrations run under (with the schema's hash): "mesh" in ASCII. */
 const MIGRATION_LOCK = 0x6d657368;
 
@@ -174,9 +184,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * - Every `write` is one `SERIALIZABLE` transaction. PostgreSQL then guarantees what SQLite's
  *   `BEGIN IMMEDIATE` gave one file: the outcome is that of the writes one after the other. A write
  *   that loses a conflict (40001, a deadlock, or the unique key of a row a concurrent write just
- *   inserted) is rolled back and tried again from the start, up to `maxAttempts` times, with a short
- *   random back-off; the engine then sees the other write's outcome (the name is taken, the version
- *   moved on, the quota is full). After the last attempt, `StoreUnavailableError`.
+ *   inserted) is rolled back and tried again from the start, after a short random back-off; the
+ *   engine then sees the other write's outcome (the name is taken, the version moved on, the quota
+ *   is full). So that a write cannot lose forever under a storm of others, after `optimisticAttempts`
+ *   it takes the write lock exclusively, before its snapshot: the writes under way finish, new ones
+ *   wait, and it runs alone, so it cannot conflict. (Every write holds that advisory lock shared,
+ *   taken in the same round trip as its `BEGIN`.)
  * - Every `read` is one `REPEATABLE READ READ ONLY` transaction: one snapshot for all its queries.
  * - `write` resolves after `COMMIT` returned: with `synchronous_commit` on (forced on for our
  *   sessions when the server has it off) the commit is on the server's disk.
@@ -186,12 +199,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class PostgresStore implements Store {
   readonly #pool: pg.Pool;
-  readonly #maxAttempts: number;
+  readonly #optimisticAttempts: number;
   #closed: Promise<void> | undefined;
 
-  private constructor(pool: pg.Pool, maxAttempts: number) {
+  private constructor(pool: pg.Pool, optimisticAttempts: number) {
     this.#pool = pool;
-    this.#maxAttempts = maxAttempts;
+    this.#optimisticAttempts = optimisticAttempts;
   }
 
   /** Connects, checks the server's version and brings the schema up to date. */
@@ -217,7 +230,7 @@ export class PostgresStore implements Store {
         )
         .catch(() => {});
     });
-    const store = new PostgresStore(pool, Math.max(1, Math.trunc(options.maxAttempts ?? 30)));
+    const store = new PostgresStore(pool, Math.max(1, Math.trunc(options.optimisticAttempts ?? 3)));
     try {
       await store.#migrate();
     } catch (error) {
@@ -288,15 +301,16 @@ export class PostgresStore implements Store {
   }
 
   read<T>(fn: (reader: StoreReader) => Promise<T>): Promise<T> {
-    return this.#transaction(BEGIN_READ, fn);
+    return this.#transaction('read', fn);
   }
 
   write<T>(fn: (writer: StoreWriter) => Promise<T>): Promise<T> {
-    return this.#transaction(BEGIN_WRITE, fn);
+    return this.#transaction('write', fn);
   }
 
-  async #transaction<T>(begin: string, fn: (accessor: StoreWriter) => Promise<T>): Promise<T> {
+  async #transaction<T>(mode: 'read' | 'write', fn: (accessor: StoreWriter) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      const alone = mode === 'write' && attempt > this.#optimisticAttempts;
       let client: pg.PoolClient;
       try {
         client = await this.#pool.connect();
@@ -305,8 +319,13 @@ export class PostgresStore implements Store {
         throw error;
       }
       let broken: Error | undefined;
+      let locked = false;
       try {
-        await client.query(begin);
+        if (alone) {
+          await client.query(LOCK_ALONE);
+          locked = true;
+        }
+        await client.query(mode === 'read' ? BEGIN_READ : alone ? BEGIN_WRITE : BEGIN_SHARED_WRITE);
         const result = await fn(accessor(client));
         await client.query('COMMIT');
         return result;
@@ -315,28 +334,37 @@ export class PostgresStore implements Store {
         else await client.query('ROLLBACK').catch((e: Error) => (broken = e));
         const code = codeOf(error);
         if (code !== undefined && RETRY_CODES.has(code)) {
-          if (attempt < this.#maxAttempts) {
-            await sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
+          if (!alone) {
+            await sleep(Math.random() * 5 * 2 ** attempt);
             continue;
           }
-          throw new StoreUnavailableError('Too many concurrent changes to the same resources. Try again.', error);
+          throw new StoreUnavailableError('A write kept conflicting with others. Try again.', error);
         }
         if (isUnavailable(error)) throw new StoreUnavailableError('The PostgreSQL server is unreachable.', error);
         throw error;
       } finally {
-        // A broken connection is closed, not given back to the pool.
+        if (locked && !broken) await client.query(UNLOCK_ALONE).catch((e: Error) => (broken = e));
+        // A broken connection is closed, not given back to the pool (its session's locks go with it).
         client.release(broken);
       }
     }
   }
 
+  /** True when the server answers a trivial query within 2 s (a readiness probe must answer quickly). */
   async ping(): Promise<boolean> {
     if (this.#closed) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+    });
+    const answer = this.#pool.query('SELECT 1 AS ok').then(
+      ({ rows }) => rows[0]?.ok === 1,
+      () => false,
+    );
     try {
-      const { rows } = await this.#pool.query('SELECT 1 AS ok');
-      return rows[0]?.ok === 1;
-    } catch {
-      return false;
+      return await Promise.race([answer, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -1,11 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreateGatewayRouteInput, CreateVirtualGatewayInput } from '@meshconsole/model';
 import { AppMeshError } from '@meshconsole/model';
-import { testDatabaseUrl } from '@meshconsole/postgres-sandbox/vitest-setup';
-import pg from 'pg';
+import {
+  freshTestSchema,
+  testAdminPool,
+  testDatabaseUrl,
+  withSchema,
+} from '@meshconsole/postgres-sandbox/vitest-setup';
 import { createEngine, type Engine, type EngineOptions } from '../engine';
 import { MemoryStore } from '../store/memory-store';
 import { PostgresStore } from '../store/postgres-store';
@@ -29,52 +32,18 @@ export interface StoreKind {
   open(): Promise<{ store: Store; cleanup: () => Promise<void> }>;
 }
 
-let adminPool: pg.Pool | undefined;
-let schemas = 0;
 /** Migrated schemas of this worker that no open store uses, emptied (migrating a new one takes ~0.3 s). */
 const spareSchemas: string[] = [];
 
-function admin(): pg.Pool {
-  adminPool ??= new pg.Pool({ connectionString: testDatabaseUrl(), max: 2, allowExitOnIdle: true });
-  return adminPool;
-}
-
-/** `url` with PostgreSQL's `search_path` set to `schema` (every table the store makes goes there). */
-export function withSchema(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
-}
-
-/**
- * A new, empty schema in the run's PostgreSQL test database (`globalSetup` started the server):
- * its URL, and a function that drops it again.
- */
-export async function freshPostgresSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const schema = `t_${process.pid}_${++schemas}_${randomBytes(3).toString('hex')}`;
-  await admin().query(`CREATE SCHEMA ${schema}`);
-  return {
-    url: withSchema(testDatabaseUrl(), schema),
-    drop: async () => {
-      await admin().query(`DROP SCHEMA ${schema} CASCADE`);
-    },
-  };
-}
-
 /** A PostgresStore on a schema of its own; closing it empties the schema for the next test of this worker. */
 export async function openPostgresKind(): Promise<{ store: Store; cleanup: () => Promise<void> }> {
-  let schema = spareSchemas.pop();
-  if (schema === undefined) {
-    schema = `t_${process.pid}_${++schemas}_${randomBytes(3).toString('hex')}`;
-    await admin().query(`CREATE SCHEMA ${schema}`);
-  }
-  const name = schema;
+  const name = spareSchemas.pop() ?? (await freshTestSchema()).schema;
   const store = await PostgresStore.open(withSchema(testDatabaseUrl(), name), { poolSize: 4 });
   return {
     store,
     cleanup: async () => {
       await store.close();
-      await admin().query(
+      await testAdminPool().query(
         `DELETE FROM ${name}.resources; DELETE FROM ${name}.child_counts; DELETE FROM ${name}.shares;
          DELETE FROM ${name}.tags; DELETE FROM ${name}.client_tokens; DELETE FROM ${name}.meta;`,
       );
