@@ -609,8 +609,11 @@ export class Operations {
 
   // ---- helpers -----------------------------------------------------------------------------
 
-  private write<T>(fn: (w: StoreWriter) => Promise<T>): Promise<T> {
-    return this.tx ? fn(this.tx) : this.engine.store.write(fn);
+  /** One write transaction; `about` (the request) names the mesh it is in, the store's lane for it. */
+  private write<T>(fn: (w: StoreWriter) => Promise<T>, about?: MeshPlace): Promise<T> {
+    if (this.tx) return fn(this.tx);
+    const lane = about ? JSON.stringify([about.meshOwner ?? this.caller, about.meshName]) : undefined;
+    return this.engine.store.write(fn, { lane });
   }
 
   private read<T>(fn: (r: StoreReader) => Promise<T>): Promise<T> {
@@ -649,10 +652,10 @@ export class Operations {
   /** A create or update: one transaction, idempotent under `clientToken` (the answer is what is remembered). */
   private writeOnce<T>(
     operation: string,
-    input: { clientToken?: string | undefined },
+    input: MeshPlace & { clientToken?: string | undefined },
     execute: (w: StoreWriter) => Promise<T>,
   ): Promise<T> {
-    return this.write((w) => this.idempotent(w, operation, input, () => execute(w)));
+    return this.write((w) => this.idempotent(w, operation, input, () => execute(w)), input);
   }
 
   private newRecord(key: ResourceKey, spec: unknown, meshOwner: string, target: string | null = null): ResourceRecord {
@@ -937,7 +940,7 @@ export class Operations {
       const deleted = await this.remove(w, mesh);
       await w.removeShares(mesh.meshOwner, mesh.meshName);
       return { mesh: meshData(deleted, 'DELETED') };
-    });
+    }, input);
   }
 
   /** The meshes the caller owns or that are shared with it, one page, ordered by (name, owner). */
@@ -1002,7 +1005,7 @@ export class Operations {
 
   async deleteVirtualService(raw: In<'deleteVirtualService'>): Promise<Out<'deleteVirtualService'>> {
     const input = parseOrThrow(DeleteVirtualServiceInputSchema, raw);
-    return this.write(async (w) => ({ virtualService: await this.deleteChild(w, VIRTUAL_SERVICE, input) }));
+    return this.write(async (w) => ({ virtualService: await this.deleteChild(w, VIRTUAL_SERVICE, input) }), input);
   }
 
   async listVirtualServices(raw: In<'listVirtualServices'>): Promise<Out<'listVirtualServices'>> {
@@ -1051,7 +1054,7 @@ export class Operations {
 
   async deleteVirtualGateway(raw: In<'deleteVirtualGateway'>): Promise<Out<'deleteVirtualGateway'>> {
     const input = parseOrThrow(DeleteVirtualGatewayInputSchema, raw);
-    return this.write(async (w) => ({ virtualGateway: await this.deleteChild(w, VIRTUAL_GATEWAY, input) }));
+    return this.write(async (w) => ({ virtualGateway: await this.deleteChild(w, VIRTUAL_GATEWAY, input) }), input);
   }
 
   async listVirtualGateways(raw: In<'listVirtualGateways'>): Promise<Out<'listVirtualGateways'>> {
@@ -1100,7 +1103,7 @@ export class Operations {
 
   async deleteGatewayRoute(raw: In<'deleteGatewayRoute'>): Promise<Out<'deleteGatewayRoute'>> {
     const input = parseOrThrow(DeleteGatewayRouteInputSchema, raw);
-    return this.write(async (w) => ({ gatewayRoute: await this.deleteChild(w, GATEWAY_ROUTE, input) }));
+    return this.write(async (w) => ({ gatewayRoute: await this.deleteChild(w, GATEWAY_ROUTE, input) }), input);
   }
 
   async listGatewayRoutes(raw: In<'listGatewayRoutes'>): Promise<Out<'listGatewayRoutes'>> {

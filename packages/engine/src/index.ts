@@ -16,5 +16,6 @@ export type {
   StoredTag,
   StoreReader,
   StoreWriter,
+  WriteOptions,
 } from './store/store';
 export { StoreUnavailableError } from './store/store';

@@ -99,6 +99,27 @@ describe('PostgresStore', () => {
     expect(firstReads).toBeGreaterThan(8); // the losers ran again
   });
 
+  it('when stores on one database write in one lane at once, then the writes queue up and none is tried twice', async () => {
+    const url = await schema();
+    const stores = await Promise.all([open(url), open(url), open(url)]);
+    await stores[0]!.write((w) => w.setMeta('n', '0'));
+    let calls = 0;
+    const bump = (store: PostgresStore) =>
+      store.write(
+        async (w) => {
+          calls++;
+          const n = Number(await w.getMeta('n'));
+          await new Promise((r) => setTimeout(r, 2)); // a slow transaction: others arrive meanwhile
+          await w.setMeta('n', String(n + 1));
+          return n + 1;
+        },
+        { lane: 'mesh-a' },
+      );
+    const results = await Promise.all(stores.flatMap((store) => Array.from({ length: 10 }, () => bump(store))));
+    expect(results.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(calls).toBe(30);
+  });
+
   it('when several engines share one database, then a nextToken from one works on the others until a reset', async () => {
     const url = await schema();
     const [a, b, c] = await Promise.all([open(url), open(url), open(url)]);

@@ -8,7 +8,9 @@ import {
   type StoreReader,
   StoreUnavailableError,
   type StoreWriter,
+  type WriteOptions,
 } from './store';
+import { TransactionQueue } from './transaction-queue';
 
 export interface PostgresStoreOptions {
   /** Most connections this process keeps to the database. Default 10. */
@@ -116,7 +118,12 @@ const BEGIN_WRITE = 'BEGIN ISOLATION LEVEL SERIALIZABLE';
 /** One round trip: the transaction, and its share of the write lock. */
 const BEGIN_SHARED_WRITE = `${BEGIN_WRITE}; SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK}, hashtext(current_schema()))`;
 const LOCK_ALONE = `SELECT pg_advisory_lock(${WRITE_LOCK}, hashtext(current_schema()))`;
-const UNLOCK_ALONE = `SELECT pg_advisory_unlock(${WRITE_LOCK}, hashtext(current_schema()))`;
+/** The advisory lock (with a hash of the schema and the lane) that queues the writes of one lane. */
+const LANE_LOCK = 0x6d65736a;
+const LOCK_LANE = `SELECT pg_advisory_lock(${LANE_LOCK}, hashtext(current_schema() || ':' || $1))`;
+/** Ends the transaction and gives back the session-level locks it waited for (its lane, the exclusive write lock). */
+const COMMIT_UNLOCK = 'COMMIT; SELECT pg_advisory_unlock_all()';
+const ROLLBACK_UNLOCK = 'ROLLBACK; SELECT pg_advisory_unlock_all()';
 const BEGIN_READ = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 const PING_TIMEOUT_MS = 2000;
 /** The advisory lock migrations run under (with the schema's hash): "mesh" in ASCII. */
@@ -182,9 +189,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * PostgreSQL through node-postgres, for several meshconsole processes on one database.
  *
  * - Every `write` is one `SERIALIZABLE` transaction. PostgreSQL then guarantees what SQLite's
- *   `BEGIN IMMEDIATE` gave one file: the outcome is that of the writes one after the other. A write
- *   that loses a conflict (40001, a deadlock, or the unique key of a row a concurrent write just
- *   inserted) is rolled back and tried again from the start, after a short random back-off; the
+ *   `BEGIN IMMEDIATE` gave one file: the outcome is that of the writes one after the other. Writes
+ *   in the same lane (the engine's: one mesh) first wait their turn, in this process (a queue, so
+ *   they hold no connection while they wait) and then across processes (an advisory lock, in
+ *   arrival order), so they do not conflict with each other: creates in one mesh all update its
+ *   child count. A write that loses a conflict all the same (40001, a deadlock, or the unique key of
+ *   a row a concurrent write just inserted) is rolled back and tried again from the start, after a
+ *   short random back-off; the
  *   engine then sees the other write's outcome (the name is taken, the version moved on, the quota
  *   is full). So that a write cannot lose forever under a storm of others, after `optimisticAttempts`
  *   it takes the write lock exclusively, before its snapshot: the writes under way finish, new ones
@@ -200,6 +211,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   readonly #optimisticAttempts: number;
+  /** The writes of each busy lane in this process, one at a time. */
+  readonly #lanes = new Map<string, { queue: TransactionQueue; users: number }>();
   #closed: Promise<void> | undefined;
 
   private constructor(pool: pg.Pool, optimisticAttempts: number) {
@@ -304,11 +317,23 @@ export class PostgresStore implements Store {
     return this.#transaction('read', fn);
   }
 
-  write<T>(fn: (writer: StoreWriter) => Promise<T>): Promise<T> {
-    return this.#transaction('write', fn);
+  async write<T>(fn: (writer: StoreWriter) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    const { lane } = options;
+    if (lane === undefined) return this.#transaction('write', fn);
+    let entry = this.#lanes.get(lane);
+    if (!entry) {
+      entry = { queue: new TransactionQueue(), users: 0 };
+      this.#lanes.set(lane, entry);
+    }
+    entry.users++;
+    try {
+      return await entry.queue.run(() => this.#transaction('write', fn, lane));
+    } finally {
+      if (--entry.users === 0) this.#lanes.delete(lane);
+    }
   }
 
-  async #transaction<T>(mode: 'read' | 'write', fn: (accessor: StoreWriter) => Promise<T>): Promise<T> {
+  async #transaction<T>(mode: 'read' | 'write', fn: (accessor: StoreWriter) => Promise<T>, lane?: string): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const alone = mode === 'write' && attempt > this.#optimisticAttempts;
       let client: pg.PoolClient;
@@ -319,19 +344,22 @@ export class PostgresStore implements Store {
         throw error;
       }
       let broken: Error | undefined;
-      let locked = false;
+      // Session-level locks, taken before the transaction so that its snapshot comes after them:
+      // first the lane (writes of one mesh queue up instead of conflicting), then, for a write that
+      // lost too often, the write lock exclusively. Always in that order, so they cannot deadlock.
+      const sessionLocks = mode === 'write' && (lane !== undefined || alone);
       try {
-        if (alone) {
-          await client.query(LOCK_ALONE);
-          locked = true;
+        if (mode === 'write' && lane !== undefined) {
+          await client.query({ name: 'meshconsole_lane', text: LOCK_LANE, values: [lane] });
         }
+        if (alone) await client.query(LOCK_ALONE);
         await client.query(mode === 'read' ? BEGIN_READ : alone ? BEGIN_WRITE : BEGIN_SHARED_WRITE);
         const result = await fn(accessor(client));
-        await client.query('COMMIT');
+        await client.query(sessionLocks ? COMMIT_UNLOCK : 'COMMIT');
         return result;
       } catch (error) {
         if (isBroken(error)) broken = error as Error;
-        else await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+        else await client.query(sessionLocks ? ROLLBACK_UNLOCK : 'ROLLBACK').catch((e: Error) => (broken = e));
         const code = codeOf(error);
         if (code !== undefined && RETRY_CODES.has(code)) {
           if (!alone) {
@@ -343,7 +371,6 @@ export class PostgresStore implements Store {
         if (isUnavailable(error)) throw new StoreUnavailableError('The PostgreSQL server is unreachable.', error);
         throw error;
       } finally {
-        if (locked && !broken) await client.query(UNLOCK_ALONE).catch((e: Error) => (broken = e));
         // A broken connection is closed, not given back to the pool (its session's locks go with it).
         client.release(broken);
       }

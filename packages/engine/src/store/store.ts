@@ -118,9 +118,19 @@ export interface StoreWriter extends StoreReader {
   wipe(): Promise<void>;
 }
 
+/** How a write describes itself to the store. */
+export interface WriteOptions {
+  /**
+   * Writes in one lane are likely to touch the same records (the engine's lane is the mesh). A store
+   * whose writes run concurrently (PostgreSQL) queues them one after another instead of letting them
+   * conflict and retry; correctness never depends on it, only the wasted work does.
+   */
+  lane?: string;
+}
+
 export interface Store {
   read<T>(fn: (reader: StoreReader) => Promise<T>): Promise<T>;
-  write<T>(fn: (writer: StoreWriter) => Promise<T>): Promise<T>;
+  write<T>(fn: (writer: StoreWriter) => Promise<T>, options?: WriteOptions): Promise<T>;
   /** True when the store answers a trivial query; never rejects. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 /**
- * Runs transactions of one connection one at a time, in arrival order.
+ * Runs transactions of one connection one at a time, in arrival order. (PostgresStore also queues
+ * the writes of one lane with it.)
  *
  * The embedded stores have one connection (SQLite) or one set of maps (memory) per process. Their
  * work is synchronous, but a transaction's callback is asynchronous: without a queue, a second
