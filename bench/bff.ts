@@ -17,7 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import { type Figures, measure, type Scenario, seedBff, type Target } from './lib/console-load';
+import { type Figures, measure, seedBff, type Target } from './lib/console-load';
 import { type RunningServer, startBff, tempDir } from './lib/server';
 import { fmt, median, printTable, ratio } from './lib/stats';
 
