@@ -21,29 +21,6 @@ const record = (name: string): ResourceRecord => ({
 const scope = { kind: 'virtualGateway', meshOwner: '123456789012', meshName: 'm', parent: '' } as const;
 
 describe('MemoryStore', () => {
-  it('when a write throws halfway, then every change it made is rolled back', async () => {
-    const store = new MemoryStore();
-    await store.write(async (w) => {
-      await w.insertResource(record('keep'));
-      await w.putTags('uid-keep', [{ key: 'a', value: '1' }]);
-    });
-    await expect(
-      store.write(async (w) => {
-        await w.insertResource(record('new'));
-        await w.updateResource({ ...record('keep'), version: 9 });
-        await w.removeAllTags('uid-keep');
-        await w.setMeta('k', 'v');
-        await w.wipe();
-        throw new Error('boom');
-      }),
-    ).rejects.toThrow('boom');
-    await store.read(async (r) => {
-      expect((await r.listResources(scope, undefined, 10)).map((x) => [x.name, x.version])).toEqual([['keep', 1]]);
-      expect(await r.listTags('uid-keep', undefined, 10)).toEqual([{ key: 'a', value: '1' }]);
-      expect(await r.getMeta('k')).toBeUndefined();
-    });
-  });
-
   it('when a returned record is mutated, then the stored one does not change', async () => {
     const store = new MemoryStore();
     await store.write((w) => w.insertResource(record('g')));

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
+import { fromRow, type ResourceRow } from './resource-row';
 import {
   type MeshCursor,
   type ResourceRecord,
@@ -29,40 +30,6 @@ export interface PostgresStoreOptions {
 /** `postgres://` and `postgresql://` URLs name a PostgreSQL database; anything else is a SQLite file. */
 export function isPostgresUrl(text: string): boolean {
   return /^postgres(ql)?:\/\//i.test(text);
-}
-
-interface ResourceRow {
-  kind: ResourceRecord['kind'];
-  mesh_owner: string;
-  mesh_name: string;
-  parent: string;
-  name: string;
-  arn: string;
-  uid: string;
-  resource_owner: string;
-  version: number;
-  created_at: number;
-  last_updated_at: number;
-  spec: string;
-  target: string | null;
-}
-
-function fromRow(row: ResourceRow): ResourceRecord {
-  return {
-    kind: row.kind,
-    meshOwner: row.mesh_owner,
-    meshName: row.mesh_name,
-    parent: row.parent,
-    name: row.name,
-    arn: row.arn,
-    uid: row.uid,
-    resourceOwner: row.resource_owner,
-    version: row.version,
-    createdAt: row.created_at,
-    lastUpdatedAt: row.last_updated_at,
-    spec: JSON.parse(row.spec),
-    target: row.target,
-  };
 }
 
 const COLUMNS =

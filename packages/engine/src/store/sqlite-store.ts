@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { fromRow, type ResourceRow } from './resource-row';
 import { MIGRATIONS } from './sqlite-migrations';
 import {
   type MeshCursor,
@@ -13,40 +14,6 @@ import {
   type StoreWriter,
 } from './store';
 import { TransactionQueue } from './transaction-queue';
-
-interface ResourceRow {
-  kind: ResourceRecord['kind'];
-  mesh_owner: string;
-  mesh_name: string;
-  parent: string;
-  name: string;
-  arn: string;
-  uid: string;
-  resource_owner: string;
-  version: number;
-  created_at: number;
-  last_updated_at: number;
-  spec: string;
-  target: string | null;
-}
-
-function fromRow(row: ResourceRow): ResourceRecord {
-  return {
-    kind: row.kind,
-    meshOwner: row.mesh_owner,
-    meshName: row.mesh_name,
-    parent: row.parent,
-    name: row.name,
-    arn: row.arn,
-    uid: row.uid,
-    resourceOwner: row.resource_owner,
-    version: row.version,
-    createdAt: row.created_at,
-    lastUpdatedAt: row.last_updated_at,
-    spec: JSON.parse(row.spec),
-    target: row.target,
-  };
-}
 
 /**
  * A row read where its key columns (kind, mesh owner, mesh name, parent) are known from the query, as
