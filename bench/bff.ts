@@ -16,9 +16,8 @@ import { createServer, type Server } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import express from 'express';
-import { CONSOLE_HEADERS, callJson as call } from './lib/http';
+import { type Figures, measure, seedBff, type Target } from './lib/console-load';
 import { type RunningServer, startBff, tempDir } from './lib/server';
 import { fmt, median, printTable, ratio } from './lib/stats';
 
@@ -28,41 +27,6 @@ const CONNECTIONS = [1, 16, 64] as const;
 const SCENARIOS = (['describe', 'list', 'create'] as const).filter((s) =>
   (process.env.BENCH_SCENARIOS ?? 'describe,list,create').split(',').includes(s),
 );
-const LIST_SIZE = 100;
-const HEADERS = CONSOLE_HEADERS;
-const SPEC = { listeners: [{ portMapping: { port: 9080, protocol: 'http' } }] };
-
-type Scenario = 'describe' | 'list' | 'create';
-
-interface Target {
-  name: string;
-  url: string;
-}
-
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-/** Seeds the BFF: mesh `bench` with LIST_SIZE gateways, mesh `bench-create` for the create runs. */
-async function seedBff(base: string): Promise<{ gateway: unknown; list: unknown }> {
-  await call(`${base}/api/meshes`, 'POST', { meshName: 'bench' });
-  await call(`${base}/api/meshes`, 'POST', { meshName: 'bench-create' });
-  for (let i = 0; i < LIST_SIZE; i++) {
-    await call(`${base}/api/meshes/bench/virtual-gateways`, 'POST', {
-      virtualGatewayName: `gw-${String(i).padStart(3, '0')}`,
-      spec: SPEC,
-    });
-  }
-  const gateway = await call(`${base}/api/meshes/bench/virtual-gateways/gw-000`, 'GET');
-  const list = await call(`${base}/api/meshes/bench/virtual-gateways?limit=${LIST_SIZE}`, 'GET');
-  const items = (list as { items?: unknown[] }).items ?? [];
-  if (items.length !== LIST_SIZE) throw new Error(`expected ${LIST_SIZE} listed gateways, got ${items.length}`);
-  return { gateway, list };
-}
-
 /** The baseline: Express 5 with express.json, answering with the payloads the BFF returned. */
 async function serveBare(payloads: { gateway: unknown; list: unknown }): Promise<number> {
   const app = express();
@@ -116,52 +80,6 @@ async function startBare(payloads: {
   };
 }
 
-let createCounter = 0;
-
-function options(target: Target, scenario: Scenario, connections: number): autocannon.Options {
-  const base = { connections, duration: SECONDS, pipelining: 1 };
-  switch (scenario) {
-    case 'describe':
-      return {
-        ...base,
-        url: `${target.url}/api/meshes/bench/virtual-gateways/gw-042`,
-        method: 'GET',
-        headers: HEADERS,
-      };
-    case 'list':
-      return {
-        ...base,
-        url: `${target.url}/api/meshes/bench/virtual-gateways?limit=${LIST_SIZE}`,
-        method: 'GET',
-        headers: HEADERS,
-      };
-    case 'create': {
-      const prefix = `${target.name.replace(/\W/g, '')}-${Date.now().toString(36)}`;
-      return {
-        ...base,
-        url: target.url,
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/meshes/bench-create/virtual-gateways',
-            headers: HEADERS,
-            setupRequest: (req) => ({
-              ...req,
-              body: JSON.stringify({ virtualGatewayName: `${prefix}-${createCounter++}`, spec: SPEC }),
-            }),
-          },
-        ],
-      };
-    }
-  }
-}
-
-async function measure(target: Target, scenario: Scenario, connections: number): Promise<Figures> {
-  const result = await autocannon(options(target, scenario, connections));
-  const errors = result.errors + result.timeouts + result.non2xx;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
-}
-
 async function main(): Promise<void> {
   let bff: RunningServer | undefined;
   let bare: { url: string; close(): Promise<void> } | undefined;
@@ -192,7 +110,8 @@ async function main(): Promise<void> {
         for (let run = 0; run < RUNS; run++) {
           // alternate the order so neither side always runs on a warmer machine
           const order = run % 2 === 0 ? targets : [...targets].reverse();
-          for (const target of order) samples.get(target.name)?.push(await measure(target, scenario, connections));
+          for (const target of order)
+            samples.get(target.name)?.push(await measure(target, scenario, connections, SECONDS));
         }
         const m = (name: string, key: keyof Figures) => median((samples.get(name) ?? []).map((f) => f[key]));
         for (const list of samples.values()) errorCount += list.reduce((n, f) => n + f.errors, 0);

@@ -167,7 +167,7 @@ async function main() {
   for (const walk of [...engineWalks, ...bareWalks]) {
     if (walk.items !== GATEWAYS) throw new Error(`a walk returned ${walk.items} items, expected ${GATEWAYS}`);
   }
-  engine.close();
+  await engine.close();
   bare.db.close();
 
   const p = (walks: { pages: number[] }[], q: number) => median(walks.map((w) => percentile(w.pages, q)));

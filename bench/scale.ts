@@ -33,7 +33,7 @@ async function seed(): Promise<number> {
       });
     }
   }
-  engine.close();
+  await engine.close();
   return (performance.now() - t0) / 1000;
 }
 

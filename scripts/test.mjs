@@ -1,15 +1,17 @@
 // `npm test`: installs what the tests need, then lint, typecheck, build, unit + API tests (Vitest)
-// and end-to-end tests (Playwright, Debian's Chromium). Ends with one line: "N passed, N failed".
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// and end-to-end tests (Playwright, Debian's Chromium, PostgreSQL's server programs). Ends with one
+// line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { log, root, run, setup } from './lib.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
     log(`Chromium is missing at ${CHROMIUM}. Install it with: sudo apt-get update && sudo apt-get install -y chromium`);
     process.exit(1);
@@ -21,8 +23,52 @@ function ensureChromium() {
   }
 }
 
+/**
+ * The folder with PostgreSQL's server programs (`initdb`, `postgres`): the PATH, else Debian's
+ * /usr/lib/postgresql/<version>/bin, highest version first. The PostgreSQL tests start throwaway
+ * servers with them (packages/postgres-sandbox).
+ */
+function findPostgresBin() {
+  const works = (dir) =>
+    ['initdb', 'postgres'].every((p) => spawnSync(join(dir, p), ['--version'], { stdio: 'ignore' }).status === 0);
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) {
+    for (const v of readdirSync(debian)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a)))
+      dirs.push(join(debian, v, 'bin'));
+  }
+  return dirs.find(works);
+}
+
+function ensurePostgres() {
+  let bin = findPostgresBin();
+  if (bin) return bin;
+  if (!isRoot) {
+    log(
+      "PostgreSQL's server programs (initdb, postgres) are missing. Install them with: sudo apt-get update && sudo apt-get install -y postgresql",
+    );
+    process.exit(1);
+  }
+  log('installing PostgreSQL from Debian (apt-get install postgresql)');
+  if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', 'postgresql']) !== 0) {
+    log('could not install PostgreSQL: apt-get update && apt-get install -y postgresql');
+    process.exit(1);
+  }
+  bin = findPostgresBin();
+  if (!bin) {
+    log('PostgreSQL was installed but initdb and postgres were not found under /usr/lib/postgresql/*/bin');
+    process.exit(1);
+  }
+  return bin;
+}
+
 setup();
 ensureChromium();
+// The sandbox looks here first (Debian keeps initdb off the PATH).
+process.env.MESHCONSOLE_PG_BIN = ensurePostgres();
+log(`PostgreSQL server programs: ${process.env.MESHCONSOLE_PG_BIN}`);
 
 const results = join(root, '.test-results');
 rmSync(results, { recursive: true, force: true });

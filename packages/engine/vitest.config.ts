@@ -5,5 +5,8 @@ export default defineConfig({
     name: 'engine',
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // One throwaway PostgreSQL server for the run: the PostgresStore suites make a schema each in it.
+    globalSetup: ['../postgres-sandbox/src/vitest-setup.ts'],
+    hookTimeout: 60_000,
   },
 });

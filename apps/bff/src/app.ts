@@ -28,7 +28,7 @@ export interface AppDeps {
   /** The local engine (admin reset); undefined with MESH_BACKEND=appmesh. */
   engine: Engine | undefined;
   /** Readiness probe; defaults to `engine.ping()` (true without an engine). */
-  ping?: () => boolean;
+  ping?: () => boolean | Promise<boolean>;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -47,11 +47,11 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', (_req, res) => {
+  app.get('/readyz', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     let ready = false;
     try {
-      ready = ping();
+      ready = await ping();
     } catch (err) {
       logger.error({ err }, 'readiness check failed');
     }

@@ -1,8 +1,16 @@
-// Builds the mesh backend the configuration asks for: the embedded mock mesh (SQLite or memory) or the
-// real-mesh adapter over @aws-sdk/client-app-mesh.
+// Builds the mesh backend the configuration asks for: the embedded mock mesh (a SQLite file, memory, or
+// a PostgreSQL database shared by several replicas) or the real-mesh adapter over @aws-sdk/client-app-mesh.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createEngine, type Engine, type Quotas, SqliteStore } from '@meshconsole/engine';
+import {
+  createEngine,
+  type Engine,
+  isPostgresUrl,
+  PostgresStore,
+  type Quotas,
+  SqliteStore,
+  type Store,
+} from '@meshconsole/engine';
 import type { MeshApi } from '@meshconsole/model';
 import { createAppMeshAdapter } from './backends/appmesh-adapter.js';
 import type { Config } from './config.js';
@@ -13,25 +21,31 @@ export interface Backend {
   meshApiFor: (accountId: string) => MeshApi;
   /** The local engine; undefined with MESH_BACKEND=appmesh. */
   engine: Engine | undefined;
-  /** Readiness: the store answers (local), always true for the adapter. */
-  ping: () => boolean;
-  close: () => void;
+  /** Readiness: the store answers (local), always true for the adapter. Never rejects. */
+  ping: () => Promise<boolean>;
+  close: () => Promise<void>;
 }
 
-/** Opens the local mesh: SQLite at MESH_DB (its folder created), quotas, demo seed once on an empty store. */
-export function createLocalBackend(config: Config, logger?: Logger): Backend {
+/** The store MESH_DB names: a PostgreSQL database (migrated on open), or a SQLite file (its folder created). */
+async function openStore(config: Config): Promise<Store> {
+  if (isPostgresUrl(config.meshDb)) return PostgresStore.open(config.meshDb, { poolSize: config.meshDbPoolSize });
   if (config.meshDb !== ':memory:') mkdirSync(dirname(config.meshDb), { recursive: true });
-  const store = new SqliteStore(config.meshDb);
+  return new SqliteStore(config.meshDb);
+}
+
+/** Opens the local mesh: the store MESH_DB names, quotas, demo seed once on an empty store. */
+export async function createLocalBackend(config: Config, logger?: Logger): Promise<Backend> {
+  const store = await openStore(config);
   let engine: Engine;
   try {
     engine = createEngine({ store, region: config.region, quotas: config.quotas as Partial<Quotas> });
+    if (config.seed === 'demo' && (await engine.isEmpty())) {
+      await engine.seedDemo(config.accountId);
+      logger?.info({ accountId: config.accountId }, 'seeded the demo data into an empty store');
+    }
   } catch (err) {
-    store.close();
+    await store.close();
     throw err;
-  }
-  if (config.seed === 'demo' && engine.isEmpty()) {
-    engine.seedDemo(config.accountId);
-    logger?.info({ accountId: config.accountId }, 'seeded the demo data into an empty store');
   }
   const apis = new Map<string, MeshApi>();
   return {
@@ -54,11 +68,11 @@ export function createAppMeshBackend(config: Config): Backend {
   return {
     meshApiFor: () => adapter,
     engine: undefined,
-    ping: () => true,
-    close: () => adapter.close(),
+    ping: async () => true,
+    close: async () => adapter.close(),
   };
 }
 
-export function createBackend(config: Config, logger?: Logger): Backend {
+export async function createBackend(config: Config, logger?: Logger): Promise<Backend> {
   return config.meshBackend === 'local' ? createLocalBackend(config, logger) : createAppMeshBackend(config);
 }

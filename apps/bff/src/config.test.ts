@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, QUOTA_VARIABLES, quotaKeyOf } from './config.js';
+import { ConfigError, loadConfig, QUOTA_VARIABLES, quotaKeyOf, redactMeshDb } from './config.js';
 
 const resolvePath = (p: string) => `/base/${p.replace(/^\.\//, '')}`;
 
@@ -109,5 +109,43 @@ describe('loadConfig', () => {
 
   it('when a variable is set but empty, then the default applies', () => {
     expect(loadConfig({ PORT: '', SEED: '' }, resolvePath)).toMatchObject({ port: 8080, seed: 'demo' });
+  });
+});
+
+describe('MESH_DB with PostgreSQL', () => {
+  const URL_WITH_PASSWORD = 'postgres://mesh:s3cr%40t@db.internal:5432/meshconsole?sslmode=require';
+
+  it('when MESH_DB is a PostgreSQL URL, then it is kept as given (not a path) with the pool size', () => {
+    const config = loadConfig({ MESH_DB: URL_WITH_PASSWORD, MESH_DB_POOL_SIZE: '25' }, resolvePath);
+    expect(config.meshDb).toBe(URL_WITH_PASSWORD);
+    expect(config.meshDbPoolSize).toBe(25);
+    expect(loadConfig({ MESH_DB: 'postgresql:///mesh?host=/var/run/postgresql' }, resolvePath)).toMatchObject({
+      meshDb: 'postgresql:///mesh?host=/var/run/postgresql',
+      meshDbPoolSize: 10,
+    });
+  });
+
+  it('when the URL names no server or no database, or the pool size is off, then the message says what is allowed', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env, resolvePath);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    };
+    expect(problems({ MESH_DB: 'postgres://mesh:pw@db.internal:5432/' })).toMatch(/MESH_DB must name the database/);
+    expect(problems({ MESH_DB: 'postgres:///mesh' })).toMatch(/MESH_DB must name the PostgreSQL server/);
+    expect(problems({ MESH_DB: 'postgres://mesh:pw@[bad/x' })).toMatch(/MESH_DB is not a valid PostgreSQL URL/);
+    expect(problems({ MESH_DB: 'postgres://mesh:hunter2@[bad/x' })).not.toContain('hunter2');
+    expect(problems({ MESH_DB_POOL_SIZE: '0' })).toMatch(/MESH_DB_POOL_SIZE must be between 1 and 1000/);
+    expect(problems({ MESH_DB_POOL_SIZE: 'many' })).toMatch(/MESH_DB_POOL_SIZE must be a number of connections/);
+  });
+
+  it('when MESH_DB is logged, then a PostgreSQL password is replaced and a file path is unchanged', () => {
+    const shown = redactMeshDb(URL_WITH_PASSWORD);
+    expect(shown).toBe('postgres://mesh:***@db.internal:5432/meshconsole?sslmode=require');
+    expect(redactMeshDb('postgres://mesh@db/m?password=hunter2')).not.toContain('hunter2');
+    expect(redactMeshDb('/var/lib/meshconsole/mesh.db')).toBe('/var/lib/meshconsole/mesh.db');
   });
 });

@@ -1,7 +1,7 @@
 // The one place that reads the environment. `loadConfig(process.env)` runs once at boot (main.ts);
 // tests pass their own env object. A bad value fails fast with a message that names the variable.
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_QUOTAS } from '@meshconsole/engine';
+import { DEFAULT_QUOTAS, isPostgresUrl } from '@meshconsole/engine';
 import { z } from 'zod';
 
 export type MeshBackend = 'local' | 'appmesh';
@@ -16,8 +16,10 @@ export interface Config {
   host: string;
   port: number;
   meshBackend: MeshBackend;
-  /** Absolute path of the SQLite file, or `:memory:`. */
+  /** Absolute path of the SQLite file, `:memory:`, or a PostgreSQL URL (`postgres://...`, kept as given). */
   meshDb: string;
+  /** With PostgreSQL: most connections this process opens to the database. */
+  meshDbPoolSize: number;
   seed: 'demo' | 'none';
   accountId: string;
   region: string;
@@ -86,6 +88,12 @@ const EnvSchema = z.object({
     .default(8080),
   MESH_BACKEND: z.enum(['local', 'appmesh'], { error: 'must be "local" or "appmesh"' }).default('local'),
   MESH_DB: z.string().min(1).default('./data/meshconsole.db'),
+  MESH_DB_POOL_SIZE: z.coerce
+    .number({ error: 'must be a number of connections' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be between 1 and 1000' })
+    .max(1000, { error: 'must be between 1 and 1000' })
+    .default(10),
   SEED: z.enum(['demo', 'none'], { error: 'must be "demo" or "none"' }).default('demo'),
   ACCOUNT_ID: ACCOUNT_ID.default('123456789012'),
   AWS_REGION: z
@@ -133,6 +141,36 @@ export function quotaVariableOf(key: string): string {
 
 export const QUOTA_VARIABLES = Object.keys(DEFAULT_QUOTAS).map(quotaVariableOf);
 
+/** A PostgreSQL URL names a server (a host, or a unix socket folder in `?host=`) and a database. */
+function postgresUrlProblem(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'MESH_DB is not a valid PostgreSQL URL; use postgres://user:password@host:5432/database';
+  }
+  if (url.hostname === '' && !url.searchParams.has('host')) {
+    return 'MESH_DB must name the PostgreSQL server: postgres://user:password@host:5432/database';
+  }
+  if (url.pathname.replace(/^\//, '') === '') {
+    return 'MESH_DB must name the database: postgres://user:password@host:5432/database';
+  }
+  return undefined;
+}
+
+/** MESH_DB as it may appear in logs: a PostgreSQL URL without its password. */
+export function redactMeshDb(meshDb: string): string {
+  if (!isPostgresUrl(meshDb)) return meshDb;
+  try {
+    const url = new URL(meshDb);
+    if (url.password !== '') url.password = '***';
+    for (const key of [...url.searchParams.keys()]) if (/pass/i.test(key)) url.searchParams.set(key, '***');
+    return url.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
 export function loadConfig(env: Record<string, string | undefined>, resolvePath: (p: string) => string): Config {
   // Empty strings mean "not set", like most shells' `FOO= cmd`.
   const cleaned: Record<string, string> = {};
@@ -159,6 +197,11 @@ export function loadConfig(env: Record<string, string | undefined>, resolvePath:
     quotas[key] = Number(value);
   }
 
+  if (parsed.success && isPostgresUrl(parsed.data.MESH_DB)) {
+    const problem = postgresUrlProblem(parsed.data.MESH_DB);
+    if (problem) problems.push(problem);
+  }
+
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -167,7 +210,8 @@ export function loadConfig(env: Record<string, string | undefined>, resolvePath:
     host: e.HOST,
     port: e.PORT,
     meshBackend: e.MESH_BACKEND,
-    meshDb: e.MESH_DB === ':memory:' ? ':memory:' : resolvePath(e.MESH_DB),
+    meshDb: e.MESH_DB === ':memory:' || isPostgresUrl(e.MESH_DB) ? e.MESH_DB : resolvePath(e.MESH_DB),
+    meshDbPoolSize: e.MESH_DB_POOL_SIZE,
     seed: e.SEED,
     accountId: e.ACCOUNT_ID,
     region: e.AWS_REGION,

@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApp } from './app.js';
 import { createBackend } from './backend.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, redactMeshDb } from './config.js';
 import { createLogger } from './logger.js';
 
 /** How long in-flight requests get after a stop signal before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-function main(): void {
+async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env, (p) => resolve(process.cwd(), p));
@@ -22,7 +22,14 @@ function main(): void {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const backend = createBackend(config, logger);
+  let backend: Awaited<ReturnType<typeof createBackend>>;
+  try {
+    backend = await createBackend(config, logger);
+  } catch (err) {
+    logger.fatal({ err }, 'could not open the mesh backend');
+    logger.flush?.();
+    process.exit(1);
+  }
   const app = createApp({ config, logger, meshApiFor: backend.meshApiFor, engine: backend.engine, ping: backend.ping });
 
   const server = app.listen(config.port, config.host, () => {
@@ -33,7 +40,7 @@ function main(): void {
         url: `http://${host}:${port}`,
         port,
         backend: config.meshBackend,
-        db: config.meshDb,
+        db: redactMeshDb(config.meshDb),
         accountId: config.accountId,
       },
       `meshconsole listening on http://${host}:${port}`,
@@ -41,8 +48,7 @@ function main(): void {
   });
   server.on('error', (err) => {
     logger.fatal({ err }, 'could not listen');
-    backend.close();
-    process.exit(1);
+    void backend.close().finally(() => process.exit(1));
   });
   // Slow clients cannot hold a connection forever.
   server.headersTimeout = 30_000;
@@ -62,11 +68,11 @@ function main(): void {
     // Keep-alive connections that finish their last request are closed as soon as they go idle.
     const sweep = setInterval(() => server.closeIdleConnections(), 100);
     sweep.unref();
-    server.close((err) => {
+    server.close(async (err) => {
       clearTimeout(force);
       clearInterval(sweep);
       try {
-        backend.close();
+        await backend.close();
       } catch (closeErr) {
         logger.error({ err: closeErr }, 'closing the backend failed');
       }
@@ -80,4 +86,4 @@ function main(): void {
   process.on('SIGINT', stop);
 }
 
-main();
+await main();

@@ -4,10 +4,10 @@ import { appMeshError, type Harness, ME, openHarness, STORE_KINDS } from './test
 
 describe.each(STORE_KINDS)('demo seed on $name', (kind) => {
   let h: Harness;
-  beforeEach(() => {
-    h = openHarness(kind);
+  beforeEach(async () => {
+    h = await openHarness(kind);
   });
-  afterEach(() => h.cleanup());
+  afterEach(() => h?.cleanup());
 
   /** Everything the caller can see, with metadata, as one comparable value. */
   async function snapshot(accountId = ME) {
@@ -35,7 +35,7 @@ describe.each(STORE_KINDS)('demo seed on $name', (kind) => {
   }
 
   it('when seeded, then the caller has demo-mesh with services, a gateway with routes and one without', async () => {
-    h.engine.seedDemo(ME);
+    await h.engine.seedDemo(ME);
     const api = h.engine.forCaller(ME);
     const services = await api.listVirtualServices({ meshName: 'demo-mesh' });
     expect(services.virtualServices.map((s) => s.virtualServiceName)).toEqual([
@@ -65,7 +65,7 @@ describe.each(STORE_KINDS)('demo seed on $name', (kind) => {
   });
 
   it('when seeded, then a mesh owned by 111122223333 is shared with the caller, whose gateway it sees but cannot delete', async () => {
-    h.engine.seedDemo(ME);
+    await h.engine.seedDemo(ME);
     const api = h.engine.forCaller(ME);
     const { meshes } = await api.listMeshes({});
     const shared = meshes.find((m) => m.meshOwner === DEMO_SHARING_ACCOUNT);
@@ -81,19 +81,19 @@ describe.each(STORE_KINDS)('demo seed on $name', (kind) => {
   });
 
   it('when seeded twice, then nothing changes the second time', async () => {
-    h.engine.seedDemo(ME);
+    await h.engine.seedDemo(ME);
     const first = await snapshot();
     h.clock.advance(60_000);
-    h.engine.seedDemo(ME);
+    await h.engine.seedDemo(ME);
     expect(await snapshot()).toEqual(first);
   });
 
   it('when part of the demo was deleted, then seeding again restores only what is missing', async () => {
-    h.engine.seedDemo(ME);
+    await h.engine.seedDemo(ME);
     const api = h.engine.forCaller(ME);
     const ingress = await api.describeVirtualGateway({ meshName: 'demo-mesh', virtualGatewayName: 'ingress-gw' });
     await api.deleteVirtualGateway({ meshName: 'demo-mesh', virtualGatewayName: 'edge-gw' });
-    h.engine.seedDemo(ME);
+    await h.engine.seedDemo(ME);
     const again = await api.describeVirtualGateway({ meshName: 'demo-mesh', virtualGatewayName: 'ingress-gw' });
     expect(again).toEqual(ingress);
     await expect(
@@ -102,7 +102,7 @@ describe.each(STORE_KINDS)('demo seed on $name', (kind) => {
   });
 
   it('when the caller is 111122223333 itself, then another account shares the partner mesh', async () => {
-    h.engine.seedDemo(DEMO_SHARING_ACCOUNT);
+    await h.engine.seedDemo(DEMO_SHARING_ACCOUNT);
     const { meshes } = await h.engine.forCaller(DEMO_SHARING_ACCOUNT).listMeshes({});
     expect(meshes.map((m) => [m.meshName, m.meshOwner])).toEqual([
       ['demo-mesh', DEMO_SHARING_ACCOUNT],
@@ -111,9 +111,9 @@ describe.each(STORE_KINDS)('demo seed on $name', (kind) => {
   });
 
   it('when reset with demo, then the store is not empty and holds the seed', async () => {
-    expect(h.engine.isEmpty()).toBe(true);
-    h.engine.reset('demo', ME);
-    expect(h.engine.isEmpty()).toBe(false);
+    expect(await h.engine.isEmpty()).toBe(true);
+    await h.engine.reset('demo', ME);
+    expect(await h.engine.isEmpty()).toBe(false);
     expect(await snapshot()).toHaveLength(2 + 3 + 2 + 2 + 1 + 1 + 1);
   });
 });

@@ -3,8 +3,8 @@ import type { ResourceKey } from './store/store';
 
 export interface SeedHost {
   operations(account: string): Operations;
-  exists(key: ResourceKey): boolean;
-  share(ownerAccount: string, meshName: string, withAccount: string): void;
+  exists(key: ResourceKey): Promise<boolean>;
+  share(ownerAccount: string, meshName: string, withAccount: string): Promise<void>;
 }
 
 /** The account that owns the demo's shared mesh (the documentation's example account). */
@@ -33,7 +33,7 @@ export function demoSharingAccount(accountId: string): string {
  *   `inventory.partner.local`, virtual gateway `partner-gw` (grpc 50051) with gateway route
  *   `inventory-route`. The caller can see these but not update or delete them.
  */
-export function seedDemoData(host: SeedHost, accountId: string): void {
+export async function seedDemoData(host: SeedHost, accountId: string): Promise<void> {
   const owner = demoSharingAccount(accountId);
   const mine = host.operations(accountId);
   const theirs = host.operations(owner);
@@ -49,8 +49,8 @@ export function seedDemoData(host: SeedHost, accountId: string): void {
   ) => host.exists({ kind, meshOwner, meshName, parent, name });
 
   // ---- the caller's mesh -------------------------------------------------------------------
-  if (!meshExists(accountId, DEMO_MESH)) {
-    mine.createMesh({
+  if (!(await meshExists(accountId, DEMO_MESH))) {
+    await mine.createMesh({
       meshName: DEMO_MESH,
       spec: { egressFilter: { type: 'ALLOW_ALL' }, serviceDiscovery: { ipPreference: 'IPv4_PREFERRED' } },
       tags: [
@@ -60,12 +60,12 @@ export function seedDemoData(host: SeedHost, accountId: string): void {
     });
   }
   for (const virtualServiceName of ['catalog.demo.local', 'orders.demo.local', 'payments.demo.local']) {
-    if (!childExists('virtualService', accountId, DEMO_MESH, virtualServiceName)) {
-      mine.createVirtualService({ meshName: DEMO_MESH, virtualServiceName, spec: {} });
+    if (!(await childExists('virtualService', accountId, DEMO_MESH, virtualServiceName))) {
+      await mine.createVirtualService({ meshName: DEMO_MESH, virtualServiceName, spec: {} });
     }
   }
-  if (!childExists('virtualGateway', accountId, DEMO_MESH, 'ingress-gw')) {
-    mine.createVirtualGateway({
+  if (!(await childExists('virtualGateway', accountId, DEMO_MESH, 'ingress-gw'))) {
+    await mine.createVirtualGateway({
       meshName: DEMO_MESH,
       virtualGatewayName: 'ingress-gw',
       spec: {
@@ -93,8 +93,8 @@ export function seedDemoData(host: SeedHost, accountId: string): void {
     ['catalog-route', '/catalog/', 'catalog.demo.local'],
     ['orders-route', '/orders/', 'orders.demo.local'],
   ] as const) {
-    if (!childExists('gatewayRoute', accountId, DEMO_MESH, gatewayRouteName, 'ingress-gw')) {
-      mine.createGatewayRoute({
+    if (!(await childExists('gatewayRoute', accountId, DEMO_MESH, gatewayRouteName, 'ingress-gw'))) {
+      await mine.createGatewayRoute({
         meshName: DEMO_MESH,
         virtualGatewayName: 'ingress-gw',
         gatewayRouteName,
@@ -107,8 +107,8 @@ export function seedDemoData(host: SeedHost, accountId: string): void {
       });
     }
   }
-  if (!childExists('virtualGateway', accountId, DEMO_MESH, 'edge-gw')) {
-    mine.createVirtualGateway({
+  if (!(await childExists('virtualGateway', accountId, DEMO_MESH, 'edge-gw'))) {
+    await mine.createVirtualGateway({
       meshName: DEMO_MESH,
       virtualGatewayName: 'edge-gw',
       spec: {
@@ -134,26 +134,26 @@ export function seedDemoData(host: SeedHost, accountId: string): void {
   }
 
   // ---- the mesh another account shares with the caller -------------------------------------
-  if (!meshExists(owner, DEMO_SHARED_MESH)) {
-    theirs.createMesh({ meshName: DEMO_SHARED_MESH, spec: { egressFilter: { type: 'DROP_ALL' } } });
+  if (!(await meshExists(owner, DEMO_SHARED_MESH))) {
+    await theirs.createMesh({ meshName: DEMO_SHARED_MESH, spec: { egressFilter: { type: 'DROP_ALL' } } });
   }
-  host.share(owner, DEMO_SHARED_MESH, accountId);
-  if (!childExists('virtualService', owner, DEMO_SHARED_MESH, 'inventory.partner.local')) {
-    theirs.createVirtualService({
+  await host.share(owner, DEMO_SHARED_MESH, accountId);
+  if (!(await childExists('virtualService', owner, DEMO_SHARED_MESH, 'inventory.partner.local'))) {
+    await theirs.createVirtualService({
       meshName: DEMO_SHARED_MESH,
       virtualServiceName: 'inventory.partner.local',
       spec: {},
     });
   }
-  if (!childExists('virtualGateway', owner, DEMO_SHARED_MESH, 'partner-gw')) {
-    theirs.createVirtualGateway({
+  if (!(await childExists('virtualGateway', owner, DEMO_SHARED_MESH, 'partner-gw'))) {
+    await theirs.createVirtualGateway({
       meshName: DEMO_SHARED_MESH,
       virtualGatewayName: 'partner-gw',
       spec: { listeners: [{ portMapping: { port: 50051, protocol: 'grpc' } }] },
     });
   }
-  if (!childExists('gatewayRoute', owner, DEMO_SHARED_MESH, 'inventory-route', 'partner-gw')) {
-    theirs.createGatewayRoute({
+  if (!(await childExists('gatewayRoute', owner, DEMO_SHARED_MESH, 'inventory-route', 'partner-gw'))) {
+    await theirs.createGatewayRoute({
       meshName: DEMO_SHARED_MESH,
       virtualGatewayName: 'partner-gw',
       gatewayRouteName: 'inventory-route',

@@ -5,7 +5,7 @@ import { createEngine } from './engine';
 import { MemoryStore } from './store/memory-store';
 import { SqliteStore } from './store/sqlite-store';
 import type { Store } from './store/store';
-import { Clock, gatewaySpec, httpRouteSpec, ME, OTHER, REGION } from './test-support/fixtures';
+import { Clock, gatewaySpec, httpRouteSpec, ME, OTHER, openPostgresKind, REGION } from './test-support/fixtures';
 
 /**
  * Model-based test: random sequences of operations by two accounts (ME owns mesh `m` and shares it
@@ -329,29 +329,45 @@ const commands = [
   fc.tuple(actor, fc.integer({ min: 1, max: 3 })).map(([a, l]) => new ListEverything(a, l)),
 ];
 
-const STORES: { name: string; open: () => Store }[] = [
-  { name: 'MemoryStore', open: () => new MemoryStore() },
-  { name: 'SqliteStore', open: () => new SqliteStore(':memory:') },
+const STORES: { name: string; open: () => Promise<{ store: Store; cleanup: () => Promise<void> }>; runs: number }[] = [
+  {
+    name: 'MemoryStore',
+    open: async () => {
+      const store = new MemoryStore();
+      return { store, cleanup: () => store.close() };
+    },
+    runs: 80,
+  },
+  {
+    name: 'SqliteStore',
+    open: async () => {
+      const store = new SqliteStore(':memory:');
+      return { store, cleanup: () => store.close() };
+    },
+    runs: 80,
+  },
+  // A round trip per statement: fewer runs, the same commands.
+  { name: 'PostgresStore', open: openPostgresKind, runs: 15 },
 ];
 
-describe.each(STORES)('engine against a reference model on $name', ({ open }) => {
+describe.each(STORES)('engine against a reference model on $name', ({ open, runs }) => {
   it('when random operation sequences run, then every outcome agrees with the model', async () => {
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 80, size: 'max' }), async (cmds) => {
-        const store = open();
+        const { store, cleanup } = await open();
         try {
           const clock = new Clock();
           const engine = createEngine({ store, region: REGION, quotas: QUOTAS, now: clock.now });
           const api = { [ME]: engine.forCaller(ME), [OTHER]: engine.forCaller(OTHER) } as Record<Actor, MeshApi>;
           await api[ME].createMesh({ meshName: 'm' });
-          engine.shareMesh(ME, 'm', OTHER);
+          await engine.shareMesh(ME, 'm', OTHER);
           const model: Model = { services: new Map(), gateways: new Map(), routes: new Map(), tokens: new Map() };
           await fc.asyncModelRun(() => ({ model, real: { api } }), cmds);
         } finally {
-          store.close();
+          await cleanup();
         }
       }),
-      { numRuns: 80 },
+      { numRuns: runs },
     );
-  }, 120_000);
+  }, 180_000);
 });

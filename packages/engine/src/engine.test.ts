@@ -21,18 +21,18 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
   let other: MeshApi;
   let stranger: MeshApi;
 
-  beforeEach(() => {
-    h = openHarness(kind);
+  beforeEach(async () => {
+    h = await openHarness(kind);
     me = h.engine.forCaller(ME);
     other = h.engine.forCaller(OTHER);
     stranger = h.engine.forCaller(STRANGER);
   });
-  afterEach(() => h.cleanup());
+  afterEach(() => h?.cleanup());
 
   /** `OTHER` owns `shared` and shares it with `ME`; it holds OTHER's gateway `their-gw` and service `svc.shared`. */
   async function sharedMesh() {
     await other.createMesh({ meshName: 'shared' });
-    h.engine.shareMesh(OTHER, 'shared', ME);
+    await h.engine.shareMesh(OTHER, 'shared', ME);
     await other.createVirtualGateway({ meshName: 'shared', virtualGatewayName: 'their-gw', spec: gatewaySpec() });
     await other.createVirtualService({ meshName: 'shared', virtualServiceName: 'svc.shared', spec: {} });
   }
@@ -59,11 +59,11 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
 
   /** Runs `body` on a second engine, over a store of its own, opened with `options`; closes it after. */
   async function withHarness(options: Partial<EngineOptions>, body: (h2: Harness) => Promise<void>) {
-    const h2 = openHarness(kind, options);
+    const h2 = await openHarness(kind, options);
     try {
       await body(h2);
     } finally {
-      h2.cleanup();
+      await h2.cleanup();
     }
   }
 
@@ -267,8 +267,8 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
       expect((await me.listVirtualGateways({ meshName: 'shared', meshOwner: OTHER })).virtualGateways).toHaveLength(1);
     });
 
-    it('when a mesh that does not exist is shared, then NotFoundException', () => {
-      expect(() => h.engine.shareMesh(OTHER, 'nope', ME)).toThrow(/not present/);
+    it('when a mesh that does not exist is shared, then NotFoundException', async () => {
+      await expect(h.engine.shareMesh(OTHER, 'nope', ME)).rejects.toThrow(/not present/);
     });
 
     it('when the caller names its own mesh with meshOwner, then that works like no meshOwner', async () => {
@@ -484,8 +484,10 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
         expect((await api.listVirtualGateways({ meshName: 'm' })).virtualGateways).toHaveLength(5);
       }));
 
-    it('when a quota is not a whole number, then the engine refuses to start', () => {
-      expect(() => openHarness(kind, { quotas: { virtualGatewaysPerMesh: -1 } })).toThrow(/virtualGatewaysPerMesh/);
+    it('when a quota is not a whole number, then the engine refuses to start', async () => {
+      await expect(openHarness(kind, { quotas: { virtualGatewaysPerMesh: -1 } })).rejects.toThrow(
+        /virtualGatewaysPerMesh/,
+      );
     });
   });
 
@@ -682,7 +684,7 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
       await me.createMesh({ meshName: 'a' });
       await me.createMesh({ meshName: 'b' });
       const { nextToken } = await me.listMeshes({ limit: 1 });
-      h.engine.reset('none', ME);
+      await h.engine.reset('none', ME);
       await me.createMesh({ meshName: 'a' });
       await me.createMesh({ meshName: 'b' });
       expect((await appMeshError(me.listMeshes({ limit: 1, nextToken }))).name).toBe('BadRequestException');
@@ -691,9 +693,9 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
     it('when meshes of several owners share a name, then listMeshes pages through all of them', async () => {
       await me.createMesh({ meshName: 'same' });
       await other.createMesh({ meshName: 'same' });
-      h.engine.shareMesh(OTHER, 'same', ME);
+      await h.engine.shareMesh(OTHER, 'same', ME);
       await stranger.createMesh({ meshName: 'same' });
-      h.engine.shareMesh(STRANGER, 'same', ME);
+      await h.engine.shareMesh(STRANGER, 'same', ME);
       const seen: string[] = [];
       let nextToken: string | undefined;
       do {
@@ -740,21 +742,78 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
     });
   });
 
+  describe('concurrent requests in one process', () => {
+    it('when 8 creates of one name run at once, then exactly one succeeds and 7 get ConflictException', async () => {
+      await me.createMesh({ meshName: 'm' });
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          me.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'contended', spec: gatewaySpec(8000 + i) }).then(
+            () => 'created',
+            (error: { name?: string }) => error.name,
+          ),
+        ),
+      );
+      expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+      expect(outcomes.filter((o) => o === 'ConflictException')).toHaveLength(7);
+      expect((await me.listVirtualGateways({ meshName: 'm' })).virtualGateways).toHaveLength(1);
+    });
+
+    it('when 10 updates of one gateway run at once, then the versions are exactly 2..11', async () => {
+      await me.createMesh({ meshName: 'm' });
+      await me.createVirtualGateway({ meshName: 'm', virtualGatewayName: 'hot', spec: gatewaySpec() });
+      const versions = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          me
+            .updateVirtualGateway({ meshName: 'm', virtualGatewayName: 'hot', spec: gatewaySpec(9000 + i) })
+            .then((out) => out.virtualGateway.metadata.version),
+        ),
+      );
+      expect(versions.sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    });
+
+    it('when creates race for the last places under a quota, then the quota holds', async () => {
+      await me.createMesh({ meshName: 'm' });
+      const outcomes = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          me.createVirtualGateway({ meshName: 'm', virtualGatewayName: `g${i}`, spec: gatewaySpec() }).then(
+            () => 'created',
+            (error: { name?: string }) => error.name,
+          ),
+        ),
+      );
+      expect(outcomes.filter((o) => o === 'created')).toHaveLength(DEFAULT_QUOTAS.virtualGatewaysPerMesh);
+      expect(outcomes.filter((o) => o === 'LimitExceededException')).toHaveLength(
+        6 - DEFAULT_QUOTAS.virtualGatewaysPerMesh,
+      );
+      expect((await me.listVirtualGateways({ meshName: 'm' })).virtualGateways).toHaveLength(
+        DEFAULT_QUOTAS.virtualGatewaysPerMesh,
+      );
+    });
+
+    it('when one clientToken is used by several requests at once, then the resource is made once', async () => {
+      await me.createMesh({ meshName: 'm' });
+      const request = { meshName: 'm', virtualGatewayName: 'once', spec: gatewaySpec(), clientToken: 'tok-1' };
+      const answers = await Promise.all(Array.from({ length: 5 }, () => me.createVirtualGateway(request)));
+      expect(new Set(answers.map((a) => a.virtualGateway.metadata.uid)).size).toBe(1);
+      expect((await me.listVirtualGateways({ meshName: 'm' })).virtualGateways).toHaveLength(1);
+    });
+  });
+
   describe('lifecycle', () => {
     it('when reset with none, then everything is gone; with demo, the demo data is back', async () => {
       await me.createMesh({ meshName: 'm' });
-      expect(h.engine.isEmpty()).toBe(false);
-      h.engine.reset('none', ME);
-      expect(h.engine.isEmpty()).toBe(true);
+      expect(await h.engine.isEmpty()).toBe(false);
+      await h.engine.reset('none', ME);
+      expect(await h.engine.isEmpty()).toBe(true);
       expect((await me.listMeshes({})).meshes).toEqual([]);
-      h.engine.reset('demo', ME);
+      await h.engine.reset('demo', ME);
       expect((await me.listMeshes({})).meshes.map((m) => m.meshName)).toEqual(['demo-mesh', 'partner-mesh']);
-      expect(h.engine.ping()).toBe(true);
+      expect(await h.engine.ping()).toBe(true);
     });
 
-    it('when the engine is closed, then ping answers false', () => {
-      h.engine.close();
-      expect(h.engine.ping()).toBe(false);
+    it('when the engine is closed, then ping answers false', async () => {
+      await h.engine.close();
+      expect(await h.engine.ping()).toBe(false);
     });
 
     it('when the caller account is not 12 digits, then forCaller refuses it', () => {

@@ -47,14 +47,15 @@ import { requestFingerprint } from './canonical-json';
 import { seedDemoData } from './demo-seed';
 import { decodeNextToken, encodeNextToken, NextTokenError, newTokenSecret } from './pagination';
 import { type Quotas, resolveQuotas } from './quotas';
-import type {
-  ResourceKey,
-  ResourceKind,
-  ResourceRecord,
-  ResourceScope,
-  Store,
-  StoreReader,
-  StoreWriter,
+import {
+  type ResourceKey,
+  type ResourceKind,
+  type ResourceRecord,
+  type ResourceScope,
+  type Store,
+  type StoreReader,
+  StoreUnavailableError,
+  type StoreWriter,
 } from './store/store';
 
 export interface EngineOptions {
@@ -76,16 +77,16 @@ export interface Engine {
    */
   forCaller(accountId: string): MeshApi & MeshApiPages;
   /** Shares the mesh `meshName` owned by `ownerAccount` with `withAccount` (what AWS RAM does for App Mesh). */
-  shareMesh(ownerAccount: string, meshName: string, withAccount: string): void;
+  shareMesh(ownerAccount: string, meshName: string, withAccount: string): Promise<void>;
   /** Deletes everything (and invalidates every outstanding `nextToken`), then seeds demo data when asked. */
-  reset(seed: 'demo' | 'none', accountId: string): void;
+  reset(seed: 'demo' | 'none', accountId: string): Promise<void>;
   /** Creates whatever part of the demo data is missing for `accountId`; running it again changes nothing. */
-  seedDemo(accountId: string): void;
+  seedDemo(accountId: string): Promise<void>;
   /** True when the store holds no resource. */
-  isEmpty(): boolean;
-  /** Readiness: the store answers. */
-  ping(): boolean;
-  close(): void;
+  isEmpty(): Promise<boolean>;
+  /** Readiness: the store answers. Never rejects. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
 }
 
 type Api = MeshApi;
@@ -136,17 +137,14 @@ function routeTarget(spec: unknown): { name: string; path: string } | undefined 
   return undefined;
 }
 
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
-}
-
 class LocalEngine implements Engine {
   readonly store: Store;
   readonly region: string;
   readonly partition: string;
   readonly quotas: Quotas;
   readonly now: () => number;
+  /** Set once the store holds a pagination secret (made on first use, shared by every process on the store). */
+  #secretReady: Promise<void> | undefined;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -154,57 +152,76 @@ class LocalEngine implements Engine {
     this.partition = options.partition ?? 'aws';
     this.quotas = resolveQuotas(options.quotas);
     this.now = options.now ?? Date.now;
-    this.store.write((w) => {
-      if (w.getMeta(SECRET_KEY) === undefined) w.setMeta(SECRET_KEY, newTokenSecret());
-    });
   }
 
   forCaller(accountId: string): MeshApi & MeshApiPages {
     return new CallerApi(this, assertAccount(accountId));
   }
 
-  shareMesh(ownerAccount: string, meshName: string, withAccount: string): void {
+  async shareMesh(ownerAccount: string, meshName: string, withAccount: string): Promise<void> {
     assertAccount(ownerAccount);
     assertAccount(withAccount);
-    this.store.write((w) => {
-      const mesh = w.getResource(meshKey(ownerAccount, meshName));
-      if (!mesh) throw notFound(`Mesh with name ${meshName} is not present for account ${ownerAccount}`);
-      if (withAccount !== ownerAccount) w.addShare(ownerAccount, meshName, withAccount);
-    });
+    await this.#translated(() =>
+      this.store.write(async (w) => {
+        const mesh = await w.getResource(meshKey(ownerAccount, meshName));
+        if (!mesh) throw notFound(`Mesh with name ${meshName} is not present for account ${ownerAccount}`);
+        if (withAccount !== ownerAccount) await w.addShare(ownerAccount, meshName, withAccount);
+      }),
+    );
   }
 
-  reset(seed: 'demo' | 'none', accountId: string): void {
+  async reset(seed: 'demo' | 'none', accountId: string): Promise<void> {
     assertAccount(accountId);
-    this.store.write((w) => {
-      w.wipe();
-      w.setMeta(SECRET_KEY, newTokenSecret());
-      if (seed === 'demo') seedDemoData(this.#seedHost(w), accountId);
-    });
+    await this.#translated(() =>
+      this.store.write(async (w) => {
+        await w.wipe();
+        await w.setMeta(SECRET_KEY, newTokenSecret());
+        if (seed === 'demo') await seedDemoData(this.#seedHost(w), accountId);
+      }),
+    );
   }
 
-  seedDemo(accountId: string): void {
+  async seedDemo(accountId: string): Promise<void> {
     assertAccount(accountId);
-    this.store.write((w) => seedDemoData(this.#seedHost(w), accountId));
+    await this.#translated(() => this.store.write((w) => seedDemoData(this.#seedHost(w), accountId)));
   }
 
+  /** The demo seed runs through the operations, inside the one transaction `w` belongs to. */
   #seedHost(w: StoreWriter) {
     return {
-      operations: (account: string) => new Operations(this, account),
-      exists: (key: ResourceKey) => w.getResource(key) !== undefined,
+      operations: (account: string) => new Operations(this, account, w),
+      exists: async (key: ResourceKey) => (await w.getResource(key)) !== undefined,
       share: (owner: string, meshName: string, account: string) => w.addShare(owner, meshName, account),
     };
   }
 
-  isEmpty(): boolean {
-    return this.store.read((r) => r.isEmpty());
+  isEmpty(): Promise<boolean> {
+    return this.#translated(() => this.store.read((r) => r.isEmpty()));
   }
 
-  ping(): boolean {
+  ping(): Promise<boolean> {
     return this.store.ping();
   }
 
-  close(): void {
-    this.store.close();
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  /**
+   * Makes sure the store holds the `nextToken` signing secret. The secret lives in the store, not in
+   * this process, so every process on the same store signs and checks tokens alike; the first one to
+   * need it writes it (one transaction: concurrent starters agree on one secret).
+   */
+  #ensureSecret(): Promise<void> {
+    this.#secretReady ??= this.store
+      .write(async (w) => {
+        if ((await w.getMeta(SECRET_KEY)) === undefined) await w.setMeta(SECRET_KEY, newTokenSecret());
+      })
+      .catch((error: unknown) => {
+        this.#secretReady = undefined; // try again on the next request (the store may be back)
+        throw error;
+      });
+    return this.#secretReady;
   }
 
   arn(record: Pick<ResourceRecord, 'kind' | 'meshName' | 'parent' | 'name' | 'resourceOwner'>): string {
@@ -234,17 +251,27 @@ class LocalEngine implements Engine {
     }
   }
 
-  /** Runs an operation: its errors reach the caller as `AppMeshError`s, never as raw storage errors. */
-  async run<T>(operation: () => T): Promise<T> {
-    try {
+  /** Runs a caller's operation once the store is ready for it, its errors made `AppMeshError`s. */
+  run<T>(operation: () => Promise<T>): Promise<T> {
+    return this.#translated(async () => {
+      await this.#ensureSecret();
       return operation();
+    });
+  }
+
+  /** Errors reach the caller as `AppMeshError`s, never as raw storage errors. */
+  async #translated<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
     } catch (error) {
       if (error instanceof AppMeshError) throw error;
-      if (isBusy(error)) {
-        throw new AppMeshError(
+      if (error instanceof StoreUnavailableError) {
+        const unavailable = new AppMeshError(
           'ServiceUnavailableException',
           'The request has failed due to a temporary failure of the service. Try again.',
         );
+        (unavailable as { cause?: unknown }).cause = error;
+        throw unavailable;
       }
       const wrapped = new AppMeshError(
         'InternalServerErrorException',
@@ -255,8 +282,8 @@ class LocalEngine implements Engine {
     }
   }
 
-  secret(reader: StoreReader): string {
-    const secret = reader.getMeta(SECRET_KEY);
+  async secret(reader: StoreReader): Promise<string> {
+    const secret = await reader.getMeta(SECRET_KEY);
     if (secret === undefined) throw new Error('The pagination secret is missing from the store.');
     return secret;
   }
@@ -272,10 +299,15 @@ function meshKey(meshOwner: string, meshName: string): ResourceKey {
 }
 
 /** The mesh access a caller has: the mesh record, or `NotFoundException`. */
-function accessibleMesh(reader: StoreReader, caller: string, meshName: string, meshOwner: string | undefined) {
+async function accessibleMesh(
+  reader: StoreReader,
+  caller: string,
+  meshName: string,
+  meshOwner: string | undefined,
+): Promise<ResourceRecord> {
   const owner = meshOwner ?? caller;
-  const mesh = reader.getResource(meshKey(owner, meshName));
-  if (!mesh || (owner !== caller && !reader.isSharedWith(owner, meshName, caller))) {
+  const mesh = await reader.getResource(meshKey(owner, meshName));
+  if (!mesh || (owner !== caller && !(await reader.isSharedWith(owner, meshName, caller)))) {
     throw notFound(
       owner === caller
         ? `Mesh with name ${meshName} is not present for account ${owner}`
@@ -285,8 +317,8 @@ function accessibleMesh(reader: StoreReader, caller: string, meshName: string, m
   return mesh;
 }
 
-function childOrThrow(reader: StoreReader, scope: ResourceScope, name: string): ResourceRecord {
-  const found = reader.getResource({ ...scope, name });
+async function childOrThrow(reader: StoreReader, scope: ResourceScope, name: string): Promise<ResourceRecord> {
+  const found = await reader.getResource({ ...scope, name });
   if (!found) {
     const under =
       scope.kind === 'gatewayRoute'
@@ -429,16 +461,16 @@ function childScope(
 
 /** Virtual services and virtual gateways live directly in a mesh the caller can see. */
 function inMesh(kind: 'virtualService' | 'virtualGateway') {
-  return (r: StoreReader, caller: string, place: MeshPlace): Location => {
-    const mesh = accessibleMesh(r, caller, place.meshName, place.meshOwner);
+  return async (r: StoreReader, caller: string, place: MeshPlace): Promise<Location> => {
+    const mesh = await accessibleMesh(r, caller, place.meshName, place.meshOwner);
     return { mesh, parent: mesh, scope: childScope(kind, mesh) };
   };
 }
 
 /** Gateway routes live under a virtual gateway, which must exist, in a mesh the caller can see. */
-function inGateway(r: StoreReader, caller: string, place: GatewayPlace): Location {
-  const mesh = accessibleMesh(r, caller, place.meshName, place.meshOwner);
-  const gateway = childOrThrow(r, childScope('virtualGateway', mesh), place.virtualGatewayName);
+async function inGateway(r: StoreReader, caller: string, place: GatewayPlace): Promise<Location> {
+  const mesh = await accessibleMesh(r, caller, place.meshName, place.meshOwner);
+  const gateway = await childOrThrow(r, childScope('virtualGateway', mesh), place.virtualGatewayName);
   return { mesh, parent: gateway, scope: childScope('gatewayRoute', mesh, gateway.name) };
 }
 
@@ -463,8 +495,8 @@ function assertGatewayOwnerCreatesRoute(caller: string, { mesh, parent: gateway 
 }
 
 /** A virtual service cannot go while gateway routes target it. */
-function assertNotTargeted(r: StoreReader, service: ResourceRecord): void {
-  const routes = r.findRoutesTargeting(service.meshOwner, service.meshName, service.name, NAMES_IN_MESSAGE + 1);
+async function assertNotTargeted(r: StoreReader, service: ResourceRecord): Promise<void> {
+  const routes = await r.findRoutesTargeting(service.meshOwner, service.meshName, service.name, NAMES_IN_MESSAGE + 1);
   if (routes.length > 0) {
     const names = routes.slice(0, NAMES_IN_MESSAGE).map((route) => `${route.parent}/${route.name}`);
     throw new AppMeshError(
@@ -475,11 +507,11 @@ function assertNotTargeted(r: StoreReader, service: ResourceRecord): void {
 }
 
 /** A virtual gateway cannot go while it has gateway routes. */
-function assertNoRoutes(r: StoreReader, gateway: ResourceRecord): void {
+async function assertNoRoutes(r: StoreReader, gateway: ResourceRecord): Promise<void> {
   const routes = childScope('gatewayRoute', gateway, gateway.name);
-  const total = r.countResources(routes, Number.MAX_SAFE_INTEGER);
+  const total = await r.countResources(routes, Number.MAX_SAFE_INTEGER);
   if (total > 0) {
-    const names = r.listResources(routes, undefined, NAMES_IN_MESSAGE).map((route) => route.name);
+    const names = (await r.listResources(routes, undefined, NAMES_IN_MESSAGE)).map((route) => route.name);
     throw new AppMeshError(
       'ResourceInUseException',
       `VirtualGateway ${gateway.name} has active GatewayRoutes ${listOfNames(names, total)}, please delete them before deleting the VirtualGateway`,
@@ -488,10 +520,10 @@ function assertNoRoutes(r: StoreReader, gateway: ResourceRecord): void {
 }
 
 /** The virtual service a gateway route spec targets, which must exist in the route's mesh; `null` when none. */
-function targetService(r: StoreReader, mesh: ResourceRecord, spec: unknown): string | null {
+async function targetService(r: StoreReader, mesh: ResourceRecord, spec: unknown): Promise<string | null> {
   const target = routeTarget(spec);
   if (!target) return null;
-  if (!r.getResource({ ...childScope('virtualService', mesh), name: target.name })) {
+  if (!(await r.getResource({ ...childScope('virtualService', mesh), name: target.name }))) {
     const message = `VirtualService with name ${target.name} is not present under mesh ${mesh.meshName} for account ${mesh.meshOwner}`;
     throw notFound(message, {
       [target.path]: [`Virtual service ${target.name} does not exist in mesh ${mesh.meshName}.`],
@@ -509,7 +541,7 @@ interface ChildKind<Place extends MeshPlace, NameField extends string, Data, Ref
   /** The request field that names the resource. */
   nameField: NameField;
   /** Finds the place a request names (NotFoundException when the caller cannot see it). */
-  locate(r: StoreReader, caller: string, place: Place): Location;
+  locate(r: StoreReader, caller: string, place: Place): Promise<Location>;
   /** The siblings' scope of a place in a mesh the caller owns, without reading anything. */
   ownScope(caller: string, place: Place): ResourceScope;
   /** Who may create one, beyond seeing the mesh (anyone who sees it, when absent). */
@@ -517,9 +549,9 @@ interface ChildKind<Place extends MeshPlace, NameField extends string, Data, Ref
   /** The quota on siblings, and how the limit message names their place. */
   quota: { key: keyof Quotas; what: string; where(at: Location): string };
   /** Gateway routes: the virtual service the spec targets, which must exist. */
-  target?(r: StoreReader, mesh: ResourceRecord, spec: unknown): string | null;
+  target?(r: StoreReader, mesh: ResourceRecord, spec: unknown): Promise<string | null>;
   /** Refuses a delete while other resources depend on the record. */
-  assertNotInUse?(r: StoreReader, record: ResourceRecord): void;
+  assertNotInUse?(r: StoreReader, record: ResourceRecord): Promise<void>;
   data(record: ResourceRecord, status?: StatusCode): Data;
   ref(record: ResourceRecord): Ref;
 }
@@ -565,41 +597,46 @@ const GATEWAY_ROUTE: ChildKind<GatewayPlace, 'gatewayRouteName', GatewayRouteDat
 };
 
 /**
- * The operations, synchronous, for one caller. Every mutation runs in one store transaction:
- * checks and writes see the same state, and a failure leaves nothing behind.
+ * The operations for one caller. Every mutation runs in one store transaction: checks and writes
+ * see the same state, and a failure leaves nothing behind. Given a transaction (`tx`, the demo
+ * seed's), every operation runs inside it instead of opening its own.
  */
 export class Operations {
   constructor(
     private readonly engine: LocalEngine,
     private readonly caller: string,
+    private readonly tx?: StoreWriter,
   ) {}
 
   // ---- helpers -----------------------------------------------------------------------------
 
-  private write<T>(fn: (w: StoreWriter) => T): T {
-    return this.engine.store.write(fn);
+  /** One write transaction; `about` (the request) names the mesh it is in, the store's lane for it. */
+  private write<T>(fn: (w: StoreWriter) => Promise<T>, about?: MeshPlace): Promise<T> {
+    if (this.tx) return fn(this.tx);
+    const lane = about ? JSON.stringify([about.meshOwner ?? this.caller, about.meshName]) : undefined;
+    return this.engine.store.write(fn, { lane });
   }
 
-  private read<T>(fn: (r: StoreReader) => T): T {
-    return this.engine.store.read(fn);
+  private read<T>(fn: (r: StoreReader) => Promise<T>): Promise<T> {
+    return this.tx ? fn(this.tx) : this.engine.store.read(fn);
   }
 
   /**
    * `clientToken` idempotency: the same token with the same request returns the first result and
    * changes nothing; the same token with a different request is a `ConflictException`.
    */
-  private idempotent<T>(
+  private async idempotent<T>(
     w: StoreWriter,
     operation: string,
     input: { clientToken?: string | undefined },
-    execute: () => T,
-  ): T {
+    execute: () => Promise<T>,
+  ): Promise<T> {
     const { clientToken, ...request } = input;
     if (clientToken === undefined) return execute();
     const now = this.engine.now();
-    w.expireClientTokens(now - CLIENT_TOKEN_TTL_MS);
+    await w.expireClientTokens(now - CLIENT_TOKEN_TTL_MS);
     const fingerprint = requestFingerprint(operation, request);
-    const previous = w.getClientToken(this.caller, clientToken);
+    const previous = await w.getClientToken(this.caller, clientToken);
     if (previous) {
       if (previous.fingerprint === fingerprint) return previous.result as T;
       throw new AppMeshError(
@@ -608,18 +645,18 @@ export class Operations {
         { clientToken: ['This client token was already used for a different request.'] },
       );
     }
-    const result = execute();
-    w.putClientToken(this.caller, clientToken, { fingerprint, result, createdAt: now });
+    const result = await execute();
+    await w.putClientToken(this.caller, clientToken, { fingerprint, result, createdAt: now });
     return result;
   }
 
   /** A create or update: one transaction, idempotent under `clientToken` (the answer is what is remembered). */
   private writeOnce<T>(
     operation: string,
-    input: { clientToken?: string | undefined },
-    execute: (w: StoreWriter) => T,
-  ): T {
-    return this.write((w) => this.idempotent(w, operation, input, () => execute(w)));
+    input: MeshPlace & { clientToken?: string | undefined },
+    execute: (w: StoreWriter) => Promise<T>,
+  ): Promise<T> {
+    return this.write((w) => this.idempotent(w, operation, input, () => execute(w)), input);
   }
 
   private newRecord(key: ResourceKey, spec: unknown, meshOwner: string, target: string | null = null): ResourceRecord {
@@ -640,13 +677,13 @@ export class Operations {
     return record;
   }
 
-  private insert(w: StoreWriter, record: ResourceRecord, tags: readonly TagRef[] | undefined): void {
-    w.insertResource(record);
-    if (tags?.length) w.putTags(record.uid, tags);
+  private async insert(w: StoreWriter, record: ResourceRecord, tags: readonly TagRef[] | undefined): Promise<void> {
+    await w.insertResource(record);
+    if (tags?.length) await w.putTags(record.uid, tags);
   }
 
-  private assertFree(w: StoreReader, key: ResourceKey): void {
-    if (w.getResource(key)) {
+  private async assertFree(w: StoreReader, key: ResourceKey): Promise<void> {
+    if (await w.getResource(key)) {
       const where =
         key.kind === 'mesh'
           ? `for account ${key.meshOwner}`
@@ -702,28 +739,29 @@ export class Operations {
     return next;
   }
 
-  private remove(w: StoreWriter, record: ResourceRecord): ResourceRecord {
+  private async remove(w: StoreWriter, record: ResourceRecord): Promise<ResourceRecord> {
     const deleted = this.bump(record);
-    w.deleteResource(record);
-    w.removeAllTags(record.uid);
+    await w.deleteResource(record);
+    await w.removeAllTags(record.uid);
     return deleted;
   }
 
-  private page<T>(
+  private async page<T>(
     r: StoreReader,
     list: string,
     scope: string,
     nextToken: string | undefined,
     limit: number | undefined,
-    fetch: (after: string[] | undefined, n: number) => T[],
+    fetch: (after: string[] | undefined, n: number) => Promise<T[]>,
     keyOf: (item: T) => string[],
     defaultLimit = DEFAULT_PAGE,
-  ): { items: T[]; nextToken?: string } {
+  ): Promise<{ items: T[]; nextToken?: string }> {
     const size = limit ?? defaultLimit;
     let after: string[] | undefined;
     if (nextToken !== undefined) {
+      const secret = await this.engine.secret(r);
       try {
-        after = decodeNextToken(this.engine.secret(r), nextToken, list, scope, this.engine.now());
+        after = decodeNextToken(secret, nextToken, list, scope, this.engine.now());
       } catch (error) {
         if (!(error instanceof NextTokenError)) throw error;
         const message =
@@ -733,19 +771,22 @@ export class Operations {
         throw new AppMeshError('BadRequestException', message, { nextToken: [message] });
       }
     }
-    const rows = fetch(after, size + 1);
+    const rows = await fetch(after, size + 1);
     const items = rows.slice(0, size);
     const last = items.at(-1);
     if (rows.length > size && last !== undefined) {
-      return {
-        items,
-        nextToken: encodeNextToken(this.engine.secret(r), { list, scope, after: keyOf(last) }, this.engine.now()),
-      };
+      const secret = await this.engine.secret(r);
+      return { items, nextToken: encodeNextToken(secret, { list, scope, after: keyOf(last) }, this.engine.now()) };
     }
     return { items };
   }
 
-  private childPage(r: StoreReader, scope: ResourceScope, nextToken: string | undefined, limit: number | undefined) {
+  private childPage(
+    r: StoreReader,
+    scope: ResourceScope,
+    nextToken: string | undefined,
+    limit: number | undefined,
+  ): Promise<{ items: ResourceRecord[]; nextToken?: string }> {
     const scopeId = JSON.stringify([scope.meshOwner, scope.meshName, scope.parent]);
     return this.page(
       r,
@@ -753,7 +794,7 @@ export class Operations {
       scopeId,
       nextToken,
       limit,
-      (after, n) => {
+      async (after, n) => {
         if (after !== undefined && (after.length !== 1 || after[0] === undefined)) {
           throw new NextTokenError('malformed');
         }
@@ -766,127 +807,129 @@ export class Operations {
   // ---- the same rules for every kind in a mesh ---------------------------------------------
 
   /** The resource a request names, after the checks of its place. */
-  private find<P extends MeshPlace, N extends string>(
+  private async find<P extends MeshPlace, N extends string>(
     r: StoreReader,
     kind: ChildKind<P, N, unknown, unknown>,
     input: Named<P, N>,
-  ): { at: Location; record: ResourceRecord } {
-    const at = kind.locate(r, this.caller, input);
-    return { at, record: childOrThrow(r, at.scope, input[kind.nameField]) };
+  ): Promise<{ at: Location; record: ResourceRecord }> {
+    const at = await kind.locate(r, this.caller, input);
+    return { at, record: await childOrThrow(r, at.scope, input[kind.nameField]) };
   }
 
-  private createChild<P extends MeshPlace, N extends string, D>(
+  private async createChild<P extends MeshPlace, N extends string, D>(
     w: StoreWriter,
     kind: ChildKind<P, N, D, unknown>,
     input: Named<P, N> & { spec: unknown; tags?: readonly TagRef[] | undefined },
-  ): D {
-    const at = kind.locate(w, this.caller, input);
+  ): Promise<D> {
+    const at = await kind.locate(w, this.caller, input);
     kind.assertCanCreate?.(this.caller, at);
     const key: ResourceKey = { ...at.scope, name: input[kind.nameField] };
-    this.assertFree(w, key);
+    await this.assertFree(w, key);
     this.assertCreateTags(input.tags);
     const limit = this.engine.quotas[kind.quota.key];
-    this.quota(w.countResources(at.scope, limit), limit, kind.quota.what, kind.quota.where(at));
-    const target = kind.target ? kind.target(w, at.mesh, input.spec) : null;
+    this.quota(await w.countResources(at.scope, limit), limit, kind.quota.what, kind.quota.where(at));
+    const target = kind.target ? await kind.target(w, at.mesh, input.spec) : null;
     const record = this.newRecord(key, input.spec, at.mesh.meshOwner, target);
-    this.insert(w, record, input.tags);
+    await this.insert(w, record, input.tags);
     return kind.data(record);
   }
 
-  private describeChild<P extends MeshPlace, N extends string, D>(
+  private async describeChild<P extends MeshPlace, N extends string, D>(
     r: StoreReader,
     kind: ChildKind<P, N, D, unknown>,
     input: Named<P, N>,
-  ): D {
+  ): Promise<D> {
     // In a mesh the caller owns, a resource that exists is the whole answer: a mesh cannot be deleted
     // while it holds virtual services or gateways, nor a gateway while it has routes, so the resource's
     // mesh (and gateway) exist too. One lookup instead of one per level; a miss takes the full path,
     // which names what is missing.
     if ((input.meshOwner ?? this.caller) === this.caller) {
-      const record = r.getResource({ ...kind.ownScope(this.caller, input), name: input[kind.nameField] });
+      const record = await r.getResource({ ...kind.ownScope(this.caller, input), name: input[kind.nameField] });
       if (record) return kind.data(record);
     }
-    return kind.data(this.find(r, kind, input).record);
+    return kind.data((await this.find(r, kind, input)).record);
   }
 
-  private updateChild<P extends MeshPlace, N extends string, D>(
+  private async updateChild<P extends MeshPlace, N extends string, D>(
     w: StoreWriter,
     kind: ChildKind<P, N, D, unknown>,
     input: Named<P, N> & { spec: unknown },
-  ): D {
-    const { at, record } = this.find(w, kind, input);
+  ): Promise<D> {
+    const { at, record } = await this.find(w, kind, input);
     assertCanUpdate(record, this.caller);
-    const target = kind.target ? kind.target(w, at.mesh, input.spec) : undefined;
+    const target = kind.target ? await kind.target(w, at.mesh, input.spec) : undefined;
     const next = this.bump(record, input.spec, target);
-    w.updateResource(next);
+    await w.updateResource(next);
     return kind.data(next);
   }
 
-  private deleteChild<P extends MeshPlace, N extends string, D>(
+  private async deleteChild<P extends MeshPlace, N extends string, D>(
     w: StoreWriter,
     kind: ChildKind<P, N, D, unknown>,
     input: Named<P, N>,
-  ): D {
-    const { record } = this.find(w, kind, input);
+  ): Promise<D> {
+    const { record } = await this.find(w, kind, input);
     assertCanDelete(record, this.caller);
-    kind.assertNotInUse?.(w, record);
-    return kind.data(this.remove(w, record), 'DELETED');
+    await kind.assertNotInUse?.(w, record);
+    return kind.data(await this.remove(w, record), 'DELETED');
   }
 
   /** One page of a kind's list, each record as `shape` makes it (the kind's ref, or its full data). */
-  private listChildren<P extends MeshPlace, T>(
+  private async listChildren<P extends MeshPlace, T>(
     r: StoreReader,
     kind: ChildKind<P, string, unknown, unknown>,
     input: P & { nextToken?: string | undefined; limit?: number | undefined },
     shape: (record: ResourceRecord) => T,
-  ): { items: T[]; nextToken?: string } {
-    const at = kind.locate(r, this.caller, input);
-    const { items, nextToken } = this.childPage(r, at.scope, input.nextToken, input.limit);
+  ): Promise<{ items: T[]; nextToken?: string }> {
+    const at = await kind.locate(r, this.caller, input);
+    const { items, nextToken } = await this.childPage(r, at.scope, input.nextToken, input.limit);
     return { items: items.map(shape), nextToken };
   }
 
   // ---- meshes ------------------------------------------------------------------------------
 
-  createMesh(raw: In<'createMesh'>): Out<'createMesh'> {
+  async createMesh(raw: In<'createMesh'>): Promise<Out<'createMesh'>> {
     const input = parseOrThrow(CreateMeshInputSchema, raw);
-    return this.writeOnce('createMesh', input, (w) => {
+    return this.writeOnce('createMesh', input, async (w) => {
       const key = meshKey(this.caller, input.meshName);
-      this.assertFree(w, key);
+      await this.assertFree(w, key);
       this.assertCreateTags(input.tags);
       this.quota(
-        w.countOwnedMeshes(this.caller, this.engine.quotas.meshesPerAccount),
+        await w.countOwnedMeshes(this.caller, this.engine.quotas.meshesPerAccount),
         this.engine.quotas.meshesPerAccount,
         'meshes',
         `for account ${this.caller}`,
       );
       const record = this.newRecord(key, input.spec ?? {}, this.caller);
-      this.insert(w, record, input.tags);
+      await this.insert(w, record, input.tags);
       return { mesh: meshData(record) };
     });
   }
 
-  describeMesh(raw: In<'describeMesh'>): Out<'describeMesh'> {
+  async describeMesh(raw: In<'describeMesh'>): Promise<Out<'describeMesh'>> {
     const input = parseOrThrow(DescribeMeshInputSchema, raw);
-    return this.read((r) => ({ mesh: meshData(accessibleMesh(r, this.caller, input.meshName, input.meshOwner)) }));
+    return this.read(async (r) => ({
+      mesh: meshData(await accessibleMesh(r, this.caller, input.meshName, input.meshOwner)),
+    }));
   }
 
-  updateMesh(raw: In<'updateMesh'>): Out<'updateMesh'> {
+  async updateMesh(raw: In<'updateMesh'>): Promise<Out<'updateMesh'>> {
     const input = parseOrThrow(UpdateMeshInputSchema, raw);
-    return this.writeOnce('updateMesh', input, (w) => {
-      const mesh = accessibleMesh(w, this.caller, input.meshName, undefined);
+    return this.writeOnce('updateMesh', input, async (w) => {
+      const mesh = await accessibleMesh(w, this.caller, input.meshName, undefined);
       const next = this.bump(mesh, input.spec ?? {});
-      w.updateResource(next);
+      await w.updateResource(next);
       return { mesh: meshData(next) };
     });
   }
 
-  deleteMesh(raw: In<'deleteMesh'>): Out<'deleteMesh'> {
+  async deleteMesh(raw: In<'deleteMesh'>): Promise<Out<'deleteMesh'>> {
     const input = parseOrThrow(DeleteMeshInputSchema, raw);
-    return this.write((w) => {
-      const mesh = accessibleMesh(w, this.caller, input.meshName, undefined);
+    return this.write(async (w) => {
+      const mesh = await accessibleMesh(w, this.caller, input.meshName, undefined);
       const active: string[] = [];
       for (const kind of ['virtualGateway', 'virtualService'] as const) {
-        if (w.countResources(childScope(kind, mesh), 1) > 0) active.push(`${KIND_LABEL[kind]}s`);
+        if ((await w.countResources(childScope(kind, mesh), 1)) > 0) active.push(`${KIND_LABEL[kind]}s`);
       }
       if (active.length > 0) {
         const kinds = active.join(' and ');
@@ -895,21 +938,24 @@ export class Operations {
           `Mesh ${mesh.meshName} for account ${mesh.meshOwner} has active ${kinds}, please delete ${kinds} before deleting the Mesh`,
         );
       }
-      const deleted = this.remove(w, mesh);
-      w.removeShares(mesh.meshOwner, mesh.meshName);
+      const deleted = await this.remove(w, mesh);
+      await w.removeShares(mesh.meshOwner, mesh.meshName);
       return { mesh: meshData(deleted, 'DELETED') };
-    });
+    }, input);
   }
 
   /** The meshes the caller owns or that are shared with it, one page, ordered by (name, owner). */
-  private meshPage(r: StoreReader, input: { nextToken?: string | undefined; limit?: number | undefined }) {
+  private meshPage(
+    r: StoreReader,
+    input: { nextToken?: string | undefined; limit?: number | undefined },
+  ): Promise<{ items: ResourceRecord[]; nextToken?: string }> {
     return this.page(
       r,
       'meshes',
       this.caller,
       input.nextToken,
       input.limit,
-      (after, n) => {
+      async (after, n) => {
         if (after !== undefined && (after.length !== 2 || after[0] === undefined || after[1] === undefined)) {
           throw new NextTokenError('malformed');
         }
@@ -920,61 +966,66 @@ export class Operations {
     );
   }
 
-  listMeshes(raw: In<'listMeshes'>): Out<'listMeshes'> {
+  async listMeshes(raw: In<'listMeshes'>): Promise<Out<'listMeshes'>> {
     const input = parseOrThrow(ListMeshesInputSchema, raw ?? {});
-    return this.read((r) => {
-      const { items, nextToken } = this.meshPage(r, input);
+    return this.read(async (r) => {
+      const { items, nextToken } = await this.meshPage(r, input);
       const meshes: MeshRef[] = items.map(refBase);
       return withNextToken({ meshes }, nextToken);
     });
   }
 
-  listMeshPage(raw: In<'listMeshes'>): Page<MeshData> {
+  async listMeshPage(raw: In<'listMeshes'>): Promise<Page<MeshData>> {
     const input = parseOrThrow(ListMeshesInputSchema, raw ?? {});
-    return this.read((r) => {
-      const { items, nextToken } = this.meshPage(r, input);
+    return this.read(async (r) => {
+      const { items, nextToken } = await this.meshPage(r, input);
       return withNextToken({ items: items.map((record) => meshData(record)) }, nextToken);
     });
   }
 
   // ---- virtual services --------------------------------------------------------------------
 
-  createVirtualService(raw: In<'createVirtualService'>): Out<'createVirtualService'> {
+  async createVirtualService(raw: In<'createVirtualService'>): Promise<Out<'createVirtualService'>> {
     const input = parseOrThrow(CreateVirtualServiceInputSchema, raw);
-    return this.writeOnce('createVirtualService', input, (w) => ({
-      virtualService: this.createChild(w, VIRTUAL_SERVICE, input),
+    return this.writeOnce('createVirtualService', input, async (w) => ({
+      virtualService: await this.createChild(w, VIRTUAL_SERVICE, input),
     }));
   }
 
-  describeVirtualService(raw: In<'describeVirtualService'>): Out<'describeVirtualService'> {
+  async describeVirtualService(raw: In<'describeVirtualService'>): Promise<Out<'describeVirtualService'>> {
     const input = parseOrThrow(DescribeVirtualServiceInputSchema, raw);
-    return this.read((r) => ({ virtualService: this.describeChild(r, VIRTUAL_SERVICE, input) }));
+    return this.read(async (r) => ({ virtualService: await this.describeChild(r, VIRTUAL_SERVICE, input) }));
   }
 
-  updateVirtualService(raw: In<'updateVirtualService'>): Out<'updateVirtualService'> {
+  async updateVirtualService(raw: In<'updateVirtualService'>): Promise<Out<'updateVirtualService'>> {
     const input = parseOrThrow(UpdateVirtualServiceInputSchema, raw);
-    return this.writeOnce('updateVirtualService', input, (w) => ({
-      virtualService: this.updateChild(w, VIRTUAL_SERVICE, input),
+    return this.writeOnce('updateVirtualService', input, async (w) => ({
+      virtualService: await this.updateChild(w, VIRTUAL_SERVICE, input),
     }));
   }
 
-  deleteVirtualService(raw: In<'deleteVirtualService'>): Out<'deleteVirtualService'> {
+  async deleteVirtualService(raw: In<'deleteVirtualService'>): Promise<Out<'deleteVirtualService'>> {
     const input = parseOrThrow(DeleteVirtualServiceInputSchema, raw);
-    return this.write((w) => ({ virtualService: this.deleteChild(w, VIRTUAL_SERVICE, input) }));
+    return this.write(async (w) => ({ virtualService: await this.deleteChild(w, VIRTUAL_SERVICE, input) }), input);
   }
 
-  listVirtualServices(raw: In<'listVirtualServices'>): Out<'listVirtualServices'> {
+  async listVirtualServices(raw: In<'listVirtualServices'>): Promise<Out<'listVirtualServices'>> {
     const input = parseOrThrow(ListVirtualServicesInputSchema, raw);
-    return this.read((r) => {
-      const { items: virtualServices, nextToken } = this.listChildren(r, VIRTUAL_SERVICE, input, VIRTUAL_SERVICE.ref);
+    return this.read(async (r) => {
+      const { items: virtualServices, nextToken } = await this.listChildren(
+        r,
+        VIRTUAL_SERVICE,
+        input,
+        VIRTUAL_SERVICE.ref,
+      );
       return withNextToken({ virtualServices }, nextToken);
     });
   }
 
-  listVirtualServicePage(raw: In<'listVirtualServices'>): Page<VirtualServiceData> {
+  async listVirtualServicePage(raw: In<'listVirtualServices'>): Promise<Page<VirtualServiceData>> {
     const input = parseOrThrow(ListVirtualServicesInputSchema, raw);
-    return this.read((r) => {
-      const { items, nextToken } = this.listChildren(r, VIRTUAL_SERVICE, input, (record) =>
+    return this.read(async (r) => {
+      const { items, nextToken } = await this.listChildren(r, VIRTUAL_SERVICE, input, (record) =>
         VIRTUAL_SERVICE.data(record),
       );
       return withNextToken({ items }, nextToken);
@@ -983,44 +1034,49 @@ export class Operations {
 
   // ---- virtual gateways --------------------------------------------------------------------
 
-  createVirtualGateway(raw: In<'createVirtualGateway'>): Out<'createVirtualGateway'> {
+  async createVirtualGateway(raw: In<'createVirtualGateway'>): Promise<Out<'createVirtualGateway'>> {
     const parsed = parseOrThrow(CreateVirtualGatewayInputSchema, raw);
     const input = { ...parsed, spec: withVirtualGatewayDefaults(parsed.spec) };
-    return this.writeOnce('createVirtualGateway', input, (w) => ({
-      virtualGateway: this.createChild(w, VIRTUAL_GATEWAY, input),
+    return this.writeOnce('createVirtualGateway', input, async (w) => ({
+      virtualGateway: await this.createChild(w, VIRTUAL_GATEWAY, input),
     }));
   }
 
-  describeVirtualGateway(raw: In<'describeVirtualGateway'>): Out<'describeVirtualGateway'> {
+  async describeVirtualGateway(raw: In<'describeVirtualGateway'>): Promise<Out<'describeVirtualGateway'>> {
     const input = parseOrThrow(DescribeVirtualGatewayInputSchema, raw);
-    return this.read((r) => ({ virtualGateway: this.describeChild(r, VIRTUAL_GATEWAY, input) }));
+    return this.read(async (r) => ({ virtualGateway: await this.describeChild(r, VIRTUAL_GATEWAY, input) }));
   }
 
-  updateVirtualGateway(raw: In<'updateVirtualGateway'>): Out<'updateVirtualGateway'> {
+  async updateVirtualGateway(raw: In<'updateVirtualGateway'>): Promise<Out<'updateVirtualGateway'>> {
     const parsed = parseOrThrow(UpdateVirtualGatewayInputSchema, raw);
     const input = { ...parsed, spec: withVirtualGatewayDefaults(parsed.spec) };
-    return this.writeOnce('updateVirtualGateway', input, (w) => ({
-      virtualGateway: this.updateChild(w, VIRTUAL_GATEWAY, input),
+    return this.writeOnce('updateVirtualGateway', input, async (w) => ({
+      virtualGateway: await this.updateChild(w, VIRTUAL_GATEWAY, input),
     }));
   }
 
-  deleteVirtualGateway(raw: In<'deleteVirtualGateway'>): Out<'deleteVirtualGateway'> {
+  async deleteVirtualGateway(raw: In<'deleteVirtualGateway'>): Promise<Out<'deleteVirtualGateway'>> {
     const input = parseOrThrow(DeleteVirtualGatewayInputSchema, raw);
-    return this.write((w) => ({ virtualGateway: this.deleteChild(w, VIRTUAL_GATEWAY, input) }));
+    return this.write(async (w) => ({ virtualGateway: await this.deleteChild(w, VIRTUAL_GATEWAY, input) }), input);
   }
 
-  listVirtualGateways(raw: In<'listVirtualGateways'>): Out<'listVirtualGateways'> {
+  async listVirtualGateways(raw: In<'listVirtualGateways'>): Promise<Out<'listVirtualGateways'>> {
     const input = parseOrThrow(ListVirtualGatewaysInputSchema, raw);
-    return this.read((r) => {
-      const { items: virtualGateways, nextToken } = this.listChildren(r, VIRTUAL_GATEWAY, input, VIRTUAL_GATEWAY.ref);
+    return this.read(async (r) => {
+      const { items: virtualGateways, nextToken } = await this.listChildren(
+        r,
+        VIRTUAL_GATEWAY,
+        input,
+        VIRTUAL_GATEWAY.ref,
+      );
       return withNextToken({ virtualGateways }, nextToken);
     });
   }
 
-  listVirtualGatewayPage(raw: In<'listVirtualGateways'>): Page<VirtualGatewayData> {
+  async listVirtualGatewayPage(raw: In<'listVirtualGateways'>): Promise<Page<VirtualGatewayData>> {
     const input = parseOrThrow(ListVirtualGatewaysInputSchema, raw);
-    return this.read((r) => {
-      const { items, nextToken } = this.listChildren(r, VIRTUAL_GATEWAY, input, (record) =>
+    return this.read(async (r) => {
+      const { items, nextToken } = await this.listChildren(r, VIRTUAL_GATEWAY, input, (record) =>
         VIRTUAL_GATEWAY.data(record),
       );
       return withNextToken({ items }, nextToken);
@@ -1029,42 +1085,44 @@ export class Operations {
 
   // ---- gateway routes ----------------------------------------------------------------------
 
-  createGatewayRoute(raw: In<'createGatewayRoute'>): Out<'createGatewayRoute'> {
+  async createGatewayRoute(raw: In<'createGatewayRoute'>): Promise<Out<'createGatewayRoute'>> {
     const input = parseOrThrow(CreateGatewayRouteInputSchema, raw);
-    return this.writeOnce('createGatewayRoute', input, (w) => ({
-      gatewayRoute: this.createChild(w, GATEWAY_ROUTE, input),
+    return this.writeOnce('createGatewayRoute', input, async (w) => ({
+      gatewayRoute: await this.createChild(w, GATEWAY_ROUTE, input),
     }));
   }
 
-  describeGatewayRoute(raw: In<'describeGatewayRoute'>): Out<'describeGatewayRoute'> {
+  async describeGatewayRoute(raw: In<'describeGatewayRoute'>): Promise<Out<'describeGatewayRoute'>> {
     const input = parseOrThrow(DescribeGatewayRouteInputSchema, raw);
-    return this.read((r) => ({ gatewayRoute: this.describeChild(r, GATEWAY_ROUTE, input) }));
+    return this.read(async (r) => ({ gatewayRoute: await this.describeChild(r, GATEWAY_ROUTE, input) }));
   }
 
-  updateGatewayRoute(raw: In<'updateGatewayRoute'>): Out<'updateGatewayRoute'> {
+  async updateGatewayRoute(raw: In<'updateGatewayRoute'>): Promise<Out<'updateGatewayRoute'>> {
     const input = parseOrThrow(UpdateGatewayRouteInputSchema, raw);
-    return this.writeOnce('updateGatewayRoute', input, (w) => ({
-      gatewayRoute: this.updateChild(w, GATEWAY_ROUTE, input),
+    return this.writeOnce('updateGatewayRoute', input, async (w) => ({
+      gatewayRoute: await this.updateChild(w, GATEWAY_ROUTE, input),
     }));
   }
 
-  deleteGatewayRoute(raw: In<'deleteGatewayRoute'>): Out<'deleteGatewayRoute'> {
+  async deleteGatewayRoute(raw: In<'deleteGatewayRoute'>): Promise<Out<'deleteGatewayRoute'>> {
     const input = parseOrThrow(DeleteGatewayRouteInputSchema, raw);
-    return this.write((w) => ({ gatewayRoute: this.deleteChild(w, GATEWAY_ROUTE, input) }));
+    return this.write(async (w) => ({ gatewayRoute: await this.deleteChild(w, GATEWAY_ROUTE, input) }), input);
   }
 
-  listGatewayRoutes(raw: In<'listGatewayRoutes'>): Out<'listGatewayRoutes'> {
+  async listGatewayRoutes(raw: In<'listGatewayRoutes'>): Promise<Out<'listGatewayRoutes'>> {
     const input = parseOrThrow(ListGatewayRoutesInputSchema, raw);
-    return this.read((r) => {
-      const { items: gatewayRoutes, nextToken } = this.listChildren(r, GATEWAY_ROUTE, input, GATEWAY_ROUTE.ref);
+    return this.read(async (r) => {
+      const { items: gatewayRoutes, nextToken } = await this.listChildren(r, GATEWAY_ROUTE, input, GATEWAY_ROUTE.ref);
       return withNextToken({ gatewayRoutes }, nextToken);
     });
   }
 
-  listGatewayRoutePage(raw: In<'listGatewayRoutes'>): Page<GatewayRouteData> {
+  async listGatewayRoutePage(raw: In<'listGatewayRoutes'>): Promise<Page<GatewayRouteData>> {
     const input = parseOrThrow(ListGatewayRoutesInputSchema, raw);
-    return this.read((r) => {
-      const { items, nextToken } = this.listChildren(r, GATEWAY_ROUTE, input, (record) => GATEWAY_ROUTE.data(record));
+    return this.read(async (r) => {
+      const { items, nextToken } = await this.listChildren(r, GATEWAY_ROUTE, input, (record) =>
+        GATEWAY_ROUTE.data(record),
+      );
       return withNextToken({ items }, nextToken);
     });
   }
@@ -1072,18 +1130,19 @@ export class Operations {
   // ---- tags --------------------------------------------------------------------------------
 
   /** The resource an ARN names, if the caller can see it. */
-  private byArn(r: StoreReader, arn: string): ResourceRecord {
+  private async byArn(r: StoreReader, arn: string): Promise<ResourceRecord> {
     const parsed = parseAppMeshArn(arn);
     if (!parsed || !['mesh', 'virtualService', 'virtualGateway', 'gatewayRoute'].includes(parsed.kind)) {
       const message = `${arn} is not the ARN of an App Mesh mesh, virtual service, virtual gateway or gateway route.`;
       throw new AppMeshError('BadRequestException', message, { resourceArn: [message] });
     }
-    const visible = r
-      .findByArn(arn)
-      .filter(
-        (record) => record.meshOwner === this.caller || r.isSharedWith(record.meshOwner, record.meshName, this.caller),
-      )
-      .sort((a, b) => Number(b.meshOwner === this.caller) - Number(a.meshOwner === this.caller));
+    const visible: ResourceRecord[] = [];
+    for (const record of await r.findByArn(arn)) {
+      if (record.meshOwner === this.caller || (await r.isSharedWith(record.meshOwner, record.meshName, this.caller))) {
+        visible.push(record);
+      }
+    }
+    visible.sort((a, b) => Number(b.meshOwner === this.caller) - Number(a.meshOwner === this.caller));
     const found = visible[0];
     if (!found) throw notFound(`The resource ${arn} is not present for account ${this.caller}`);
     return found;
@@ -1099,12 +1158,14 @@ export class Operations {
     }
   }
 
-  tagResource(raw: In<'tagResource'>): Out<'tagResource'> {
+  async tagResource(raw: In<'tagResource'>): Promise<Out<'tagResource'>> {
     const input = parseOrThrow(TagResourceInputSchema, raw);
-    return this.write((w) => {
-      const record = this.byArn(w, input.resourceArn);
+    return this.write(async (w) => {
+      const record = await this.byArn(w, input.resourceArn);
       this.assertTagOwner(record);
-      const existing = new Set(w.listTags(record.uid, undefined, Number.MAX_SAFE_INTEGER).map((tag) => tag.key));
+      const existing = new Set(
+        (await w.listTags(record.uid, undefined, Number.MAX_SAFE_INTEGER)).map((tag) => tag.key),
+      );
       for (const tag of input.tags) existing.add(tag.key);
       const limit = this.engine.quotas.tagsPerResource;
       if (existing.size > limit) {
@@ -1113,33 +1174,33 @@ export class Operations {
           `The request would leave ${existing.size} tags on ${input.resourceArn}. The current limit is ${limit} user tags per resource. None of the tags in this request were applied.`,
         );
       }
-      w.putTags(record.uid, input.tags);
+      await w.putTags(record.uid, input.tags);
       return {};
     });
   }
 
-  untagResource(raw: In<'untagResource'>): Out<'untagResource'> {
+  async untagResource(raw: In<'untagResource'>): Promise<Out<'untagResource'>> {
     const input = parseOrThrow(UntagResourceInputSchema, raw);
-    return this.write((w) => {
-      const record = this.byArn(w, input.resourceArn);
+    return this.write(async (w) => {
+      const record = await this.byArn(w, input.resourceArn);
       this.assertTagOwner(record);
-      w.removeTags(record.uid, input.tagKeys);
+      await w.removeTags(record.uid, input.tagKeys);
       return {};
     });
   }
 
-  listTagsForResource(raw: In<'listTagsForResource'>): Out<'listTagsForResource'> {
+  async listTagsForResource(raw: In<'listTagsForResource'>): Promise<Out<'listTagsForResource'>> {
     const input = parseOrThrow(ListTagsForResourceInputSchema, raw);
-    return this.read((r) => {
-      const record = this.byArn(r, input.resourceArn);
+    return this.read(async (r) => {
+      const record = await this.byArn(r, input.resourceArn);
       this.assertTagOwner(record);
-      const { items, nextToken } = this.page(
+      const { items, nextToken } = await this.page(
         r,
         'tags',
         record.uid,
         input.nextToken,
         input.limit,
-        (after, n) => {
+        async (after, n) => {
           if (after !== undefined && (after.length !== 1 || after[0] === undefined))
             throw new NextTokenError('malformed');
           return r.listTags(record.uid, after?.[0], n);
@@ -1153,7 +1214,7 @@ export class Operations {
   }
 }
 
-/** `MeshApi` for one caller: each call is one promise over one synchronous, transactional operation. */
+/** `MeshApi` for one caller: each call is one transactional operation, its errors made `AppMeshError`s. */
 class CallerApi implements MeshApi, MeshApiPages {
   readonly #engine: LocalEngine;
   readonly #ops: Operations;

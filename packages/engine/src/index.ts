@@ -3,6 +3,7 @@ export { CLIENT_TOKEN_TTL_MS, createEngine, type Engine, type EngineOptions } fr
 export { TOKEN_TTL_MS } from './pagination';
 export { DEFAULT_QUOTAS, type Quotas } from './quotas';
 export { MemoryStore } from './store/memory-store';
+export { isPostgresUrl, PostgresStore, type PostgresStoreOptions } from './store/postgres-store';
 export { SqliteStore, type SqliteStoreOptions } from './store/sqlite-store';
 export type {
   MeshCursor,
@@ -15,4 +16,6 @@ export type {
   StoredTag,
   StoreReader,
   StoreWriter,
+  WriteOptions,
 } from './store/store';
+export { StoreUnavailableError } from './store/store';

@@ -107,7 +107,7 @@ describe.each(STORE_KINDS)('list pages with full records on $name', (kind) => {
   let stranger: Api;
 
   beforeEach(async () => {
-    h = openHarness(kind, { quotas: { virtualGatewaysPerMesh: 50, meshesPerAccount: 50 } });
+    h = await openHarness(kind, { quotas: { virtualGatewaysPerMesh: 50, meshesPerAccount: 50 } });
     me = h.engine.forCaller(ME);
     other = h.engine.forCaller(OTHER);
     stranger = h.engine.forCaller(STRANGER);
@@ -139,7 +139,7 @@ describe.each(STORE_KINDS)('list pages with full records on $name', (kind) => {
     await other.createMesh({ meshName: 'shared' });
     await other.createMesh({ meshName: 'mine' }); // same name as ME's, owned by OTHER, not shared
     await other.createMesh({ meshName: 'b-hidden' });
-    h.engine.shareMesh(OTHER, 'shared', ME);
+    await h.engine.shareMesh(OTHER, 'shared', ME);
     await other.createVirtualGateway({ meshName: 'shared', virtualGatewayName: 'their-gw', spec: gatewaySpec() });
     await other.createVirtualService({ meshName: 'shared', virtualServiceName: 'svc.theirs', spec: {} });
     await me.createVirtualService({
@@ -149,7 +149,7 @@ describe.each(STORE_KINDS)('list pages with full records on $name', (kind) => {
       spec: {},
     });
   });
-  afterEach(() => h.cleanup());
+  afterEach(() => h?.cleanup());
 
   it('when the engine answers for a caller, then it offers the pages capability', () => {
     expect(hasMeshApiPages(me)).toBe(true);
@@ -256,8 +256,11 @@ describe.each(STORE_KINDS)('list pages with full records on $name', (kind) => {
       ],
       [me.listMeshPage({ limit: 0 }), me.listMeshes({ limit: 0 })],
     ];
-    for (const [page, list] of cases) {
-      const [pageError, listError] = [await appMeshError(page), await appMeshError(list)];
+    // Every call is under way at once: catch each rejection as it comes, then compare.
+    const outcomes = await Promise.all(
+      cases.map(([page, list]) => Promise.all([appMeshError(page), appMeshError(list)])),
+    );
+    for (const [pageError, listError] of outcomes) {
       expect(pageError).toBeInstanceOf(AppMeshError);
       expect({ name: pageError.name, message: pageError.message, fieldErrors: pageError.fieldErrors }).toEqual({
         name: listError.name,

@@ -4,8 +4,8 @@ import type { ConsoleApiDeps } from './context.js';
 
 export function adminRouter({ engine, config }: ConsoleApiDeps): Router {
   const router = express.Router();
-  router.post('/admin/reset', (req, res) => {
-    res.json(resetStore(engine, config.accountId, req.body ?? {}));
+  router.post('/admin/reset', async (req, res) => {
+    res.json(await resetStore(engine, config.accountId, req.body ?? {}));
   });
   return router;
 }

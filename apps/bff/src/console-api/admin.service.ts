@@ -3,7 +3,7 @@ import { AdminResetBodySchema, parseOrThrow } from '@meshconsole/model';
 import { AppError } from '../http/app-error.js';
 
 /** Wipes the local mesh and optionally seeds the demo data again (demos, Playwright suites). */
-export function resetStore(engine: Engine | undefined, accountId: string, body: unknown): { ok: true } {
+export async function resetStore(engine: Engine | undefined, accountId: string, body: unknown): Promise<{ ok: true }> {
   if (!engine) {
     throw new AppError(
       'BadRequestException',
@@ -11,6 +11,6 @@ export function resetStore(engine: Engine | undefined, accountId: string, body: 
     );
   }
   const { seed } = parseOrThrow(AdminResetBodySchema, body);
-  engine.reset(seed, accountId);
+  await engine.reset(seed, accountId);
   return { ok: true };
 }

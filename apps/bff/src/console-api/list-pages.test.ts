@@ -59,7 +59,7 @@ describe('console API lists: one page read vs list + describe', () => {
       region: 'us-west-2',
       quotas: { virtualGatewaysPerMesh: 10 },
     });
-    engine.seedDemo(ACCOUNT);
+    await engine.seedDemo(ACCOUNT);
     paged = engine.forCaller(ACCOUNT);
     fallback = operationsOnly(paged);
     // More gateways than one page of 2, in the caller's own mesh.
@@ -69,8 +69,8 @@ describe('console API lists: one page read vs list + describe', () => {
       await paged.createVirtualGateway({ meshName: 'many', virtualGatewayName: name, spec });
     }
   });
-  afterAll(() => {
-    engine.close();
+  afterAll(async () => {
+    await engine.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -41,7 +41,11 @@ export function errorHandler(bodyLimitBytes: number): ErrorRequestHandler {
     }
     const { error, unexpected } = toAppError(err, bodyLimitBytes);
     if (unexpected) req.log.error({ err, requestId: req.requestId }, 'unexpected error');
-    else req.log.debug({ code: error.code, status: error.status, requestId: req.requestId }, error.message);
+    else if (error.status === 503) {
+      // The store is unreachable or overloaded: worth an operator's attention, with its cause.
+      const cause = (err as { cause?: unknown } | null)?.cause ?? err;
+      req.log.warn({ err: cause, code: error.code, requestId: req.requestId }, error.message);
+    } else req.log.debug({ code: error.code, status: error.status, requestId: req.requestId }, error.message);
     sendError(req, res, error);
   };
 }

@@ -176,7 +176,7 @@ describe('console API', () => {
     const partner = server.backend.meshApiFor(PARTNER);
     await partner.createMesh({ meshName: 'shared' });
     await partner.createVirtualGateway({ meshName: 'shared', virtualGatewayName: 'their-gw', spec: exampleSpec() });
-    server.backend.engine?.shareMesh(PARTNER, 'shared', ME);
+    await server.backend.engine?.shareMesh(PARTNER, 'shared', ME);
 
     const meshes = await api<Page<MeshData>>('GET', '/api/meshes');
     const shared = meshes.body.items.find((m) => m.meshName === 'shared');

@@ -103,7 +103,7 @@ describe('main.ts process', () => {
         const meshes = await engine.forCaller('123456789012').listMeshes({});
         expect(meshes.meshes.map((m) => m.meshName)).toEqual(['in-flight']);
       } finally {
-        store.close();
+        await store.close();
       }
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

@@ -175,7 +175,7 @@ describe('failures inside the server', () => {
   const lines: Record<string, unknown>[] = [];
   let server: Server;
   let base: string;
-  let closeBackend: () => void;
+  let closeBackend: () => Promise<void>;
 
   beforeAll(async () => {
     const config = loadConfig(
@@ -189,7 +189,7 @@ describe('failures inside the server', () => {
       },
     });
     const logger = createLogger(config.logLevel, sink);
-    const backend = createLocalBackend(config, logger);
+    const backend = await createLocalBackend(config, logger);
     closeBackend = backend.close;
     const app = createApp({
       config,
@@ -220,7 +220,7 @@ describe('failures inside the server', () => {
 
   it('when the database fails, then the client gets a generic 500 (no stack, SQL or path) and /readyz is 503', async () => {
     await call(base, 'POST', '/api/meshes', { body: { meshName: 'before-close' } });
-    closeBackend();
+    await closeBackend();
     const res = await call<Envelope>(base, 'GET', '/api/meshes');
     expect(res.status).toBe(500);
     expect(res.body.error.code).toBe('InternalServerErrorException');

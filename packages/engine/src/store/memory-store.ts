@@ -9,6 +9,7 @@ import type {
   StoreReader,
   StoreWriter,
 } from './store';
+import { TransactionQueue } from './transaction-queue';
 
 const SEP = '\u0000';
 
@@ -30,7 +31,8 @@ function byCodeUnit(a: string, b: string): number {
 
 /**
  * Keeps everything in process memory. Each `write` is atomic: an undo log rolls back every change
- * when the callback throws. Ordering matches `SqliteStore` (binary comparison of names).
+ * when the callback throws. Transactions take turns (`TransactionQueue`), so a read never sees a
+ * write half done. Ordering matches `SqliteStore` (binary comparison of names).
  */
 export class MemoryStore implements Store {
   readonly #resources = new Map<string, Map<string, ResourceRecord>>();
@@ -38,34 +40,38 @@ export class MemoryStore implements Store {
   readonly #tags = new Map<string, Map<string, string>>();
   readonly #tokens = new Map<string, StoredClientToken>();
   readonly #meta = new Map<string, string>();
+  readonly #queue = new TransactionQueue();
   #undo: (() => void)[] | undefined;
   #closed = false;
 
-  read<T>(fn: (reader: StoreReader) => T): T {
-    this.#assertOpen();
-    return fn(this.#writer);
+  read<T>(fn: (reader: StoreReader) => Promise<T>): Promise<T> {
+    return this.#queue.run(async () => {
+      this.#assertOpen();
+      return await fn(this.#writer);
+    });
   }
 
-  write<T>(fn: (writer: StoreWriter) => T): T {
-    this.#assertOpen();
-    if (this.#undo) return fn(this.#writer);
-    const undo: (() => void)[] = [];
-    this.#undo = undo;
-    try {
-      return fn(this.#writer);
-    } catch (error) {
-      for (let i = undo.length - 1; i >= 0; i--) undo[i]?.();
-      throw error;
-    } finally {
-      this.#undo = undefined;
-    }
+  write<T>(fn: (writer: StoreWriter) => Promise<T>): Promise<T> {
+    return this.#queue.run(async () => {
+      this.#assertOpen();
+      const undo: (() => void)[] = [];
+      this.#undo = undo;
+      try {
+        return await fn(this.#writer);
+      } catch (error) {
+        for (let i = undo.length - 1; i >= 0; i--) undo[i]?.();
+        throw error;
+      } finally {
+        this.#undo = undefined;
+      }
+    });
   }
 
-  ping(): boolean {
+  async ping(): Promise<boolean> {
     return !this.#closed;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.#closed = true;
   }
 
@@ -107,18 +113,18 @@ export class MemoryStore implements Store {
   }
 
   readonly #writer: StoreWriter = {
-    getResource: (key) => {
+    getResource: async (key) => {
       const found = this.#resources.get(scopeKeyOf(key))?.get(key.name);
       return found ? copy(found) : undefined;
     },
-    findByArn: (arn) => {
+    findByArn: async (arn) => {
       const found: ResourceRecord[] = [];
       for (const children of this.#resources.values()) {
         for (const record of children.values()) if (record.arn === arn) found.push(copy(record));
       }
       return found;
     },
-    listResources: (scope, after, limit) => {
+    listResources: async (scope, after, limit) => {
       const children = this.#resources.get(scopeKeyOf(scope));
       if (!children) return [];
       return [...children.keys()]
@@ -127,14 +133,14 @@ export class MemoryStore implements Store {
         .slice(0, limit)
         .map((name) => copy(children.get(name)!));
     },
-    countResources: (scope, max) => Math.min(this.#resources.get(scopeKeyOf(scope))?.size ?? 0, max),
-    countOwnedMeshes: (account, max) =>
+    countResources: async (scope, max) => Math.min(this.#resources.get(scopeKeyOf(scope))?.size ?? 0, max),
+    countOwnedMeshes: async (account, max) =>
       Math.min(
         this.#resources.get(scopeKeyOf({ kind: 'mesh', meshOwner: account, meshName: '', parent: '', name: '' }))
           ?.size ?? 0,
         max,
       ),
-    listVisibleMeshes: (account, after: MeshCursor | undefined, limit) =>
+    listVisibleMeshes: async (account, after: MeshCursor | undefined, limit) =>
       this.#allMeshes()
         .filter(
           (mesh) =>
@@ -149,7 +155,7 @@ export class MemoryStore implements Store {
         .sort((a, b) => byCodeUnit(a.meshName, b.meshName) || byCodeUnit(a.meshOwner, b.meshOwner))
         .slice(0, limit)
         .map(copy),
-    findRoutesTargeting: (meshOwner, meshName, virtualServiceName, limit) => {
+    findRoutesTargeting: async (meshOwner, meshName, virtualServiceName, limit) => {
       const found: ResourceRecord[] = [];
       for (const children of this.#resources.values()) {
         for (const record of children.values()) {
@@ -168,10 +174,11 @@ export class MemoryStore implements Store {
         .slice(0, limit)
         .map(copy);
     },
-    isSharedWith: (meshOwner, meshName, account) =>
+    isSharedWith: async (meshOwner, meshName, account) =>
       this.#shares.get(meshKeyOf(meshOwner, meshName))?.has(account) ?? false,
-    listShares: (meshOwner, meshName) => [...(this.#shares.get(meshKeyOf(meshOwner, meshName)) ?? [])].sort(byCodeUnit),
-    listTags: (uid, afterKey, limit) => {
+    listShares: async (meshOwner, meshName) =>
+      [...(this.#shares.get(meshKeyOf(meshOwner, meshName)) ?? [])].sort(byCodeUnit),
+    listTags: async (uid, afterKey, limit) => {
       const tags = this.#tags.get(uid);
       if (!tags) return [];
       return [...tags.entries()]
@@ -180,53 +187,53 @@ export class MemoryStore implements Store {
         .slice(0, limit)
         .map(([key, value]): StoredTag => ({ key, value }));
     },
-    countTags: (uid) => this.#tags.get(uid)?.size ?? 0,
-    getClientToken: (account, token) => {
+    countTags: async (uid) => this.#tags.get(uid)?.size ?? 0,
+    getClientToken: async (account, token) => {
       const found = this.#tokens.get(`${account}${SEP}${token}`);
       return found ? copy(found) : undefined;
     },
-    getMeta: (key) => this.#meta.get(key),
-    isEmpty: () => [...this.#resources.values()].every((children) => children.size === 0),
+    getMeta: async (key) => this.#meta.get(key),
+    isEmpty: async () => [...this.#resources.values()].every((children) => children.size === 0),
 
-    insertResource: (record) => {
+    insertResource: async (record) => {
       const children = this.#children(scopeKeyOf(record), true)!;
       if (children.has(record.name)) throw new Error('duplicate resource key');
       this.#set(children, record.name, copy(record));
     },
-    updateResource: (record) => {
+    updateResource: async (record) => {
       const children = this.#children(scopeKeyOf(record), false);
       if (!children?.has(record.name)) throw new Error('missing resource key');
       this.#set(children, record.name, copy(record));
     },
-    deleteResource: (key) => {
+    deleteResource: async (key) => {
       const children = this.#children(scopeKeyOf(key), false);
       if (children?.has(key.name)) this.#set(children, key.name, undefined);
     },
-    addShare: (meshOwner, meshName, account) => {
+    addShare: async (meshOwner, meshName, account) => {
       const key = meshKeyOf(meshOwner, meshName);
       const next = new Set(this.#shares.get(key));
       next.add(account);
       this.#set(this.#shares, key, next);
     },
-    removeShares: (meshOwner, meshName) => this.#set(this.#shares, meshKeyOf(meshOwner, meshName), undefined),
-    putTags: (uid, tags) => {
+    removeShares: async (meshOwner, meshName) => this.#set(this.#shares, meshKeyOf(meshOwner, meshName), undefined),
+    putTags: async (uid, tags) => {
       const next = new Map(this.#tags.get(uid));
       for (const tag of tags) next.set(tag.key, tag.value);
       this.#set(this.#tags, uid, next);
     },
-    removeTags: (uid, keys) => {
+    removeTags: async (uid, keys) => {
       const next = new Map(this.#tags.get(uid));
       for (const key of keys) next.delete(key);
       this.#set(this.#tags, uid, next.size > 0 ? next : undefined);
     },
-    removeAllTags: (uid) => this.#set(this.#tags, uid, undefined),
-    putClientToken: (account, token, value) => this.#set(this.#tokens, `${account}${SEP}${token}`, copy(value)),
-    expireClientTokens: (before) => {
+    removeAllTags: async (uid) => this.#set(this.#tags, uid, undefined),
+    putClientToken: async (account, token, value) => this.#set(this.#tokens, `${account}${SEP}${token}`, copy(value)),
+    expireClientTokens: async (before) => {
       for (const [key, value] of [...this.#tokens])
         if (value.createdAt < before) this.#set(this.#tokens, key, undefined);
     },
-    setMeta: (key, value) => this.#set(this.#meta, key, value),
-    wipe: () => {
+    setMeta: async (key, value) => this.#set(this.#meta, key, value),
+    wipe: async () => {
       for (const map of [this.#resources, this.#shares, this.#tags, this.#tokens] as Map<string, unknown>[]) {
         for (const key of [...map.keys()]) this.#set(map, key, undefined);
       }

@@ -1,50 +1,19 @@
 import Database from 'better-sqlite3';
+import { fromRow, type ResourceRow } from './resource-row';
 import { MIGRATIONS } from './sqlite-migrations';
-import type {
-  MeshCursor,
-  ResourceKey,
-  ResourceRecord,
-  ResourceScope,
-  Store,
-  StoredClientToken,
-  StoredTag,
-  StoreReader,
-  StoreWriter,
+import {
+  type MeshCursor,
+  type ResourceKey,
+  type ResourceRecord,
+  type ResourceScope,
+  type Store,
+  type StoredClientToken,
+  type StoredTag,
+  type StoreReader,
+  StoreUnavailableError,
+  type StoreWriter,
 } from './store';
-
-interface ResourceRow {
-  kind: ResourceRecord['kind'];
-  mesh_owner: string;
-  mesh_name: string;
-  parent: string;
-  name: string;
-  arn: string;
-  uid: string;
-  resource_owner: string;
-  version: number;
-  created_at: number;
-  last_updated_at: number;
-  spec: string;
-  target: string | null;
-}
-
-function fromRow(row: ResourceRow): ResourceRecord {
-  return {
-    kind: row.kind,
-    meshOwner: row.mesh_owner,
-    meshName: row.mesh_name,
-    parent: row.parent,
-    name: row.name,
-    arn: row.arn,
-    uid: row.uid,
-    resourceOwner: row.resource_owner,
-    version: row.version,
-    createdAt: row.created_at,
-    lastUpdatedAt: row.last_updated_at,
-    spec: JSON.parse(row.spec),
-    target: row.target,
-  };
-}
+import { TransactionQueue } from './transaction-queue';
 
 /**
  * A row read where its key columns (kind, mesh owner, mesh name, parent) are known from the query, as
@@ -115,19 +84,25 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
+/** SQLite's "the database is locked" after the busy timeout: another connection holds the write lock. */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
 /**
  * The durable store: one SQLite file (better-sqlite3), WAL journal, `synchronous=FULL` so every
  * committed transaction survives a crash or `kill -9`, `busy_timeout` so several connections or
  * processes can share the file. Writes run in `BEGIN IMMEDIATE` transactions (one per mutation);
- * reads spanning several queries run in one deferred transaction (a consistent snapshot).
- * `':memory:'` opens a throwaway database.
+ * reads spanning several queries run in one deferred transaction (a consistent snapshot). The
+ * process has one connection, so its transactions take turns (`TransactionQueue`); other
+ * processes on the file wait for SQLite's lock. `':memory:'` opens a throwaway database.
  */
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #statements: ReturnType<typeof prepare>;
-  readonly #reader: StoreWriter;
-  readonly #readTx: <T>(fn: () => T) => T;
-  readonly #writeTx: <T>(fn: () => T) => T;
+  readonly #accessor: StoreWriter;
+  readonly #queue = new TransactionQueue();
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.#db = new Database(file);
@@ -142,11 +117,7 @@ export class SqliteStore implements Store {
       throw error;
     }
     this.#statements = prepare(this.#db);
-    this.#reader = this.#makeAccessor();
-    const readTx = this.#db.transaction((fn: () => unknown) => fn());
-    const writeTx = this.#db.transaction((fn: () => unknown) => fn());
-    this.#readTx = <T>(fn: () => T) => readTx.deferred(fn) as T;
-    this.#writeTx = <T>(fn: () => T) => writeTx.immediate(fn) as T;
+    this.#accessor = this.#makeAccessor();
   }
 
   /** The schema version reached by the migrations. */
@@ -169,17 +140,34 @@ export class SqliteStore implements Store {
     return String(this.#db.pragma('integrity_check', { simple: true }));
   }
 
-  read<T>(fn: (reader: StoreReader) => T): T {
-    if (this.#db.inTransaction) return fn(this.#reader);
-    return this.#readTx(() => fn(this.#reader));
+  read<T>(fn: (reader: StoreReader) => Promise<T>): Promise<T> {
+    return this.#transaction(this.#statements.beginDeferred, fn);
   }
 
-  write<T>(fn: (writer: StoreWriter) => T): T {
-    if (this.#db.inTransaction) return fn(this.#reader);
-    return this.#writeTx(() => fn(this.#reader));
+  write<T>(fn: (writer: StoreWriter) => Promise<T>): Promise<T> {
+    return this.#transaction(this.#statements.beginImmediate, fn);
   }
 
-  ping(): boolean {
+  /** One transaction, its turn on the connection from `BEGIN` to `COMMIT` (or `ROLLBACK` when `fn` throws). */
+  #transaction<T>(begin: Database.Statement, fn: (accessor: StoreWriter) => Promise<T>): Promise<T> {
+    return this.#queue.run(async () => {
+      try {
+        begin.run();
+        try {
+          const result = await fn(this.#accessor);
+          this.#statements.commit.run();
+          return result;
+        } finally {
+          if (this.#db.open && this.#db.inTransaction) this.#statements.rollback.run();
+        }
+      } catch (error) {
+        if (isBusy(error)) throw new StoreUnavailableError('The database is busy.', error);
+        throw error;
+      }
+    });
+  }
+
+  async ping(): Promise<boolean> {
     try {
       return this.#statements.ping.get() !== undefined;
     } catch {
@@ -187,26 +175,29 @@ export class SqliteStore implements Store {
     }
   }
 
-  close(): void {
-    if (this.#db.open) this.#db.close();
+  async close(): Promise<void> {
+    // Let transactions already queued finish first, so closing never cuts one in half.
+    await this.#queue.run(async () => {
+      if (this.#db.open) this.#db.close();
+    });
   }
 
   #makeAccessor(): StoreWriter {
     const s = this.#statements;
     return {
-      getResource: (key) => {
+      getResource: async (key) => {
         const row = s.getResource.get(keyParams(key)) as ScopedRow | undefined;
         return row ? fromScopedRow(key, row) : undefined;
       },
-      findByArn: (arn) => (s.findByArn.all({ arn }) as ResourceRow[]).map(fromRow),
-      listResources: (scope, after, limit) =>
+      findByArn: async (arn) => (s.findByArn.all({ arn }) as ResourceRow[]).map(fromRow),
+      listResources: async (scope, after, limit) =>
         (after === undefined
           ? (s.listFirst.all({ ...scopeParams(scope), limit }) as ScopedRow[])
           : (s.listAfter.all({ ...scopeParams(scope), after, limit }) as ScopedRow[])
         ).map((row) => fromScopedRow(scope, row)),
-      countResources: (scope, max) => (s.countResources.get({ ...scopeParams(scope), max }) as { n: number }).n,
-      countOwnedMeshes: (account, max) => (s.countOwnedMeshes.get({ account, max }) as { n: number }).n,
-      listVisibleMeshes: (account, after: MeshCursor | undefined, limit) =>
+      countResources: async (scope, max) => (s.countResources.get({ ...scopeParams(scope), max }) as { n: number }).n,
+      countOwnedMeshes: async (account, max) => (s.countOwnedMeshes.get({ account, max }) as { n: number }).n,
+      listVisibleMeshes: async (account, after: MeshCursor | undefined, limit) =>
         (after === undefined
           ? (s.listMeshesFirst.all({ account, limit }) as ResourceRow[])
           : (s.listMeshesAfter.all({
@@ -216,22 +207,22 @@ export class SqliteStore implements Store {
               after_owner: after.meshOwner,
             }) as ResourceRow[])
         ).map(fromRow),
-      findRoutesTargeting: (meshOwner, meshName, target, limit) =>
+      findRoutesTargeting: async (meshOwner, meshName, target, limit) =>
         (s.findRoutesTargeting.all({ mesh_owner: meshOwner, mesh_name: meshName, target, limit }) as ResourceRow[]).map(
           fromRow,
         ),
-      isSharedWith: (meshOwner, meshName, account) =>
+      isSharedWith: async (meshOwner, meshName, account) =>
         s.isSharedWith.get({ mesh_owner: meshOwner, mesh_name: meshName, account }) !== undefined,
-      listShares: (meshOwner, meshName) =>
+      listShares: async (meshOwner, meshName) =>
         (s.listShares.all({ mesh_owner: meshOwner, mesh_name: meshName }) as { account: string }[]).map(
           (row) => row.account,
         ),
-      listTags: (uid, afterKey, limit) =>
+      listTags: async (uid, afterKey, limit) =>
         afterKey === undefined
           ? (s.listTagsFirst.all({ uid, limit }) as StoredTag[])
           : (s.listTagsAfter.all({ uid, after: afterKey, limit }) as StoredTag[]),
-      countTags: (uid) => (s.countTags.get({ uid }) as { n: number }).n,
-      getClientToken: (account, token) => {
+      countTags: async (uid) => (s.countTags.get({ uid }) as { n: number }).n,
+      getClientToken: async (account, token) => {
         const row = s.getClientToken.get({ account, token }) as
           | { fingerprint: string; result: string; created_at: number }
           | undefined;
@@ -243,35 +234,35 @@ export class SqliteStore implements Store {
             } satisfies StoredClientToken)
           : undefined;
       },
-      getMeta: (key) => (s.getMeta.get({ key }) as { value: string } | undefined)?.value,
-      isEmpty: () => s.anyResource.get() === undefined,
+      getMeta: async (key) => (s.getMeta.get({ key }) as { value: string } | undefined)?.value,
+      isEmpty: async () => s.anyResource.get() === undefined,
 
-      insertResource: (record) => {
+      insertResource: async (record) => {
         s.insertResource.run(toRow(record));
       },
-      updateResource: (record) => {
+      updateResource: async (record) => {
         const result = s.updateResource.run(toRow(record));
         if (result.changes !== 1) throw new Error('missing resource key');
       },
-      deleteResource: (key) => {
+      deleteResource: async (key) => {
         s.deleteResource.run(keyParams(key));
       },
-      addShare: (meshOwner, meshName, account) => {
+      addShare: async (meshOwner, meshName, account) => {
         s.addShare.run({ mesh_owner: meshOwner, mesh_name: meshName, account });
       },
-      removeShares: (meshOwner, meshName) => {
+      removeShares: async (meshOwner, meshName) => {
         s.removeShares.run({ mesh_owner: meshOwner, mesh_name: meshName });
       },
-      putTags: (uid, tags) => {
+      putTags: async (uid, tags) => {
         for (const tag of tags) s.putTag.run({ uid, key: tag.key, value: tag.value });
       },
-      removeTags: (uid, keys) => {
+      removeTags: async (uid, keys) => {
         for (const key of keys) s.removeTag.run({ uid, key });
       },
-      removeAllTags: (uid) => {
+      removeAllTags: async (uid) => {
         s.removeAllTags.run({ uid });
       },
-      putClientToken: (account, token, value) => {
+      putClientToken: async (account, token, value) => {
         s.putClientToken.run({
           account,
           token,
@@ -280,13 +271,13 @@ export class SqliteStore implements Store {
           created_at: value.createdAt,
         });
       },
-      expireClientTokens: (before) => {
+      expireClientTokens: async (before) => {
         s.expireClientTokens.run({ before });
       },
-      setMeta: (key, value) => {
+      setMeta: async (key, value) => {
         s.setMeta.run({ key, value });
       },
-      wipe: () => {
+      wipe: async () => {
         this.#db.exec(
           'DELETE FROM resources; DELETE FROM child_counts; DELETE FROM shares; DELETE FROM tags; DELETE FROM client_tokens;',
         );
@@ -322,6 +313,10 @@ const VISIBLE_MESH = `kind = 'mesh' AND (mesh_owner = @account OR EXISTS (
 function prepare(db: Database.Database) {
   return {
     ping: db.prepare('SELECT 1 AS ok'),
+    beginDeferred: db.prepare('BEGIN DEFERRED'),
+    beginImmediate: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
     getResource: db.prepare(`SELECT ${SCOPED_COLUMNS} FROM resources WHERE ${SCOPE} AND name = @name`).raw(true),
     findByArn: db.prepare(`SELECT ${RESOURCE_COLUMNS} FROM resources WHERE arn = @arn`),
     listFirst: db

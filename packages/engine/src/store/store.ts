@@ -2,9 +2,18 @@
  * The storage port of the mock mesh. A store keeps records; it knows nothing about App Mesh rules
  * (owners, quotas, in-use checks, idempotency): those live in the engine, once, above every store.
  *
- * Every call happens inside `read` or `write`. `write` is one atomic, isolated transaction: for
- * `SqliteStore` a `BEGIN IMMEDIATE` transaction committed with `synchronous=FULL`, so when `write`
- * returns the mutation is durable; when the callback throws, nothing it did is kept.
+ * The port is asynchronous, so that a networked store (PostgreSQL) fits beside the embedded ones.
+ * Every call happens inside `read` or `write`:
+ * - `write` is one atomic transaction, serializable with every other write (in this process and in
+ *   any other process on the same database): `SqliteStore` takes SQLite's write lock
+ *   (`BEGIN IMMEDIATE`) and commits with `synchronous=FULL`; `PostgresStore` runs a `SERIALIZABLE`
+ *   transaction. When `write` resolves, the mutation is durable; when the callback throws, nothing it
+ *   did is kept. The callback may run more than once (PostgreSQL retries a transaction that lost a
+ *   serialization conflict), so it must act only through the writer it is given.
+ * - `read` sees one consistent snapshot for all of its calls.
+ * - A callback must not call `read` or `write` of the same store (use the reader or writer it got).
+ * - A temporary failure (database busy, unreachable, or too contended) rejects with
+ *   `StoreUnavailableError`; anything else is a bug or a broken store.
  * Timestamps in records are milliseconds since the epoch.
  */
 
@@ -60,54 +69,81 @@ export interface MeshCursor {
 }
 
 export interface StoreReader {
-  getResource(key: ResourceKey): ResourceRecord | undefined;
+  getResource(key: ResourceKey): Promise<ResourceRecord | undefined>;
   /** Resources whose ARN is `arn` (an ARN names the resource owner, so it can be ambiguous across meshes). */
-  findByArn(arn: string): ResourceRecord[];
+  findByArn(arn: string): Promise<ResourceRecord[]>;
   /** Up to `limit` children of `scope` with a name greater than `after`, in name order. */
-  listResources(scope: ResourceScope, after: string | undefined, limit: number): ResourceRecord[];
+  listResources(scope: ResourceScope, after: string | undefined, limit: number): Promise<ResourceRecord[]>;
   /** The number of children of `scope`, counting no further than `max`. */
-  countResources(scope: ResourceScope, max: number): number;
+  countResources(scope: ResourceScope, max: number): Promise<number>;
   /** The number of meshes `account` owns, counting no further than `max`. */
-  countOwnedMeshes(account: string, max: number): number;
+  countOwnedMeshes(account: string, max: number): Promise<number>;
   /** Meshes owned by or shared with `account`, ordered by (meshName, meshOwner), after `after`. */
-  listVisibleMeshes(account: string, after: MeshCursor | undefined, limit: number): ResourceRecord[];
+  listVisibleMeshes(account: string, after: MeshCursor | undefined, limit: number): Promise<ResourceRecord[]>;
   /** Gateway routes in a mesh that target the virtual service `virtualServiceName`. */
-  findRoutesTargeting(meshOwner: string, meshName: string, virtualServiceName: string, limit: number): ResourceRecord[];
-  isSharedWith(meshOwner: string, meshName: string, account: string): boolean;
-  listShares(meshOwner: string, meshName: string): string[];
+  findRoutesTargeting(
+    meshOwner: string,
+    meshName: string,
+    virtualServiceName: string,
+    limit: number,
+  ): Promise<ResourceRecord[]>;
+  isSharedWith(meshOwner: string, meshName: string, account: string): Promise<boolean>;
+  listShares(meshOwner: string, meshName: string): Promise<string[]>;
   /** Tags of the resource with this uid, ordered by key, after `afterKey`. */
-  listTags(uid: string, afterKey: string | undefined, limit: number): StoredTag[];
-  countTags(uid: string): number;
-  getClientToken(account: string, token: string): StoredClientToken | undefined;
-  getMeta(key: string): string | undefined;
+  listTags(uid: string, afterKey: string | undefined, limit: number): Promise<StoredTag[]>;
+  countTags(uid: string): Promise<number>;
+  getClientToken(account: string, token: string): Promise<StoredClientToken | undefined>;
+  getMeta(key: string): Promise<string | undefined>;
   /** True when the store holds no resources at all. */
-  isEmpty(): boolean;
+  isEmpty(): Promise<boolean>;
 }
 
 export interface StoreWriter extends StoreReader {
   /** Inserts a resource; the engine has checked that the key is free. */
-  insertResource(record: ResourceRecord): void;
+  insertResource(record: ResourceRecord): Promise<void>;
   /** Replaces the resource with the same key. */
-  updateResource(record: ResourceRecord): void;
-  deleteResource(key: ResourceKey): void;
-  addShare(meshOwner: string, meshName: string, account: string): void;
-  removeShares(meshOwner: string, meshName: string): void;
+  updateResource(record: ResourceRecord): Promise<void>;
+  deleteResource(key: ResourceKey): Promise<void>;
+  addShare(meshOwner: string, meshName: string, account: string): Promise<void>;
+  removeShares(meshOwner: string, meshName: string): Promise<void>;
   /** Sets (inserts or replaces) tags by key. */
-  putTags(uid: string, tags: readonly StoredTag[]): void;
-  removeTags(uid: string, keys: readonly string[]): void;
-  removeAllTags(uid: string): void;
-  putClientToken(account: string, token: string, value: StoredClientToken): void;
+  putTags(uid: string, tags: readonly StoredTag[]): Promise<void>;
+  removeTags(uid: string, keys: readonly string[]): Promise<void>;
+  removeAllTags(uid: string): Promise<void>;
+  putClientToken(account: string, token: string, value: StoredClientToken): Promise<void>;
   /** Forgets client tokens created before `before` (ms). */
-  expireClientTokens(before: number): void;
-  setMeta(key: string, value: string): void;
+  expireClientTokens(before: number): Promise<void>;
+  setMeta(key: string, value: string): Promise<void>;
   /** Deletes every resource, share, tag and client token (meta survives unless overwritten). */
-  wipe(): void;
+  wipe(): Promise<void>;
+}
+
+/** How a write describes itself to the store. */
+export interface WriteOptions {
+  /**
+   * Writes in one lane are likely to touch the same records (the engine's lane is the mesh). A store
+   * whose writes run concurrently (PostgreSQL) queues them one after another instead of letting them
+   * conflict and retry; correctness never depends on it, only the wasted work does.
+   */
+  lane?: string;
 }
 
 export interface Store {
-  read<T>(fn: (reader: StoreReader) => T): T;
-  write<T>(fn: (writer: StoreWriter) => T): T;
-  /** True when the store answers a trivial query. */
-  ping(): boolean;
-  close(): void;
+  read<T>(fn: (reader: StoreReader) => Promise<T>): Promise<T>;
+  write<T>(fn: (writer: StoreWriter) => Promise<T>, options?: WriteOptions): Promise<T>;
+  /** True when the store answers a trivial query; never rejects. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * A temporary failure of the store: busy past its timeout, unreachable, or a transaction that kept
+ * losing serialization conflicts. The request may succeed when tried again; the engine answers
+ * `ServiceUnavailableException`. The original error is kept in `cause` (for logs, never for clients).
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+  }
 }

@@ -1,19 +1,24 @@
 /**
- * Child process for the concurrency tests: opens its own connection to the shared SQLite file,
- * prints `ready`, waits for `go` on stdin (so all workers start together), runs its job and prints
- * one JSON line with the outcome.
- * Usage: node --import tsx concurrent-worker.ts <db-file> create <gateway-name>
- *        node --import tsx concurrent-worker.ts <db-file> update <gateway-name> <times>
+ * Child process for the concurrency tests: opens its own connection to the shared store (a SQLite
+ * file or a PostgreSQL URL), prints `ready`, waits for `go` on stdin (so all workers start together),
+ * runs its job and prints one JSON line with the outcome.
+ * Usage: node --import tsx concurrent-worker.ts <db-file|postgres-url> create <gateway-name>
+ *        node --import tsx concurrent-worker.ts <db-file|postgres-url> update <gateway-name> <times>
  */
 import { AppMeshError } from '@meshconsole/model';
 import { createEngine } from '../engine';
+import { isPostgresUrl, PostgresStore } from '../store/postgres-store';
 import { SqliteStore } from '../store/sqlite-store';
 
-const [file, job, name, times] = process.argv.slice(2);
-if (!file || !job || !name) throw new Error('usage: concurrent-worker.ts <db-file> <create|update> <name> [times]');
+const [target, job, name, times] = process.argv.slice(2);
+if (!target || !job || !name) {
+  throw new Error('usage: concurrent-worker.ts <db-file|postgres-url> <create|update> <name> [times]');
+}
 
 const engine = createEngine({
-  store: new SqliteStore(file, { busyTimeoutMs: 20_000 }),
+  store: isPostgresUrl(target)
+    ? await PostgresStore.open(target, { poolSize: 2 })
+    : new SqliteStore(target, { busyTimeoutMs: 20_000 }),
   region: 'us-west-2',
   quotas: { virtualGatewaysPerMesh: 1000 },
 });
@@ -57,5 +62,5 @@ if (job === 'create') {
   }
   process.stdout.write(`${JSON.stringify({ outcome: 'updated', versions, errors })}\n`);
 }
-engine.close();
+await engine.close();
 process.exit(0);

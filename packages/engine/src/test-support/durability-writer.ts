@@ -2,16 +2,17 @@
  * Child process for the durability test: creates virtual gateways in a loop, printing
  * `ack <name>` after each create has returned (i.e. after its transaction committed).
  * The parent kills it with SIGKILL at an arbitrary moment.
- * Usage: node --import tsx durability-writer.ts <db-file>
+ * Usage: node --import tsx durability-writer.ts <db-file|postgres-url>
  */
 import { createEngine } from '../engine';
+import { isPostgresUrl, PostgresStore } from '../store/postgres-store';
 import { SqliteStore } from '../store/sqlite-store';
 
-const file = process.argv[2];
-if (!file) throw new Error('usage: durability-writer.ts <db-file>');
+const target = process.argv[2];
+if (!target) throw new Error('usage: durability-writer.ts <db-file|postgres-url>');
 
 const engine = createEngine({
-  store: new SqliteStore(file),
+  store: isPostgresUrl(target) ? await PostgresStore.open(target) : new SqliteStore(target),
   region: 'us-west-2',
   quotas: { virtualGatewaysPerMesh: 1_000_000 },
 });

@@ -423,7 +423,7 @@ describe('errors decoded as the SDK exception classes', () => {
     await owner.send(
       new CreateVirtualGatewayCommand({ meshName: 'shared', virtualGatewayName: 'owned', spec: HTTP_9080 }),
     );
-    server.backend.engine?.shareMesh(OWNER, 'shared', CONSUMER);
+    await server.backend.engine?.shareMesh(OWNER, 'shared', CONSUMER);
     // the consumer (a key verified with its secret) sees the shared mesh ...
     const seen = await consumer.send(
       new DescribeVirtualGatewayCommand({ meshName: 'shared', virtualGatewayName: 'owned', meshOwner: OWNER }),

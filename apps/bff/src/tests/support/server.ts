@@ -48,7 +48,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const { dir, dbFile } = tempDb();
   const config = loadConfig({ ...TEST_ENV, MESH_DB: dbFile, ...env }, (p) => resolve(dir, p));
   const logger = createLogger(config.logLevel);
-  const backend = createBackend(config, logger);
+  const backend = await createBackend(config, logger);
   const app = createApp({ config, logger, meshApiFor: backend.meshApiFor, engine: backend.engine, ping: backend.ping });
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -64,7 +64,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       closed = true;
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
-      backend.close();
+      await backend.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -74,6 +74,8 @@ export interface ProcessServer extends TestServer {
   child: ChildProcess;
   /** everything the process wrote to stderr so far */
   stderr(): string;
+  /** the last 200 kB the process wrote to stdout (its JSON log lines) */
+  stdout(): string;
 }
 
 /**
@@ -91,30 +93,32 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
   });
+  // The whole request log is drained (so the pipe never fills) and its tail kept for assertions.
+  let stdout = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    let buffered = '';
+    let found = false;
     const timer = setTimeout(() => reject(new Error(`the server did not start within 30 s: ${stderr}`)), 30_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the server exited with ${code}: ${stderr}`));
     });
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      buffered += chunk;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(buffered);
+      stdout = (stdout + chunk).slice(-200_000);
+      if (found) return;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
       if (m?.[1]) {
+        found = true;
         clearTimeout(timer);
-        buffered = '';
         resolveUrl(m[1]);
-      } else if (buffered.length > 100_000) buffered = buffered.slice(-1000);
+      }
     });
   });
-  // keep draining the request log so the pipe never fills
-  child.stdout?.removeAllListeners('data').resume();
   return {
     url,
     dbFile,
     child,
     stderr: () => stderr,
+    stdout: () => stdout,
     async close() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = once(child, 'exit');

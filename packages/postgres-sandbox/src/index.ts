@@ -1,0 +1,7 @@
+export {
+  findPostgresBin,
+  POSTGRES_BIN_ENV,
+  type PostgresSandbox,
+  type PostgresSandboxOptions,
+  startPostgres,
+} from './postgres-sandbox';
