@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const scripts = (
-  process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['engine', 'bff', 'routing', 'postgres', 'scale', 'console', 'form']
+  process.argv.slice(2).length > 0
+    ? process.argv.slice(2)
+    : ['engine', 'bff', 'routing', 'postgres', 'scale', 'console', 'form']
 ).map((s) => (s.endsWith('.ts') ? s : `${s}.ts`));
 let failed = 0;
 for (const script of scripts) {
