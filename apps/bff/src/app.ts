@@ -4,7 +4,7 @@
 import type { Engine } from '@meshconsole/engine';
 import type { MeshApi } from '@meshconsole/model';
 import express, { type Express } from 'express';
-import { appMeshApiRouter } from './appmesh-api/appmesh-api.router.js';
+import { appMeshApiRouter, normalizeAppMeshPath } from './appmesh-api/appmesh-api.router.js';
 import { createCallerResolver } from './appmesh-api/caller.js';
 import type { Config } from './config.js';
 import { consoleApiRouter } from './console-api/console-api.router.js';
@@ -58,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
 
+  app.use(normalizeAppMeshPath());
   const limiter = rateLimit(config.rateLimitPerMinute);
   app.use('/api', limiter);
   app.use(APPMESH_PREFIX, limiter);
