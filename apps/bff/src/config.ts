@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_QUOTAS } from '@meshconsole/engine';
 import { z } from 'zod';
+import { LOOPBACK_HOSTS, normalizeHostName } from './http/host-allow-list.js';
 
 export type MeshBackend = 'local' | 'appmesh';
 
@@ -14,6 +15,11 @@ export interface AccessKey {
 
 export interface Config {
   host: string;
+  /**
+   * Host names the server answers to (Host header, normalised): the loopback names, HOST unless it is a wildcard
+   * address, and ALLOWED_HOSTS.
+   */
+  allowedHosts: ReadonlySet<string>;
   port: number;
   meshBackend: MeshBackend;
   /** Absolute path of the SQLite file, or `:memory:`. */
@@ -55,6 +61,7 @@ function parseByteSize(text: string): number | undefined {
 
 function parseAccessKeys(text: string, ctx: z.RefinementCtx): Map<string, AccessKey> {
   const map = new Map<string, AccessKey>();
+  const seen = new Map<string, number>();
   for (const raw of text.split(',')) {
     const entry = raw.trim();
     if (entry === '') continue;
@@ -71,19 +78,57 @@ function parseAccessKeys(text: string, ctx: z.RefinementCtx): Map<string, Access
       });
       continue;
     }
+    seen.set(keyId, (seen.get(keyId) ?? 0) + 1);
     map.set(keyId, secret === undefined ? { accountId } : { accountId, secret });
+  }
+  for (const [keyId, times] of seen) {
+    if (times > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `lists access key "${keyId}" ${times} times; each access key id may appear once`,
+      });
+    }
   }
   return map;
 }
 
+/** A DNS name or an IP address literal, as ALLOWED_HOSTS lists them (no scheme, no port). */
+const HOST_NAME =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[?[0-9a-f:.]+\]?)$/i;
+
+function parseAllowedHosts(text: string, ctx: z.RefinementCtx): string[] {
+  const names: string[] = [];
+  for (const raw of text.split(',')) {
+    const entry = raw.trim();
+    if (entry === '') continue;
+    if (!HOST_NAME.test(entry.replace(/\.$/, ''))) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `entry "${entry}" must be a host name or an IP address, such as mesh.example.com or 10.0.0.5 (no scheme, no port)`,
+      });
+      continue;
+    }
+    names.push(normalizeHostName(entry));
+  }
+  return names;
+}
+
+/** Addresses that mean "every interface": they name no host a client would send. */
+const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::', '[::]']);
+
+/** A whole number written in decimal digits only (`Number()` would also take 0x1F90, 8e3 or 8080.0). */
+function decimal(message: string, max = Number.MAX_SAFE_INTEGER) {
+  return z
+    .string()
+    .regex(/^\d{1,16}$/, { error: message })
+    .transform(Number)
+    .refine((n) => n <= max, { error: message });
+}
+
 const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce
-    .number({ error: 'must be a port number' })
-    .int({ error: 'must be a whole number' })
-    .min(0, { error: 'must be between 0 and 65535' })
-    .max(65535, { error: 'must be between 0 and 65535' })
-    .default(8080),
+  ALLOWED_HOSTS: z.string().default('').transform(parseAllowedHosts),
+  PORT: decimal('must be a decimal port number from 0 to 65535', 65535).default(8080),
   MESH_BACKEND: z.enum(['local', 'appmesh'], { error: 'must be "local" or "appmesh"' }).default('local'),
   MESH_DB: z.string().min(1).default('./data/meshconsole.db'),
   SEED: z.enum(['demo', 'none'], { error: 'must be "demo" or "none"' }).default('demo'),
@@ -94,11 +139,7 @@ const EnvSchema = z.object({
     .default('us-west-2'),
   APPMESH_ENDPOINT: z.url({ error: 'must be a URL such as http://127.0.0.1:8081' }).optional(),
   ACCESS_KEYS: z.string().default('').transform(parseAccessKeys),
-  RATE_LIMIT: z.coerce
-    .number({ error: 'must be a number of requests per minute' })
-    .int({ error: 'must be a whole number' })
-    .min(0, { error: 'must be 0 (off) or more' })
-    .default(6000),
+  RATE_LIMIT: decimal('must be a whole number of requests per minute in decimal digits, or 0 (off)').default(6000),
   BODY_LIMIT: z
     .string()
     .default('256kb')
@@ -163,8 +204,11 @@ export function loadConfig(env: Record<string, string | undefined>, resolvePath:
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   const e = parsed.data;
+  const allowedHosts = new Set<string>([...LOOPBACK_HOSTS, ...e.ALLOWED_HOSTS]);
+  if (!WILDCARD_ADDRESSES.has(e.HOST)) allowedHosts.add(normalizeHostName(e.HOST));
   const config: Config = {
     host: e.HOST,
+    allowedHosts,
     port: e.PORT,
     meshBackend: e.MESH_BACKEND,
     meshDb: e.MESH_DB === ':memory:' ? ':memory:' : resolvePath(e.MESH_DB),

@@ -1,6 +1,7 @@
-// Defect 5 of issue 14: a string that is not well-formed Unicode (a lone UTF-16 surrogate, JSON "\ud800")
-// was acknowledged, stored as invalid UTF-8, and could then never be described, updated or deleted; it held
-// quota and blocked the mesh's deletion. Both APIs must refuse it on its field and store nothing.
+// Issue 14, defect 5: a string that is not well-formed Unicode (a lone UTF-16 surrogate, JSON "\ud800") was
+// acknowledged, stored as invalid UTF-8, and could then never be described, updated or deleted; it held quota
+// and blocked the mesh's deletion. Both APIs must refuse it on its field and store nothing. Defect 9: a number
+// wider than the model's 32-bit integer (maxConnections 2147483648) was accepted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type Envelope, exampleSpec } from '../http-client.js';
 import { type InProcessServer, startTestServer } from '../support/server.js';
@@ -56,6 +57,20 @@ describe('strings that are not well-formed Unicode', () => {
     expect(tags.body.tags).toEqual([]);
     const meshes = await call<{ meshes: { meshName: string }[] }>(server.url, 'GET', `${V}/meshes`, { csrf: false });
     expect(meshes.body.meshes.map((m) => m.meshName)).toEqual(['uni']);
+  });
+
+  it('when maxConnections does not fit the 32-bit integer of the model, then it is a 400 naming the field', async () => {
+    const pool = (maxConnections: number) =>
+      JSON.stringify({
+        virtualGatewayName: `pool-${maxConnections}`,
+        spec: { listeners: [{ ...exampleSpec().listeners[0], connectionPool: { http: { maxConnections } } }] },
+      });
+    const wide = await raw('PUT', `${V}/meshes/uni/virtualGateways`, pool(2147483648));
+    expect(wide.status).toBe(400);
+    expect(wide.body.message).toBe('Maximum connections must be at most 2147483647.');
+    const widest = await raw('PUT', `${V}/meshes/uni/virtualGateways`, pool(2147483647));
+    expect(widest.status).toBe(200);
+    expect((await call(server.url, 'DELETE', `${V}/meshes/uni/virtualGateways/pool-2147483647`)).status).toBe(200);
   });
 
   it('when the console API gets a spec string with a lone surrogate, then fieldErrors name its path', async () => {
