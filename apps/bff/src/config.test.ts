@@ -150,6 +150,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ALLOWED_HOSTS: 'mesh.example.com:8080' }, resolvePath)).toThrow(/no scheme, no port/);
   });
 
+  it('when ADMIN_API and ADMIN_KEYS are set, then the test-support rule follows HOST, the mode and the keys', () => {
+    expect(loadConfig({}, resolvePath).testSupport).toMatchObject({ mode: 'auto', enabled: true });
+    expect(loadConfig({ HOST: '127.0.0.2' }, resolvePath).testSupport.enabled).toBe(true);
+    expect(loadConfig({ HOST: '::1' }, resolvePath).testSupport.enabled).toBe(true);
+    expect(loadConfig({ HOST: '0.0.0.0' }, resolvePath).testSupport).toMatchObject({
+      enabled: false,
+      reason: expect.stringContaining('ADMIN_API=on'),
+    });
+    expect(loadConfig({ HOST: '0.0.0.0', ADMIN_API: 'on' }, resolvePath).testSupport.enabled).toBe(true);
+    expect(loadConfig({ ADMIN_API: 'off' }, resolvePath).testSupport.enabled).toBe(false);
+    expect(loadConfig({ MESH_BACKEND: 'appmesh', ADMIN_API: 'on' }, resolvePath).testSupport.reason).toMatch(
+      /only available with the local mesh/,
+    );
+    const keys = loadConfig({ ACCESS_KEYS: 'AKID1:111122223333:s1', ADMIN_KEYS: 'AKID1' }, resolvePath);
+    expect([...keys.testSupport.adminKeys]).toEqual(['AKID1']);
+    expect(() => loadConfig({ ACCESS_KEYS: 'AKID1:111122223333', ADMIN_KEYS: 'AKID1,AKID9' }, resolvePath)).toThrow(
+      /ADMIN_KEYS entry "AKID1" must be an ACCESS_KEYS key with a secret[\s\S]*ADMIN_KEYS entry "AKID9"/,
+    );
+    expect(() => loadConfig({ ADMIN_API: 'yes' }, resolvePath)).toThrow(/ADMIN_API must be "auto", "on" or "off"/);
+  });
+
   it('when a variable is set but empty, then the default applies', () => {
     expect(loadConfig({ PORT: '', SEED: '' }, resolvePath)).toMatchObject({ port: 8080, seed: 'demo' });
   });

@@ -13,6 +13,19 @@ export interface AccessKey {
   secret?: string;
 }
 
+/** ADMIN_API: the test-support endpoints `/api/admin/*` (reset, and the seed routes that join it). */
+export type AdminApiMode = 'auto' | 'on' | 'off';
+
+export interface TestSupportConfig {
+  mode: AdminApiMode;
+  /** They answer at all: the local mesh, and a loopback HOST (auto) or ADMIN_API=on. */
+  enabled: boolean;
+  /** Why they are off, for people (the console and the 403 say it). */
+  reason?: string;
+  /** Access keys allowed to call them; required (SigV4, service `meshconsole`) once an ACCESS_KEYS key has a secret. */
+  adminKeys: ReadonlySet<string>;
+}
+
 export interface Config {
   host: string;
   /**
@@ -30,8 +43,10 @@ export interface Config {
   appmeshEndpoint?: string;
   /** Quota overrides from `QUOTA_<NAME>` variables, keyed by camelCase name (`virtualGatewaysPerMesh`). */
   quotas: Record<string, number>;
-  /** Access key id -> account (and optional secret). Unknown keys act as `accountId`. */
+  /** Access key id -> account (and optional secret). Unknown keys act as `accountId` while no key has a secret. */
   accessKeys: ReadonlyMap<string, AccessKey>;
+  /** Who may use the test-support endpoints (console-api/test-support.ts). */
+  testSupport: TestSupportConfig;
   /** Requests per minute per client; 0 turns rate limiting off. */
   rateLimitPerMinute: number;
   /** Largest accepted JSON body, in bytes. */
@@ -113,6 +128,25 @@ function parseAllowedHosts(text: string, ctx: z.RefinementCtx): string[] {
   return names;
 }
 
+/** True for an address only this machine can reach: localhost, 127.0.0.0/8, ::1. */
+export function isLoopbackHost(host: string): boolean {
+  const name = normalizeHostName(host);
+  return name === 'localhost' || name === '::1' || /^127(?:\.\d{1,3}){3}$/.test(name);
+}
+
+function parseKeyIds(text: string, ctx: z.RefinementCtx): string[] {
+  const ids = text
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  for (const id of ids) {
+    if (!/^[A-Za-z0-9]{1,128}$/.test(id)) {
+      ctx.addIssue({ code: 'custom', message: `entry "${id}" must be an access key id (letters and digits)` });
+    }
+  }
+  return ids;
+}
+
 /** Addresses that mean "every interface": they name no host a client would send. */
 const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::', '[::]']);
 
@@ -139,6 +173,8 @@ const EnvSchema = z.object({
     .default('us-west-2'),
   APPMESH_ENDPOINT: z.url({ error: 'must be a URL such as http://127.0.0.1:8081' }).optional(),
   ACCESS_KEYS: z.string().default('').transform(parseAccessKeys),
+  ADMIN_API: z.enum(['auto', 'on', 'off'], { error: 'must be "auto", "on" or "off"' }).default('auto'),
+  ADMIN_KEYS: z.string().default('').transform(parseKeyIds),
   RATE_LIMIT: decimal('must be a whole number of requests per minute in decimal digits, or 0 (off)').default(6000),
   BODY_LIMIT: z
     .string()
@@ -174,6 +210,40 @@ export function quotaVariableOf(key: string): string {
 
 export const QUOTA_VARIABLES = Object.keys(DEFAULT_QUOTAS).map(quotaVariableOf);
 
+function testSupportOf(
+  mode: AdminApiMode,
+  host: string,
+  backend: MeshBackend,
+  adminKeys: ReadonlySet<string>,
+): TestSupportConfig {
+  if (backend !== 'local') {
+    return {
+      mode,
+      enabled: false,
+      reason:
+        'The test-support endpoints are only available with the local mesh (MESH_BACKEND=local); they never touch a real mesh.',
+      adminKeys,
+    };
+  }
+  if (mode === 'off') {
+    return {
+      mode,
+      enabled: false,
+      reason: 'The test-support endpoints are off on this server (ADMIN_API=off).',
+      adminKeys,
+    };
+  }
+  if (mode === 'auto' && !isLoopbackHost(host)) {
+    return {
+      mode,
+      enabled: false,
+      reason: `The test-support endpoints are off: this server listens on ${host}, beyond this machine. Start it with ADMIN_API=on to allow them.`,
+      adminKeys,
+    };
+  }
+  return { mode, enabled: true, adminKeys };
+}
+
 export function loadConfig(env: Record<string, string | undefined>, resolvePath: (p: string) => string): Config {
   // Empty strings mean "not set", like most shells' `FOO= cmd`.
   const cleaned: Record<string, string> = {};
@@ -200,6 +270,16 @@ export function loadConfig(env: Record<string, string | undefined>, resolvePath:
     quotas[key] = Number(value);
   }
 
+  if (parsed.success) {
+    for (const id of parsed.data.ADMIN_KEYS) {
+      if (!parsed.data.ACCESS_KEYS.get(id)?.secret) {
+        problems.push(
+          `ADMIN_KEYS entry "${id}" must be an ACCESS_KEYS key with a secret (the test-support endpoints check its signature)`,
+        );
+      }
+    }
+  }
+
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -217,6 +297,7 @@ export function loadConfig(env: Record<string, string | undefined>, resolvePath:
     region: e.AWS_REGION,
     quotas,
     accessKeys: e.ACCESS_KEYS,
+    testSupport: testSupportOf(e.ADMIN_API, e.HOST, e.MESH_BACKEND, new Set(e.ADMIN_KEYS)),
     rateLimitPerMinute: e.RATE_LIMIT,
     bodyLimitBytes: e.BODY_LIMIT,
     consoleDist: e.CONSOLE_DIST ? resolvePath(e.CONSOLE_DIST) : DEFAULT_CONSOLE_DIST,
