@@ -1,7 +1,7 @@
 import { createBrowserRouter, Navigate, useParams, useSearchParams } from 'react-router';
-import { AppShell } from '../components/app-shell';
 import { links } from '../lib/links';
 import { lazyRoute } from '../lib/route-preload';
+import { ConsoleShell } from './console-shell';
 import { RouteError } from './route-error';
 
 // Route-level code splitting: each page is its own chunk, so the first page never loads form code.
@@ -50,7 +50,7 @@ function MeshIndexRedirect() {
 export const routes = [
   {
     path: '/',
-    element: <AppShell />,
+    element: <ConsoleShell />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Navigate replace to="/meshes" /> },

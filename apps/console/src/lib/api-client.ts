@@ -44,6 +44,8 @@ export interface RequestOptions {
   query?: QueryParams;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (a signed request's `authorization`, `x-amz-date`, ...). */
+  headers?: Record<string, string>;
 }
 
 /** Header every state-changing call carries (the BFF's CSRF check). */
@@ -77,6 +79,7 @@ export async function apiRequest<S extends z.ZodType>(
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
+  Object.assign(headers, options.headers);
 
   let response: Response;
   try {
