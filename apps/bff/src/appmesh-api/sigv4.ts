@@ -315,6 +315,15 @@ function expectedSignature(secret: string, auth: ParsedAuthorization, stringToSi
     .digest();
 }
 
+/** A signing time beyond the allowed clock skew is refused, in both forms. */
+function rejectFuture(amzDate: string, signedAt: number, now: number, maxSkew: number): void {
+  if (signedAt <= now + maxSkew) return;
+  throw new SigV4Error(
+    'InvalidSignatureException',
+    `Signature not yet current: ${amzDate} is still later than ${formatAmzDate(now + maxSkew)} (${formatAmzDate(now)} + ${Math.round(maxSkew / 60000)} min.)`,
+  );
+}
+
 function sameSignature(given: string, expected: Buffer): boolean {
   const bytes = Buffer.from(given, 'hex');
   return bytes.length === expected.length && timingSafeEqual(bytes, expected);
@@ -362,12 +371,7 @@ export function verifySignature(
       `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(now - maxSkew)} (${formatAmzDate(now)} - ${minutes} min.)`,
     );
   }
-  if (requestTime > now + maxSkew) {
-    throw new SigV4Error(
-      'InvalidSignatureException',
-      `Signature not yet current: ${amzDate} is still later than ${formatAmzDate(now + maxSkew)} (${formatAmzDate(now)} + ${minutes} min.)`,
-    );
-  }
+  rejectFuture(amzDate, requestTime, now, maxSkew);
   const declared = headers.get('x-amz-content-sha256');
   if (declared !== undefined && declared !== UNSIGNED_PAYLOAD) {
     const actual = req.body && req.body.length > 0 ? sha256Hex(req.body) : EMPTY_SHA256;
@@ -474,12 +478,7 @@ export function verifyPresigned(
       `Date in Credential scope does not match YYYYMMDD from X-Amz-Date: '${presign.date}' != '${presign.amzDate.slice(0, 8)}'.`,
     );
   }
-  if (signedAt > now + maxSkew) {
-    throw new SigV4Error(
-      'InvalidSignatureException',
-      `Signature not yet current: ${presign.amzDate} is still later than ${formatAmzDate(now + maxSkew)} (${formatAmzDate(now)} + ${Math.round(maxSkew / 60000)} min.)`,
-    );
-  }
+  rejectFuture(presign.amzDate, signedAt, now, maxSkew);
   const expiresAt = signedAt + presign.expiresSeconds * 1000;
   if (now > expiresAt) {
     throw new SigV4Error(
