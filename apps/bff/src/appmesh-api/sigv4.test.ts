@@ -201,6 +201,27 @@ describe('signatures made by @aws-sdk/client-app-mesh', () => {
     );
   });
 
+  it('when a body is declared UNSIGNED-PAYLOAD, then it is refused: the body of a signed request is always signed', async () => {
+    const req = await signedBySdk((c) =>
+      c.send(
+        new CreateVirtualGatewayCommand({
+          meshName: 'm',
+          virtualGatewayName: 'gw',
+          spec: { listeners: [{ portMapping: { port: 9080, protocol: 'http' } }] },
+        }),
+      ),
+    );
+    const rawHeaders = req.rawHeaders.map((h, i, all) =>
+      i % 2 === 1 && (all[i - 1] ?? '').toLowerCase() === 'x-amz-content-sha256' ? 'UNSIGNED-PAYLOAD' : h,
+    );
+    expect(rawHeaders).toContain('UNSIGNED-PAYLOAD');
+    expectSigV4Error(
+      () => verifySignature({ ...req, rawHeaders }, authOf(req), SECRET),
+      'InvalidSignatureException',
+      /UNSIGNED-PAYLOAD is not accepted for a request with a body/,
+    );
+  });
+
   it('when the signing clock is 20 minutes behind or ahead, then it is refused as stale or not yet current', async () => {
     const past = await signedBySdk((c) => c.send(new ListVirtualGatewaysCommand({ meshName: 'm' })), {
       clockOffsetMs: -20 * 60 * 1000,

@@ -373,8 +373,16 @@ export function verifySignature(
   }
   rejectFuture(amzDate, requestTime, now, maxSkew);
   const declared = headers.get('x-amz-content-sha256');
+  const hasBody = req.body !== undefined && req.body.length > 0;
+  if (declared === UNSIGNED_PAYLOAD && hasBody) {
+    // S3 allows it; the App Mesh API does not: a signed request's body could otherwise be changed on the way.
+    throw new SigV4Error(
+      'InvalidSignatureException',
+      'x-amz-content-sha256: UNSIGNED-PAYLOAD is not accepted for a request with a body; sign the payload.',
+    );
+  }
   if (declared !== undefined && declared !== UNSIGNED_PAYLOAD) {
-    const actual = req.body && req.body.length > 0 ? sha256Hex(req.body) : EMPTY_SHA256;
+    const actual = req.body && hasBody ? sha256Hex(req.body) : EMPTY_SHA256;
     if (declared.toLowerCase() !== actual) {
       throw new SigV4Error(
         'InvalidSignatureException',
