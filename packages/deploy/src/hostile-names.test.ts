@@ -152,7 +152,7 @@ function unitSettings(unit: string): Array<{ key: string; value: string }> {
 function systemdArgv(commandLine: string): string[] {
   const line = commandLine.replaceAll('%%', '%');
   const words: string[] = [];
-  const escape = (at: number): [string, number] => {
+  const unescapeAt = (at: number): [string, number] => {
     const c = line[at + 1] ?? '';
     if (c === 'x') return [String.fromCharCode(Number.parseInt(line.slice(at + 2, at + 4), 16)), at + 4];
     const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', s: ' ', '\\': '\\', '"': '"', "'": "'" };
@@ -170,7 +170,7 @@ function systemdArgv(commandLine: string): string[] {
         i++;
         while (i < line.length && line[i] !== c) {
           if (line[i] === '\\') {
-            const [decoded, next] = escape(i);
+            const [decoded, next] = unescapeAt(i);
             word += decoded;
             i = next;
           } else word += line[i++];
@@ -178,7 +178,7 @@ function systemdArgv(commandLine: string): string[] {
         if (line[i] !== c) throw new Error('unbalanced quotes');
         i++;
       } else if (c === '\\') {
-        const [decoded, next] = escape(i);
+        const [decoded, next] = unescapeAt(i);
         word += decoded;
         i = next;
       } else word += line[i++];
