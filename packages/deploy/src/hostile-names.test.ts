@@ -7,7 +7,7 @@
  * line, directive or key may be added, and every value must arrive exactly as given.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateVirtualGatewayInputSchema, type VirtualGatewaySpec } from '@meshconsole/model';
@@ -87,7 +87,7 @@ if (basename(process.argv[1]) === 'aws') process.stdout.write('arn:aws:stub\\n')
 beforeAll(() => {
   sandbox = mkdtempSync(join(tmpdir(), 'meshconsole-hostile-'));
   bin = join(sandbox, 'bin');
-  spawnSync('mkdir', [bin]);
+  mkdirSync(bin);
   for (const tool of ['docker', 'aws', 'kubectl']) {
     writeFileSync(join(bin, tool), STUB);
     chmodSync(join(bin, tool), 0o755);
