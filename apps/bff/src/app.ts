@@ -1,16 +1,17 @@
 // Builds the Express app without listening (main.ts listens). Order matters: request id and logging
-// first, then security headers, the probes, rate limiting, the two APIs, the console, one 404, one
-// error handler.
+// first, then security headers, the probes, the host allow-list, rate limiting, the two APIs, the console,
+// one 404, one error handler.
 import type { Engine } from '@meshconsole/engine';
 import type { MeshApi } from '@meshconsole/model';
 import express, { type Express } from 'express';
-import { appMeshApiRouter } from './appmesh-api/appmesh-api.router.js';
+import { appMeshApiRouter, normalizeAppMeshPath } from './appmesh-api/appmesh-api.router.js';
 import { createCallerResolver } from './appmesh-api/caller.js';
 import type { Config } from './config.js';
 import { consoleApiRouter } from './console-api/console-api.router.js';
 import { AppError } from './http/app-error.js';
 import { consoleStatic } from './http/console-static.js';
 import { APPMESH_PREFIX, errorHandler, notFound } from './http/error-handler.js';
+import { hostAllowList } from './http/host-allow-list.js';
 import { rateLimit } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
 import { requestLog } from './http/request-log.js';
@@ -58,6 +59,9 @@ export function createApp(deps: AppDeps): Express {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
 
+  // Probes answer any Host (orchestrators probe by address); nothing after them does.
+  app.use(hostAllowList(config.allowedHosts));
+  app.use(normalizeAppMeshPath());
   const limiter = rateLimit(config.rateLimitPerMinute);
   app.use('/api', limiter);
   app.use(APPMESH_PREFIX, limiter);

@@ -86,7 +86,7 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    expect(message).toMatch(/PORT must be a port number/);
+    expect(message).toMatch(/PORT must be a decimal port number from 0 to 65535/);
     expect(message).toMatch(/MESH_BACKEND must be "local" or "appmesh"/);
     expect(message).toMatch(/ACCOUNT_ID must be a 12-digit AWS account id/);
     expect(message).toMatch(/ACCESS_KEYS entry "AKID1" must look like/);
@@ -105,6 +105,70 @@ describe('loadConfig', () => {
       'virtualServicesPerMesh',
       'tagsPerResource',
     ]);
+  });
+
+  it('when PORT or RATE_LIMIT is hex, octal, exponent or fractional, then it is refused: decimal only', () => {
+    for (const port of ['0x1F90', '0o17620', '8e3', '8080.0', ' 8080', '+8080', '65536']) {
+      expect(() => loadConfig({ PORT: port }, resolvePath), port).toThrow(
+        /PORT must be a decimal port number from 0 to 65535/,
+      );
+    }
+    expect(() => loadConfig({ RATE_LIMIT: '0x10' }, resolvePath)).toThrow(/RATE_LIMIT must be a whole number/);
+    expect(loadConfig({ PORT: '0' }, resolvePath).port).toBe(0);
+    expect(loadConfig({ PORT: '65535', RATE_LIMIT: '60' }, resolvePath)).toMatchObject({
+      port: 65535,
+      rateLimitPerMinute: 60,
+    });
+  });
+
+  it('when ACCESS_KEYS lists a key id twice, then it is refused (not the last one silently winning)', () => {
+    expect(() =>
+      loadConfig({ ACCESS_KEYS: 'AKID1:111122223333:secret,AKID2:444455556666,AKID1:444455556666' }, resolvePath),
+    ).toThrow(/ACCESS_KEYS lists access key "AKID1" 2 times; each access key id may appear once/);
+  });
+
+  it('when ALLOWED_HOSTS is set, then the loopback names, HOST and its entries are the hosts answered', () => {
+    expect([...loadConfig({}, resolvePath).allowedHosts].sort()).toEqual(['127.0.0.1', '::1', 'localhost']);
+    expect([...loadConfig({ HOST: '0.0.0.0' }, resolvePath).allowedHosts].sort()).toEqual([
+      '127.0.0.1',
+      '::1',
+      'localhost',
+    ]);
+    const config = loadConfig({ HOST: '10.1.2.3', ALLOWED_HOSTS: 'Mesh.Example.com., [fd00::1], demo' }, resolvePath);
+    expect([...config.allowedHosts].sort()).toEqual([
+      '10.1.2.3',
+      '127.0.0.1',
+      '::1',
+      'demo',
+      'fd00::1',
+      'localhost',
+      'mesh.example.com',
+    ]);
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'http://mesh.example.com' }, resolvePath)).toThrow(
+      /ALLOWED_HOSTS entry "http:\/\/mesh.example.com" must be a host name or an IP address/,
+    );
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'mesh.example.com:8080' }, resolvePath)).toThrow(/no scheme, no port/);
+  });
+
+  it('when ADMIN_API and ADMIN_KEYS are set, then the test-support rule follows HOST, the mode and the keys', () => {
+    expect(loadConfig({}, resolvePath).testSupport).toMatchObject({ mode: 'auto', enabled: true });
+    expect(loadConfig({ HOST: '127.0.0.2' }, resolvePath).testSupport.enabled).toBe(true);
+    expect(loadConfig({ HOST: '::1' }, resolvePath).testSupport.enabled).toBe(true);
+    expect(loadConfig({ HOST: '0.0.0.0' }, resolvePath).testSupport).toMatchObject({
+      enabled: false,
+      reason: expect.stringContaining('ADMIN_API=on'),
+    });
+    expect(loadConfig({ HOST: '0.0.0.0', ADMIN_API: 'on' }, resolvePath).testSupport.enabled).toBe(true);
+    expect(loadConfig({ ADMIN_API: 'off' }, resolvePath).testSupport.enabled).toBe(false);
+    expect(loadConfig({ MESH_BACKEND: 'appmesh', ADMIN_API: 'on' }, resolvePath).testSupport.reason).toMatch(
+      /only available with the local mesh/,
+    );
+    const keys = loadConfig({ ACCESS_KEYS: 'AKID1:111122223333:s1', ADMIN_KEYS: 'AKID1' }, resolvePath);
+    expect([...keys.testSupport.adminKeys]).toEqual(['AKID1']);
+    expect(() => loadConfig({ ACCESS_KEYS: 'AKID1:111122223333', ADMIN_KEYS: 'AKID1,AKID9' }, resolvePath)).toThrow(
+      /ADMIN_KEYS entry "AKID1" must be an ACCESS_KEYS key with a secret[\s\S]*ADMIN_KEYS entry "AKID9"/,
+    );
+    expect(() => loadConfig({ ADMIN_API: 'yes' }, resolvePath)).toThrow(/ADMIN_API must be "auto", "on" or "off"/);
   });
 
   it('when a variable is set but empty, then the default applies', () => {

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_QUOTAS, isPostgresUrl } from '@meshconsole/engine';
 import { z } from 'zod';
+import { LOOPBACK_HOSTS, normalizeHostName } from './http/host-allow-list.js';
 
 export type MeshBackend = 'local' | 'appmesh';
 
@@ -12,8 +13,26 @@ export interface AccessKey {
   secret?: string;
 }
 
+/** ADMIN_API: the test-support endpoints `/api/admin/*` (reset, and the seed routes that join it). */
+export type AdminApiMode = 'auto' | 'on' | 'off';
+
+export interface TestSupportConfig {
+  mode: AdminApiMode;
+  /** They answer at all: the local mesh, and a loopback HOST (auto) or ADMIN_API=on. */
+  enabled: boolean;
+  /** Why they are off, for people (the console and the 403 say it). */
+  reason?: string;
+  /** Access keys allowed to call them; required (SigV4, service `meshconsole`) once an ACCESS_KEYS key has a secret. */
+  adminKeys: ReadonlySet<string>;
+}
+
 export interface Config {
   host: string;
+  /**
+   * Host names the server answers to (Host header, normalised): the loopback names, HOST unless it is a wildcard
+   * address, and ALLOWED_HOSTS.
+   */
+  allowedHosts: ReadonlySet<string>;
   port: number;
   meshBackend: MeshBackend;
   /** Absolute path of the SQLite file, `:memory:`, or a PostgreSQL URL (`postgres://...`, kept as given). */
@@ -26,8 +45,10 @@ export interface Config {
   appmeshEndpoint?: string;
   /** Quota overrides from `QUOTA_<NAME>` variables, keyed by camelCase name (`virtualGatewaysPerMesh`). */
   quotas: Record<string, number>;
-  /** Access key id -> account (and optional secret). Unknown keys act as `accountId`. */
+  /** Access key id -> account (and optional secret). Unknown keys act as `accountId` while no key has a secret. */
   accessKeys: ReadonlyMap<string, AccessKey>;
+  /** Who may use the test-support endpoints (console-api/test-support.ts). */
+  testSupport: TestSupportConfig;
   /** Requests per minute per client; 0 turns rate limiting off. */
   rateLimitPerMinute: number;
   /** Largest accepted JSON body, in bytes. */
@@ -57,6 +78,7 @@ function parseByteSize(text: string): number | undefined {
 
 function parseAccessKeys(text: string, ctx: z.RefinementCtx): Map<string, AccessKey> {
   const map = new Map<string, AccessKey>();
+  const seen = new Map<string, number>();
   for (const raw of text.split(',')) {
     const entry = raw.trim();
     if (entry === '') continue;
@@ -73,19 +95,76 @@ function parseAccessKeys(text: string, ctx: z.RefinementCtx): Map<string, Access
       });
       continue;
     }
+    seen.set(keyId, (seen.get(keyId) ?? 0) + 1);
     map.set(keyId, secret === undefined ? { accountId } : { accountId, secret });
+  }
+  for (const [keyId, times] of seen) {
+    if (times > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `lists access key "${keyId}" ${times} times; each access key id may appear once`,
+      });
+    }
   }
   return map;
 }
 
+/** A DNS name or an IP address literal, as ALLOWED_HOSTS lists them (no scheme, no port). */
+const HOST_NAME =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[?[0-9a-f:.]+\]?)$/i;
+
+function parseAllowedHosts(text: string, ctx: z.RefinementCtx): string[] {
+  const names: string[] = [];
+  for (const raw of text.split(',')) {
+    const entry = raw.trim();
+    if (entry === '') continue;
+    if (!HOST_NAME.test(entry.replace(/\.$/, ''))) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `entry "${entry}" must be a host name or an IP address, such as mesh.example.com or 10.0.0.5 (no scheme, no port)`,
+      });
+      continue;
+    }
+    names.push(normalizeHostName(entry));
+  }
+  return names;
+}
+
+/** True for an address only this machine can reach: localhost, 127.0.0.0/8, ::1. */
+export function isLoopbackHost(host: string): boolean {
+  const name = normalizeHostName(host);
+  return name === 'localhost' || name === '::1' || /^127(?:\.\d{1,3}){3}$/.test(name);
+}
+
+function parseKeyIds(text: string, ctx: z.RefinementCtx): string[] {
+  const ids = text
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  for (const id of ids) {
+    if (!/^[A-Za-z0-9]{1,128}$/.test(id)) {
+      ctx.addIssue({ code: 'custom', message: `entry "${id}" must be an access key id (letters and digits)` });
+    }
+  }
+  return ids;
+}
+
+/** Addresses that mean "every interface": they name no host a client would send. */
+const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::', '[::]']);
+
+/** A whole number written in decimal digits only (`Number()` would also take 0x1F90, 8e3 or 8080.0). */
+function decimal(message: string, max = Number.MAX_SAFE_INTEGER) {
+  return z
+    .string()
+    .regex(/^\d{1,16}$/, { error: message })
+    .transform(Number)
+    .refine((n) => n <= max, { error: message });
+}
+
 const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce
-    .number({ error: 'must be a port number' })
-    .int({ error: 'must be a whole number' })
-    .min(0, { error: 'must be between 0 and 65535' })
-    .max(65535, { error: 'must be between 0 and 65535' })
-    .default(8080),
+  ALLOWED_HOSTS: z.string().default('').transform(parseAllowedHosts),
+  PORT: decimal('must be a decimal port number from 0 to 65535', 65535).default(8080),
   MESH_BACKEND: z.enum(['local', 'appmesh'], { error: 'must be "local" or "appmesh"' }).default('local'),
   MESH_DB: z.string().min(1).default('./data/meshconsole.db'),
   MESH_DB_POOL_SIZE: z.coerce
@@ -102,11 +181,9 @@ const EnvSchema = z.object({
     .default('us-west-2'),
   APPMESH_ENDPOINT: z.url({ error: 'must be a URL such as http://127.0.0.1:8081' }).optional(),
   ACCESS_KEYS: z.string().default('').transform(parseAccessKeys),
-  RATE_LIMIT: z.coerce
-    .number({ error: 'must be a number of requests per minute' })
-    .int({ error: 'must be a whole number' })
-    .min(0, { error: 'must be 0 (off) or more' })
-    .default(6000),
+  ADMIN_API: z.enum(['auto', 'on', 'off'], { error: 'must be "auto", "on" or "off"' }).default('auto'),
+  ADMIN_KEYS: z.string().default('').transform(parseKeyIds),
+  RATE_LIMIT: decimal('must be a whole number of requests per minute in decimal digits, or 0 (off)').default(6000),
   BODY_LIMIT: z
     .string()
     .default('256kb')
@@ -171,6 +248,40 @@ export function redactMeshDb(meshDb: string): string {
   }
 }
 
+function testSupportOf(
+  mode: AdminApiMode,
+  host: string,
+  backend: MeshBackend,
+  adminKeys: ReadonlySet<string>,
+): TestSupportConfig {
+  if (backend !== 'local') {
+    return {
+      mode,
+      enabled: false,
+      reason:
+        'The test-support endpoints are only available with the local mesh (MESH_BACKEND=local); they never touch a real mesh.',
+      adminKeys,
+    };
+  }
+  if (mode === 'off') {
+    return {
+      mode,
+      enabled: false,
+      reason: 'The test-support endpoints are off on this server (ADMIN_API=off).',
+      adminKeys,
+    };
+  }
+  if (mode === 'auto' && !isLoopbackHost(host)) {
+    return {
+      mode,
+      enabled: false,
+      reason: `The test-support endpoints are off: this server listens on ${host}, beyond this machine. Start it with ADMIN_API=on to allow them.`,
+      adminKeys,
+    };
+  }
+  return { mode, enabled: true, adminKeys };
+}
+
 export function loadConfig(env: Record<string, string | undefined>, resolvePath: (p: string) => string): Config {
   // Empty strings mean "not set", like most shells' `FOO= cmd`.
   const cleaned: Record<string, string> = {};
@@ -202,12 +313,25 @@ export function loadConfig(env: Record<string, string | undefined>, resolvePath:
     if (problem) problems.push(problem);
   }
 
+  if (parsed.success) {
+    for (const id of parsed.data.ADMIN_KEYS) {
+      if (!parsed.data.ACCESS_KEYS.get(id)?.secret) {
+        problems.push(
+          `ADMIN_KEYS entry "${id}" must be an ACCESS_KEYS key with a secret (the test-support endpoints check its signature)`,
+        );
+      }
+    }
+  }
+
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   const e = parsed.data;
+  const allowedHosts = new Set<string>([...LOOPBACK_HOSTS, ...e.ALLOWED_HOSTS]);
+  if (!WILDCARD_ADDRESSES.has(e.HOST)) allowedHosts.add(normalizeHostName(e.HOST));
   const config: Config = {
     host: e.HOST,
+    allowedHosts,
     port: e.PORT,
     meshBackend: e.MESH_BACKEND,
     meshDb: e.MESH_DB === ':memory:' || isPostgresUrl(e.MESH_DB) ? e.MESH_DB : resolvePath(e.MESH_DB),
@@ -217,6 +341,7 @@ export function loadConfig(env: Record<string, string | undefined>, resolvePath:
     region: e.AWS_REGION,
     quotas,
     accessKeys: e.ACCESS_KEYS,
+    testSupport: testSupportOf(e.ADMIN_API, e.HOST, e.MESH_BACKEND, new Set(e.ADMIN_KEYS)),
     rateLimitPerMinute: e.RATE_LIMIT,
     bodyLimitBytes: e.BODY_LIMIT,
     consoleDist: e.CONSOLE_DIST ? resolvePath(e.CONSOLE_DIST) : DEFAULT_CONSOLE_DIST,

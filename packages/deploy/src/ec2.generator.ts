@@ -1,6 +1,6 @@
 import type { DeployArtifact } from './artifact.types';
+import { displayQuoted, shellWord, systemdArg, systemdText } from './file-syntax';
 import type { GenerationContext } from './generation-context';
-import { shq, systemdQuote } from './shell-quote';
 
 /** The `docker run` arguments (after `docker run`), one group per line, shared by the script and the unit. */
 function dockerRunArgs(ctx: GenerationContext, detach: boolean): string[][] {
@@ -26,18 +26,18 @@ export function ec2Artifacts(ctx: GenerationContext): DeployArtifact[] {
 
   const run = [
     '#!/usr/bin/env bash',
-    `# Runs the Envoy of virtual gateway "${id.gatewayName}" (mesh "${id.meshName}") on this EC2 instance.`,
+    `# Runs the Envoy of virtual gateway ${displayQuoted(id.gatewayName)} (mesh ${displayQuoted(id.meshName)}) on this EC2 instance.`,
     "# The instance profile's role needs appmesh:StreamAggregatedResources on the gateway (iam/).",
     `# Envoy listens on ${ctx.listenerPorts.join(', ')} (host network); its admin interface on ${ctx.adminPort}.`,
     '# Run it on several instances behind a Network Load Balancer.',
     'set -euo pipefail',
-    `docker run ${argLines(dockerRunArgs(ctx, true), shq)}`,
+    `docker run ${argLines(dockerRunArgs(ctx, true), shellWord)}`,
     '',
   ].join('\n');
 
   const unit = [
     '[Unit]',
-    `Description=App Mesh Envoy for virtual gateway ${id.gatewayName.replaceAll('%', '%%')}`,
+    `Description=App Mesh Envoy for virtual gateway ${systemdText(id.gatewayName)}`,
     'After=docker.service network-online.target',
     'Wants=network-online.target',
     'Requires=docker.service',
@@ -45,10 +45,10 @@ export function ec2Artifacts(ctx: GenerationContext): DeployArtifact[] {
     '[Service]',
     'Restart=always',
     'RestartSec=5',
-    `ExecStartPre=-/usr/bin/docker rm --force ${systemdQuote(container)}`,
-    `ExecStartPre=/usr/bin/docker pull ${systemdQuote(ctx.options.envoyImage)}`,
-    `ExecStart=/usr/bin/docker run ${argLines(dockerRunArgs(ctx, false), systemdQuote)}`,
-    `ExecStop=/usr/bin/docker stop ${systemdQuote(container)}`,
+    `ExecStartPre=-/usr/bin/docker rm --force ${systemdArg(container)}`,
+    `ExecStartPre=/usr/bin/docker pull ${systemdArg(ctx.options.envoyImage)}`,
+    `ExecStart=/usr/bin/docker run ${argLines(dockerRunArgs(ctx, false), systemdArg)}`,
+    `ExecStop=/usr/bin/docker stop ${systemdArg(container)}`,
     '',
     '[Install]',
     'WantedBy=multi-user.target',

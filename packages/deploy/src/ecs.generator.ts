@@ -1,6 +1,6 @@
 import type { DeployArtifact } from './artifact.types';
+import { displayQuoted, shellWord } from './file-syntax';
 import type { GenerationContext } from './generation-context';
-import { shq } from './shell-quote';
 
 /** Ports Fargate cannot use for the Envoy (it needs listener ports above 1024). */
 export function fargateBlockedPorts(ports: readonly number[]): number[] {
@@ -79,19 +79,19 @@ export function ecsArtifacts(ctx: GenerationContext): DeployArtifact[] {
   const lbName = `${workloadName}`.slice(0, 28).replace(/-+$/, '');
   const script = [
     '#!/usr/bin/env bash',
-    `# Runs the Envoy of virtual gateway "${id.gatewayName}" (mesh "${id.meshName}") as an ECS service behind a`,
+    `# Runs the Envoy of virtual gateway ${displayQuoted(id.gatewayName)} (mesh ${displayQuoted(id.meshName)}) as an ECS service behind a`,
     '# Network Load Balancer. Needs the AWS CLI, task-definition.json and service-definition.json beside it.',
     '# Set CLUSTER, VPC_ID, SUBNETS (comma-separated) and SECURITY_GROUPS (comma-separated) first.',
     'set -euo pipefail',
     'for name in CLUSTER VPC_ID SUBNETS SECURITY_GROUPS; do',
     '  [ -n "$(printenv "$name")" ] || { echo "Export $name first." >&2; exit 1; }',
     'done',
-    `export AWS_REGION=${shq(id.region)}`,
+    `export AWS_REGION=${shellWord(id.region)}`,
     'cd "$(dirname "$0")"',
     '',
-    `LB_ARN=$(aws elbv2 create-load-balancer --name ${shq(`${lbName}-nlb`)} --type network --scheme internet-facing \\`,
+    `LB_ARN=$(aws elbv2 create-load-balancer --name ${shellWord(`${lbName}-nlb`)} --type network --scheme internet-facing \\`,
     '  --subnets $(echo "$SUBNETS" | tr , " ") --query "LoadBalancers[0].LoadBalancerArn" --output text)',
-    `TG_ARN=$(aws elbv2 create-target-group --name ${shq(`${lbName}-tg`)} --protocol TCP --port ${ctx.primaryPort} \\`,
+    `TG_ARN=$(aws elbv2 create-target-group --name ${shellWord(`${lbName}-tg`)} --protocol TCP --port ${ctx.primaryPort} \\`,
     '  --target-type ip --vpc-id "$VPC_ID" --query "TargetGroups[0].TargetGroupArn" --output text)',
     `aws elbv2 create-listener --load-balancer-arn "$LB_ARN" --protocol TCP --port ${ctx.primaryPort} \\`,
     '  --default-actions Type=forward,TargetGroupArn="$TG_ARN" > /dev/null',

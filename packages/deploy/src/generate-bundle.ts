@@ -8,6 +8,7 @@ import {
 } from './deploy-options.schema';
 import { ec2Artifacts } from './ec2.generator';
 import { ecsArtifacts, fargateBlockedPorts } from './ecs.generator';
+import { displayQuoted } from './file-syntax';
 import type { GatewayShape } from './gateway.types';
 import { type GatewayIdentity, gatewayIdentity } from './gateway-identity';
 import type { EnvVar, GenerationContext } from './generation-context';
@@ -66,19 +67,19 @@ function collectWarnings(gateway: GatewayShape, ctx: GenerationContext): string[
   }
   if (id.sharedMesh) {
     warnings.push(
-      `Mesh "${id.meshName}" is owned by account ${id.meshOwner} and shared, so APPMESH_RESOURCE_ARN carries the gateway's full ARN (the short form would be looked up in the Envoy's own account).`,
+      `Mesh ${displayQuoted(id.meshName)} is owned by account ${id.meshOwner} and shared, so APPMESH_RESOURCE_ARN carries the gateway's full ARN (the short form would be looked up in the Envoy's own account).`,
     );
   }
   if (id.callerAccountId !== undefined && id.callerAccountId !== id.resourceOwner) {
     warnings.push(
-      `Virtual gateway "${id.gatewayName}" belongs to account ${id.resourceOwner}, not to your account ${id.callerAccountId}: App Mesh lets an Envoy connect only as a resource its own account owns, so run this Envoy with credentials of account ${id.resourceOwner}.`,
+      `Virtual gateway ${displayQuoted(id.gatewayName)} belongs to account ${id.resourceOwner}, not to your account ${id.callerAccountId}: App Mesh lets an Envoy connect only as a resource its own account owns, so run this Envoy with credentials of account ${id.resourceOwner}.`,
     );
   } else if (id.callerAccountId === undefined && id.sharedMesh) {
     warnings.push(`Run the Envoy with credentials of account ${id.resourceOwner}, which owns the gateway.`);
   }
   if (id.k8sName !== id.gatewayName) {
     warnings.push(
-      `"${id.gatewayName}" is not a valid Kubernetes name, so the Kubernetes objects are named "${id.k8sName}"; ` +
+      `${displayQuoted(id.gatewayName)} is not a valid Kubernetes name, so the Kubernetes objects are named "${id.k8sName}"; ` +
         'the VirtualGateway keeps the App Mesh name in awsName.',
     );
   }
@@ -89,7 +90,7 @@ function collectWarnings(gateway: GatewayShape, ctx: GenerationContext): string[
   }
   if (ctx.certificateFiles.length > 0) {
     warnings.push(
-      `The gateway reads certificates from local files (${ctx.certificateFiles.map((f) => f.path).join(', ')}). ` +
+      `The gateway reads certificates from local files (${ctx.certificateFiles.map((f) => displayQuoted(f.path)).join(', ')}). ` +
         `Kubernetes: create Secret ${ctx.certificateSecretName} in namespace ${ctx.namespace} (kubernetes/certificates-secret.sh); the Deployment mounts each file at its path. ` +
         'EC2: docker run mounts the same paths from the host. ECS: provide them through a volume or an image built on the Envoy image. ' +
         'Envoy does not reload them: restart it after a renewal.',
@@ -142,7 +143,9 @@ export function generateBundle(
   const first = listeners[0];
   if (!first) {
     throw new DeployOptionsError({
-      gateway: [`Virtual gateway "${gateway.virtualGatewayName}" has no listener, so there is no port to deploy.`],
+      gateway: [
+        `Virtual gateway ${displayQuoted(gateway.virtualGatewayName)} has no listener, so there is no port to deploy.`,
+      ],
     });
   }
   const listenerPorts = listeners.map((l) => l.portMapping.port);

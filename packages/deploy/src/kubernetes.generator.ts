@@ -1,8 +1,8 @@
 import type { DeployArtifact } from './artifact.types';
+import { displayQuoted, shellWord } from './file-syntax';
 import type { GatewaySpecShape } from './gateway.types';
 import { toK8sName } from './gateway-identity';
 import { type GenerationContext, k8sPortName } from './generation-context';
-import { shq } from './shell-quote';
 import { crdSpecParts } from './virtual-gateway-crd';
 import { yamlDocument } from './yaml-text';
 
@@ -161,7 +161,7 @@ export function kubernetesArtifacts(ctx: GenerationContext, spec: GatewaySpecSha
         namespaceDoc,
         `Namespace of the gateway's Envoy. The label "gateway: ${name}" is the VirtualGateway's namespace selector:\n` +
           `GatewayRoutes in namespaces carrying it join this gateway. The label "mesh: ${meshLabel}" must match the\n` +
-          `namespaceSelector of the cluster's Mesh resource for mesh "${id.meshName}".`,
+          `namespaceSelector of the cluster's Mesh resource for mesh ${displayQuoted(id.meshName)}.`,
       ),
     ),
     artifact(
@@ -170,7 +170,7 @@ export function kubernetesArtifacts(ctx: GenerationContext, spec: GatewaySpecSha
       'virtual-gateway.yaml',
       yamlDocument(
         virtualGateway,
-        `App Mesh controller resource for virtual gateway "${id.gatewayName}" in mesh "${id.meshName}".\n` +
+        `App Mesh controller resource for virtual gateway ${displayQuoted(id.gatewayName)} in mesh ${displayQuoted(id.meshName)}.\n` +
           'Field names follow the CRD: certificateARN and certificateAuthorityARNs (the API spells them\n' +
           'certificateArn and certificateAuthorityArns). awsName keeps the gateway name used in App Mesh.',
       ),
@@ -213,12 +213,13 @@ export function kubernetesArtifacts(ctx: GenerationContext, spec: GatewaySpecSha
 function certificatesSecretScript(ctx: GenerationContext): DeployArtifact {
   const lines = [
     '#!/usr/bin/env bash',
-    `# Creates Secret ${ctx.certificateSecretName}: the certificate files virtual gateway "${ctx.id.gatewayName}" reads.`,
+    `# Creates Secret ${ctx.certificateSecretName}: the certificate files virtual gateway ${displayQuoted(ctx.id.gatewayName)} reads.`,
     '# Each --from-file reads the local file after "="; change those paths to where the files are on this machine.',
     'set -euo pipefail',
-    `kubectl create secret generic ${shq(ctx.certificateSecretName)} --namespace ${shq(ctx.namespace)} \\`,
+    `kubectl create secret generic ${shellWord(ctx.certificateSecretName)} --namespace ${shellWord(ctx.namespace)} \\`,
     ...ctx.certificateFiles.map(
-      (f, i) => `  --from-file=${shq(`${f.secretKey}=${f.path}`)}${i === ctx.certificateFiles.length - 1 ? '' : ' \\'}`,
+      (f, i) =>
+        `  --from-file=${shellWord(`${f.secretKey}=${f.path}`)}${i === ctx.certificateFiles.length - 1 ? '' : ' \\'}`,
     ),
     '',
   ];

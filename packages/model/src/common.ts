@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { int, label, list, struct, text } from './fields';
+import { int, label, list, struct, type TextOptions, text } from './fields';
+
+/**
+ * A name that travels as a request URI label. `.` and `..` are refused: the App Mesh API normalises the
+ * path before it checks the signature and routes, so a resource with such a name could never be addressed.
+ */
+export function uriLabelName(path: string, opts: TextOptions) {
+  const name = label(path);
+  return text(path, opts).refine((v) => v !== '.' && v !== '..', { error: `${name} must not be "." or "..".` });
+}
 
 /** `ResourceName`: 1 to 255 characters. `/` would break the request URI, so it is refused too. */
 export function resourceName(path: string) {
   const name = label(path);
-  return text(path, { min: 1, max: 255 }).refine((v) => !v.includes('/'), {
+  return uriLabelName(path, { min: 1, max: 255 }).refine((v) => !v.includes('/'), {
     error: `${name} must not contain "/".`,
   });
 }

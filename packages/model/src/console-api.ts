@@ -40,10 +40,26 @@ export const ApiErrorEnvelopeSchema = z.object({
 export type ApiErrorEnvelope = z.infer<typeof ApiErrorEnvelopeSchema>;
 
 export const BACKENDS = ['local', 'appmesh'] as const;
+
+/** The credential scope's service name of signed test-support requests (`/api/admin/*`). */
+export const TEST_SUPPORT_SIGNING_SERVICE = 'meshconsole';
+
+/** Whether this server answers the test-support endpoints (`/api/admin/*`), and how (docs/security.md). */
+export const TestSupportSchema = z.object({
+  /** They answer: the local mesh, and a loopback HOST or ADMIN_API=on. */
+  enabled: z.boolean(),
+  /** Each request must be SigV4-signed (service `meshconsole`, the session's region) by an ADMIN_KEYS key. */
+  signatureRequired: z.boolean(),
+  /** Why they are off, for people. */
+  reason: z.string().optional(),
+});
+export type TestSupport = z.infer<typeof TestSupportSchema>;
+
 export const SessionSchema = z.object({
   accountId: AccountIdSchema,
   region: z.string(),
   backend: z.enum(BACKENDS),
+  testSupport: TestSupportSchema.optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

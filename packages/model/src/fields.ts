@@ -14,15 +14,26 @@ function requiredOr(name: string, otherwise: string) {
   return (issue: Issue) => (issue.input === undefined ? `${name} is required.` : otherwise);
 }
 
+/** True when `value` holds no unpaired UTF-16 surrogate, i.e. it can be written as UTF-8 and read back. */
+export function isWellFormedText(value: string): boolean {
+  // In a `u` regular expression a surrogate half matches `\p{Cs}` only when it is unpaired.
+  return !/\p{Cs}/u.test(value);
+}
+
 export interface TextOptions {
   min?: number;
   max?: number;
 }
 
-/** A string member with the model's length limits. */
+/**
+ * A string member with the model's length limits. Every string is well-formed Unicode: a lone surrogate
+ * (JSON `"\ud800"`) cannot be stored as UTF-8 and read back, so it is refused here, for every entry point.
+ */
 export function text(path: string, opts: TextOptions = {}) {
   const name = label(path);
-  let schema = z.string({ error: requiredOr(name, `${name} must be text.`) });
+  let schema = z
+    .string({ error: requiredOr(name, `${name} must be text.`) })
+    .refine(isWellFormedText, { error: `${name} must be well-formed Unicode text (it holds an unpaired surrogate).` });
   const { min, max } = opts;
   const lengthMessage = lengthText(name, min, max);
   if (min !== undefined && min > 0) {
@@ -40,16 +51,27 @@ function lengthText(name: string, min: number | undefined, max: number | undefin
   return `${name} must be at least ${min} characters.`;
 }
 
+/** The service model's `integer`: 32-bit signed. */
+export const INTEGER_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 } as const;
+/**
+ * The service model's `long` is 64-bit signed; a JSON number holds whole numbers exactly only up to 2^53 - 1
+ * (JavaScript's safe integers), so that is the range a `long` member accepts.
+ */
+export const LONG_RANGE = { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER } as const;
+
 export interface IntOptions {
   min?: number;
   max?: number;
   unit?: string;
+  /** the model's type: `integer` (32-bit, the default) or `long` */
+  width?: 'integer' | 'long';
 }
 
-/** An integer/long member with the model's range. */
+/** An integer/long member with the model's range, and never beyond its type's width. */
 export function int(path: string, opts: IntOptions = {}) {
   const name = label(path);
   const { min, max, unit } = opts;
+  const width = opts.width === 'long' ? LONG_RANGE : INTEGER_RANGE;
   const suffix = unit ? ` ${unit}` : '';
   const rangeMessage =
     min !== undefined && max !== undefined
@@ -57,17 +79,25 @@ export function int(path: string, opts: IntOptions = {}) {
       : min !== undefined
         ? `${name} must be at least ${min}${suffix}.`
         : `${name} must be at most ${max}${suffix}.`;
-  let schema = z
-    .number({ error: requiredOr(name, `${name} must be a number.`) })
-    .int({ error: `${name} must be a whole number.` });
+  let schema = z.number({ error: requiredOr(name, `${name} must be a number.`) }).int({
+    // zod's integers are the safe ones: beyond 2^53 - 1 it reports too_big / too_small, not "not whole"
+    error: (issue) =>
+      issue.code === 'too_big'
+        ? `${name} must be at most ${width.max}${suffix}.`
+        : issue.code === 'too_small'
+          ? `${name} must be at least ${width.min}${suffix}.`
+          : `${name} must be a whole number.`,
+  });
   if (min !== undefined) schema = schema.min(min, { error: rangeMessage });
+  else schema = schema.min(width.min, { error: `${name} must be at least ${width.min}${suffix}.` });
   if (max !== undefined) schema = schema.max(max, { error: rangeMessage });
+  else schema = schema.max(width.max, { error: `${name} must be at most ${width.max}${suffix}.` });
   return schema;
 }
 
-/** A long without limits (match ranges). */
+/** A `long` without limits in the model (match ranges). */
 export function long(path: string) {
-  return int(path);
+  return int(path, { width: 'long' });
 }
 
 export function bool(path: string) {

@@ -10,8 +10,8 @@ import {
   TagListSchema,
   type TagRef,
   TagsLimitSchema,
+  uriLabelName,
 } from './common';
-import { text } from './fields';
 import { type GatewayRouteData, type GatewayRouteRef, GatewayRouteSpecSchema } from './gateway-route';
 import { type MeshData, type MeshRef, MeshSpecSchema } from './mesh';
 import { type VirtualGatewayData, type VirtualGatewayRef, VirtualGatewaySpecSchema } from './virtual-gateway';
@@ -21,7 +21,7 @@ const meshName = resourceName('meshName');
 const virtualGatewayName = resourceName('virtualGatewayName');
 const gatewayRouteName = resourceName('gatewayRouteName');
 /** `ServiceName`: no constraint in the model; required and non-empty (it is a URI label). */
-const virtualServiceName = text('virtualServiceName', { min: 1 });
+const virtualServiceName = uriLabelName('virtualServiceName', { min: 1 });
 
 /** An operation's input: a JSON object (a body that is not one gets a message, not zod's default). */
 function input<S extends z.ZodRawShape>(shape: S) {

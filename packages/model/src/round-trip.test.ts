@@ -29,7 +29,8 @@ function rec<T extends Record<string, fc.Arbitrary<unknown>>>(
 
 const port = fc.integer({ min: 1, max: 65535 });
 const text = (min: number, max: number) => fc.string({ minLength: min, maxLength: max });
-const name = text(1, 255).filter((s) => !s.includes('/'));
+/** A ResourceName the model accepts: 1 to 255 characters, no "/", not "." or "..". */
+const name = text(1, 255).filter((s) => !s.includes('/') && s !== '.' && s !== '..');
 const filePath = text(1, 255);
 const uuid = fc.uuid();
 const acmArn = uuid.map((id) => `arn:aws:acm:us-west-2:123456789012:certificate/${id}`);

@@ -163,6 +163,24 @@ describe('virtual gateway: connection pool matches the listener protocol', () =>
       'Maximum connections must be at least 1.',
     );
   });
+
+  it('when a pool size does not fit the 32-bit integer of the model, then it is refused; the largest one fits', () => {
+    const pool = (maxConnections: number, maxPendingRequests?: number) =>
+      vgSpec(listener({ connectionPool: { http: { maxConnections, maxPendingRequests } } }));
+    expectAccepted(VirtualGatewaySpecSchema, pool(2147483647, 2147483647));
+    expectIssue(
+      VirtualGatewaySpecSchema,
+      pool(2147483648),
+      'listeners.0.connectionPool.http.maxConnections',
+      'Maximum connections must be at most 2147483647.',
+    );
+    expectIssue(
+      VirtualGatewaySpecSchema,
+      pool(1, 2 ** 40),
+      'listeners.0.connectionPool.http.maxPendingRequests',
+      'Maximum pending requests must be at most 2147483647.',
+    );
+  });
 });
 
 describe('virtual gateway: health check', () => {
@@ -375,6 +393,64 @@ describe('virtual gateway: names and inputs', () => {
       'virtualGatewayName',
       'Virtual gateway name must not contain "/".',
     );
+  });
+
+  it('when a name is "." or "..", then it is refused (a request URI cannot address it once normalised)', () => {
+    for (const name of ['.', '..']) {
+      expectIssue(
+        CreateVirtualGatewayInputSchema,
+        { ...input, virtualGatewayName: name },
+        'virtualGatewayName',
+        'Virtual gateway name must not be "." or "..".',
+      );
+      expectIssue(
+        CreateVirtualGatewayInputSchema,
+        { ...input, meshName: name },
+        'meshName',
+        'Mesh name must not be "." or "..".',
+      );
+      expectIssue(
+        CreateVirtualServiceInputSchema,
+        { meshName: 'm1', virtualServiceName: name, spec: {} },
+        'virtualServiceName',
+        'Virtual service name must not be "." or "..".',
+      );
+    }
+    expectAccepted(CreateVirtualGatewayInputSchema, { ...input, virtualGatewayName: '...' });
+    expectAccepted(CreateVirtualGatewayInputSchema, { ...input, virtualGatewayName: '.gw' });
+  });
+
+  it('when a name, a tag or a spec string holds an unpaired UTF-16 surrogate, then it is refused on that field', () => {
+    const message = (label: string) => `${label} must be well-formed Unicode text (it holds an unpaired surrogate).`;
+    for (const lone of ['\ud800', 'gw\udfff', '\udc00\ud800']) {
+      expectIssue(
+        CreateVirtualGatewayInputSchema,
+        { ...input, virtualGatewayName: lone },
+        'virtualGatewayName',
+        message('Virtual gateway name'),
+      );
+    }
+    expectIssue(CreateVirtualGatewayInputSchema, { ...input, meshName: 'm\ud800' }, 'meshName', message('Mesh name'));
+    expectIssue(
+      CreateVirtualGatewayInputSchema,
+      { ...input, tags: [{ key: 'k', value: 'v\ud800' }] },
+      'tags.0.value',
+      message('Tag value'),
+    );
+    expectIssue(
+      CreateVirtualGatewayInputSchema,
+      { ...input, tags: [{ key: '\udbff', value: '' }] },
+      'tags.0.key',
+      message('Tag key'),
+    );
+    expectIssue(
+      CreateVirtualGatewayInputSchema,
+      { ...input, spec: vgSpec(listener(), { logging: { accessLog: { file: { path: '/dev/\ud800' } } } }) },
+      'spec.logging.accessLog.file.path',
+      message('HTTP access logs path'),
+    );
+    // Paired surrogates (an emoji) are well-formed.
+    expectAccepted(CreateVirtualGatewayInputSchema, { ...input, virtualGatewayName: 'gw-\ud83d\ude80' });
   });
 
   it('when the client token has up to 36 letters, digits, hyphens and underscores, then it is accepted', () => {

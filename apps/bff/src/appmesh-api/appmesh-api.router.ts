@@ -2,11 +2,13 @@
 // the MeshApi method of the same name for the caller's account. Bodies are parsed as JSON whatever the
 // content type (the AWS CLI v1 may send none); errors are status + X-Amzn-Errortype + {"message"}.
 import type { MeshApi } from '@meshconsole/model';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { AppError } from '../http/app-error.js';
 import { rejectCrossOrigin } from '../http/csrf.js';
+import { APPMESH_PREFIX } from '../http/error-handler.js';
 import type { CallerResolver } from './caller.js';
 import { methodNameOf, OPERATIONS, type Operation, UNSUPPORTED } from './operations.js';
+import { normalizePath } from './sigv4.js';
 
 export interface AppMeshApiDeps {
   meshApiFor: (accountId: string) => MeshApi;
@@ -46,6 +48,26 @@ function send(req: Request, res: Response, op: Operation, output: unknown): void
   res.json(body ?? {});
 }
 
+/**
+ * Routes the App Mesh API on the path its signature covers: empty, `.` and `..` segments are removed exactly as
+ * the SigV4 canonical path removes them (`normalizePath`), before any route is matched. A path that would leave
+ * /v20190125 is answered 404. Mount it at the application, ahead of the App Mesh API.
+ */
+export function normalizeAppMeshPath(): RequestHandler {
+  return (req, _res, next) => {
+    const q = req.url.indexOf('?');
+    const path = q === -1 ? req.url : req.url.slice(0, q);
+    if (path !== APPMESH_PREFIX && !path.startsWith(`${APPMESH_PREFIX}/`)) return next();
+    const normalized = normalizePath(path);
+    if (normalized === path) return next();
+    if (normalized !== APPMESH_PREFIX && !normalized.startsWith(`${APPMESH_PREFIX}/`)) {
+      return next(new AppError('NotFoundException', `No App Mesh operation matches ${req.method} ${path}.`));
+    }
+    req.url = `${normalized}${q === -1 ? '' : req.url.slice(q)}`;
+    next();
+  };
+}
+
 export function appMeshApiRouter(deps: AppMeshApiDeps): Router {
   const router = express.Router({ caseSensitive: true, strict: false });
   router.use(rejectCrossOrigin());
@@ -59,12 +81,17 @@ export function appMeshApiRouter(deps: AppMeshApiDeps): Router {
       },
     }),
   );
+  // Who calls, before any route: once a key has a secret, an unauthenticated request learns nothing, not even
+  // which operations exist.
+  router.use((req, _res, next) => {
+    req.callerAccountId = deps.resolveCaller(req);
+    next();
+  });
 
   for (const op of OPERATIONS) {
     const method = methodNameOf(op.name);
     const handler = async (req: Request, res: Response) => {
-      const accountId = deps.resolveCaller(req);
-      const api = deps.meshApiFor(accountId) as unknown as Record<string, unknown>;
+      const api = deps.meshApiFor(req.callerAccountId as string) as unknown as Record<string, unknown>;
       const fn = api[method];
       if (typeof fn !== 'function') {
         throw new AppError('BadRequestException', `${op.name} is not available with this mesh backend.`);

@@ -1,6 +1,6 @@
-// Who is calling the App Mesh API: the account of the SigV4 access key (ACCESS_KEYS), or ACCOUNT_ID.
-// Keys configured with a secret must carry a valid, fresh signature (sigv4.ts); a wrong or stale one
-// is refused with 403 and the exception name the AWS clients expect (InvalidSignatureException).
+// Who is calling the App Mesh API: the account of the SigV4 access key (ACCESS_KEYS, header or presigned
+// query string), or ACCOUNT_ID while no key has a secret. Once one has, unsigned, unknown-key and badly
+// signed requests are refused with 403 and the exception names the AWS clients expect (sigv4.ts).
 import type { Request } from 'express';
 import type { AccessKey } from '../config.js';
 import { AppError } from '../http/app-error.js';

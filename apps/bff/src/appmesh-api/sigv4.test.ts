@@ -201,6 +201,27 @@ describe('signatures made by @aws-sdk/client-app-mesh', () => {
     );
   });
 
+  it('when a body is declared UNSIGNED-PAYLOAD, then it is refused: the body of a signed request is always signed', async () => {
+    const req = await signedBySdk((c) =>
+      c.send(
+        new CreateVirtualGatewayCommand({
+          meshName: 'm',
+          virtualGatewayName: 'gw',
+          spec: { listeners: [{ portMapping: { port: 9080, protocol: 'http' } }] },
+        }),
+      ),
+    );
+    const rawHeaders = req.rawHeaders.map((h, i, all) =>
+      i % 2 === 1 && (all[i - 1] ?? '').toLowerCase() === 'x-amz-content-sha256' ? 'UNSIGNED-PAYLOAD' : h,
+    );
+    expect(rawHeaders).toContain('UNSIGNED-PAYLOAD');
+    expectSigV4Error(
+      () => verifySignature({ ...req, rawHeaders }, authOf(req), SECRET),
+      'InvalidSignatureException',
+      /UNSIGNED-PAYLOAD is not accepted for a request with a body/,
+    );
+  });
+
   it('when the signing clock is 20 minutes behind or ahead, then it is refused as stale or not yet current', async () => {
     const past = await signedBySdk((c) => c.send(new ListVirtualGatewaysCommand({ meshName: 'm' })), {
       clockOffsetMs: -20 * 60 * 1000,
@@ -226,7 +247,7 @@ describe('signatures made by @aws-sdk/client-app-mesh', () => {
 });
 
 describe('mapping access keys to accounts', () => {
-  it('when a key has no secret or is unknown, then it maps without verification', async () => {
+  it('when a key has no secret, then it maps without verification; an unknown key is refused once a key has a secret', async () => {
     const noSecret = await signedBySdk((c) => c.send(new ListVirtualGatewaysCommand({ meshName: 'm' })), {
       akid: 'AKIDNOSECRET',
       secret: 'anything',
@@ -240,15 +261,29 @@ describe('mapping access keys to accounts', () => {
       akid: 'AKIDUNKNOWN',
       secret: 'anything',
     });
-    expect(authenticateRequest(unknown, keys, { defaultAccountId: DEFAULT_ACCOUNT }).accountId).toBe(DEFAULT_ACCOUNT);
+    expectSigV4Error(
+      () => authenticateRequest(unknown, keys, { defaultAccountId: DEFAULT_ACCOUNT }),
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+    );
+    const openKeys = new Map([...keys].filter(([, k]) => k.secret === undefined));
+    expect(authenticateRequest(unknown, openKeys, { defaultAccountId: DEFAULT_ACCOUNT }).accountId).toBe(
+      DEFAULT_ACCOUNT,
+    );
   });
 
-  it('when the request is unsigned, then it is the default account', () => {
+  it('when the request is unsigned, then it is the default account while no key has a secret, and refused after', () => {
     const req = { method: 'GET', url: '/v20190125/meshes', rawHeaders: ['Host', 'x'] };
-    expect(authenticateRequest(req, keys, { defaultAccountId: DEFAULT_ACCOUNT })).toEqual({
+    const openKeys = new Map([...keys].filter(([, k]) => k.secret === undefined));
+    expect(authenticateRequest(req, openKeys, { defaultAccountId: DEFAULT_ACCOUNT })).toEqual({
       accountId: DEFAULT_ACCOUNT,
       verified: false,
     });
+    expectSigV4Error(
+      () => authenticateRequest(req, keys, { defaultAccountId: DEFAULT_ACCOUNT }),
+      'MissingAuthenticationTokenException',
+      'Request is missing Authentication Token',
+    );
   });
 
   it('when the SigV4 header lacks its parts, then it is refused as IncompleteSignatureException', () => {

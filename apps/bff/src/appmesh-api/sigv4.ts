@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * AWS Signature Version 4 (header form) for the App Mesh REST API.
+ * AWS Signature Version 4 for the App Mesh REST API: the Authorization header and presigned query strings.
  *
  * The canonical request is rebuilt from what arrived on the wire, the way the AWS SDK for
  * JavaScript (`@smithy/signature-v4`) and botocore build it for a non-S3 service:
@@ -27,11 +27,29 @@ export const SIGNATURE_MISMATCH_MESSAGE =
   'The request signature we calculated does not match the signature you provided. ' +
   'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 
+/**
+ * The exceptions AWS services answer when authentication fails (all HTTP 403), as the SDKs and the CLI name them:
+ * no credentials at all, a key the service does not know, a malformed signature, a wrong or stale one.
+ */
+export const SIGV4_ERROR_NAMES = [
+  'MissingAuthenticationTokenException',
+  'UnrecognizedClientException',
+  'IncompleteSignatureException',
+  'InvalidSignatureException',
+] as const;
+export type SigV4ErrorName = (typeof SIGV4_ERROR_NAMES)[number];
+
+export const MISSING_AUTHENTICATION_MESSAGE = 'Request is missing Authentication Token';
+export const UNRECOGNIZED_CLIENT_MESSAGE = 'The security token included in the request is invalid.';
+
+/** The longest a presigned request may stay valid (SigV4: seven days). */
+export const MAX_PRESIGN_EXPIRES_SECONDS = 604_800;
+
 /** A signature problem, answered with HTTP 403 and `X-Amzn-Errortype: <name>`. */
 export class SigV4Error extends Error {
-  override readonly name: 'InvalidSignatureException' | 'IncompleteSignatureException';
+  override readonly name: SigV4ErrorName;
   readonly status = 403;
-  constructor(name: 'InvalidSignatureException' | 'IncompleteSignatureException', message: string) {
+  constructor(name: SigV4ErrorName, message: string) {
     super(message);
     this.name = name;
   }
@@ -95,6 +113,11 @@ export function parseAuthorization(header: string): ParsedAuthorization | undefi
       `Authorization header requires ${missing.join(', ')} parameter(s). Authorization=${SIGV4_ALGORITHM}`,
     );
   }
+  return signatureParts(credential, signedHeaders, signature);
+}
+
+/** The credential scope, signed headers and signature of either form, checked for shape. */
+function signatureParts(credential: string, signedHeaders: string, signature: string): ParsedAuthorization {
   const scope = credential.split('/');
   if (scope.length !== 5 || scope.some((s) => s.length === 0)) {
     throw new SigV4Error(
@@ -130,18 +153,26 @@ function safeDecode(value: string): string {
   }
 }
 
-/** The canonical URI: dot segments removed, then encoded once more (`%` becomes `%25`). */
-export function canonicalPath(rawPath: string): string {
+/**
+ * The path as the signers normalise it (empty, `.` and `..` segments removed; a trailing `/` kept). The App
+ * Mesh API routes this same path (`normalizeAppMeshPath` in appmesh-api.router.ts), so what is signed is what
+ * runs: a signature for `/meshes/a` cannot be replayed on `/meshes/a/virtualGateways/..`.
+ */
+export function normalizePath(rawPath: string): string {
   const segments: string[] = [];
   for (const segment of rawPath.split('/')) {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') segments.pop();
     else segments.push(segment);
   }
-  const normalized = `${rawPath.startsWith('/') ? '/' : ''}${segments.join('/')}${
+  return `${rawPath.startsWith('/') ? '/' : ''}${segments.join('/')}${
     segments.length > 0 && rawPath.endsWith('/') ? '/' : ''
   }`;
-  return uriEncode(normalized).replace(/%2F/g, '/');
+}
+
+/** The canonical URI: the normalised path encoded once more (`%` becomes `%25`). */
+export function canonicalPath(rawPath: string): string {
+  return uriEncode(normalizePath(rawPath)).replace(/%2F/g, '/');
 }
 
 /** The canonical query string: decoded, re-encoded, sorted by key then value. */
@@ -212,21 +243,31 @@ export interface CanonicalParts {
   stringToSign: string;
 }
 
-/** Builds the canonical request and the string to sign for a parsed Authorization header. */
+function splitUrl(url: string): { rawPath: string; rawQuery: string } {
+  const q = url.indexOf('?');
+  return {
+    rawPath: q === -1 ? url : url.slice(0, q),
+    rawQuery: q === -1 ? '' : url.slice(q + 1).replace(/#.*$/, ''),
+  };
+}
+
+/** The sha256 of the body, or `x-amz-content-sha256` when the signer declared one. */
+function payloadHashOf(req: SignableRequest, headers: Map<string, string>): string {
+  const body = req.body && req.body.length > 0 ? req.body : undefined;
+  return headers.get('x-amz-content-sha256') ?? (body ? sha256Hex(body) : EMPTY_SHA256);
+}
+
+/** Builds the canonical request and the string to sign for a parsed Authorization header (or presigned query). */
 export function canonicalize(
   req: SignableRequest,
   auth: ParsedAuthorization,
   headers: Map<string, string>,
   amzDate: string,
+  payloadHash: string = payloadHashOf(req, headers),
 ): CanonicalParts {
-  const q = req.url.indexOf('?');
-  const rawPath = q === -1 ? req.url : req.url.slice(0, q);
-  const rawQuery = q === -1 ? '' : req.url.slice(q + 1).replace(/#.*$/, '');
+  const { rawPath, rawQuery } = splitUrl(req.url);
   const sortedSigned = [...auth.signedHeaders].sort();
   const canonicalHeaders = sortedSigned.map((name) => `${name}:${headers.get(name) ?? ''}\n`).join('');
-  const body = req.body && req.body.length > 0 ? req.body : undefined;
-  const declared = headers.get('x-amz-content-sha256');
-  const payloadHash = declared ?? (body ? sha256Hex(body) : EMPTY_SHA256);
   const canonicalRequest = [
     req.method.toUpperCase(),
     canonicalPath(rawPath),
@@ -244,6 +285,48 @@ export interface VerifyOptions {
   /** server clock, epoch ms (tests pass a fixed one) */
   now?: number;
   maxSkewMs?: number;
+  /** the service name of the credential scope; `appmesh` unless said otherwise */
+  service?: string;
+}
+
+/** The scope checks both forms share: terminator, service, `host` signed. */
+function checkScope(
+  auth: ParsedAuthorization,
+  where: 'AWS Authorization' | 'query string',
+  service: string = SIGV4_SERVICE,
+): void {
+  if (auth.terminator !== 'aws4_request') {
+    throw new SigV4Error(
+      'InvalidSignatureException',
+      `Credential should be scoped with a valid terminator: 'aws4_request', not '${auth.terminator}'.`,
+    );
+  }
+  if (auth.service !== service) {
+    throw new SigV4Error('InvalidSignatureException', `Credential should be scoped to correct service: '${service}'.`);
+  }
+  if (!auth.signedHeaders.includes('host')) {
+    throw new SigV4Error('InvalidSignatureException', `'Host' must be a 'SignedHeader' in the ${where}.`);
+  }
+}
+
+function expectedSignature(secret: string, auth: ParsedAuthorization, stringToSign: string): Buffer {
+  return createHmac('sha256', signingKey(secret, auth.date, auth.region, auth.service))
+    .update(stringToSign, 'utf8')
+    .digest();
+}
+
+/** A signing time beyond the allowed clock skew is refused, in both forms. */
+function rejectFuture(amzDate: string, signedAt: number, now: number, maxSkew: number): void {
+  if (signedAt <= now + maxSkew) return;
+  throw new SigV4Error(
+    'InvalidSignatureException',
+    `Signature not yet current: ${amzDate} is still later than ${formatAmzDate(now + maxSkew)} (${formatAmzDate(now)} + ${Math.round(maxSkew / 60000)} min.)`,
+  );
+}
+
+function sameSignature(given: string, expected: Buffer): boolean {
+  const bytes = Buffer.from(given, 'hex');
+  return bytes.length === expected.length && timingSafeEqual(bytes, expected);
 }
 
 /**
@@ -260,21 +343,7 @@ export function verifySignature(
   const now = options.now ?? Date.now();
   const maxSkew = options.maxSkewMs ?? MAX_CLOCK_SKEW_MS;
   const headers = headerMap(req.rawHeaders);
-  if (auth.terminator !== 'aws4_request') {
-    throw new SigV4Error(
-      'InvalidSignatureException',
-      `Credential should be scoped with a valid terminator: 'aws4_request', not '${auth.terminator}'.`,
-    );
-  }
-  if (auth.service !== SIGV4_SERVICE) {
-    throw new SigV4Error(
-      'InvalidSignatureException',
-      `Credential should be scoped to correct service: '${SIGV4_SERVICE}'.`,
-    );
-  }
-  if (!auth.signedHeaders.includes('host')) {
-    throw new SigV4Error('InvalidSignatureException', "'Host' must be a 'SignedHeader' in the AWS Authorization.");
-  }
+  checkScope(auth, 'AWS Authorization', options.service);
   const amzDate = headers.get('x-amz-date');
   const requestTime = amzDate === undefined ? undefined : parseAmzDate(amzDate);
   if (amzDate === undefined || requestTime === undefined) {
@@ -302,15 +371,18 @@ export function verifySignature(
       `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(now - maxSkew)} (${formatAmzDate(now)} - ${minutes} min.)`,
     );
   }
-  if (requestTime > now + maxSkew) {
+  rejectFuture(amzDate, requestTime, now, maxSkew);
+  const declared = headers.get('x-amz-content-sha256');
+  const hasBody = req.body !== undefined && req.body.length > 0;
+  if (declared === UNSIGNED_PAYLOAD && hasBody) {
+    // S3 allows it; the App Mesh API does not: a signed request's body could otherwise be changed on the way.
     throw new SigV4Error(
       'InvalidSignatureException',
-      `Signature not yet current: ${amzDate} is still later than ${formatAmzDate(now + maxSkew)} (${formatAmzDate(now)} + ${minutes} min.)`,
+      'x-amz-content-sha256: UNSIGNED-PAYLOAD is not accepted for a request with a body; sign the payload.',
     );
   }
-  const declared = headers.get('x-amz-content-sha256');
   if (declared !== undefined && declared !== UNSIGNED_PAYLOAD) {
-    const actual = req.body && req.body.length > 0 ? sha256Hex(req.body) : EMPTY_SHA256;
+    const actual = req.body && hasBody ? sha256Hex(req.body) : EMPTY_SHA256;
     if (declared.toLowerCase() !== actual) {
       throw new SigV4Error(
         'InvalidSignatureException',
@@ -319,17 +391,121 @@ export function verifySignature(
     }
   }
   const { stringToSign } = canonicalize(req, auth, headers, amzDate);
-  const expected = createHmac('sha256', signingKey(secret, auth.date, auth.region, auth.service))
-    .update(stringToSign, 'utf8')
-    .digest();
-  const given = Buffer.from(auth.signature, 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!sameSignature(auth.signature, expectedSignature(secret, auth, stringToSign))) {
     throw new SigV4Error('InvalidSignatureException', SIGNATURE_MISMATCH_MESSAGE);
   }
 }
 
+// ---------- presigned requests (SigV4 in the query string)
+
+const PRESIGN_PARAMETERS = [
+  'X-Amz-Algorithm',
+  'X-Amz-Credential',
+  'X-Amz-Date',
+  'X-Amz-Expires',
+  'X-Amz-SignedHeaders',
+  'X-Amz-Signature',
+] as const;
+
+export interface ParsedPresign extends ParsedAuthorization {
+  /** `X-Amz-Date`, YYYYMMDDTHHMMSSZ */
+  amzDate: string;
+  /** `X-Amz-Expires`, seconds */
+  expiresSeconds: number;
+}
+
+/** The query parameters of a URL by exact name (decoded); `undefined` for a name given twice. */
+function queryParameters(rawQuery: string): Map<string, string | undefined> {
+  const params = new Map<string, string | undefined>();
+  for (const part of rawQuery.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = safeDecode(eq === -1 ? part : part.slice(0, eq));
+    const value = safeDecode(eq === -1 ? '' : part.slice(eq + 1));
+    params.set(key, params.has(key) ? undefined : value);
+  }
+  return params;
+}
+
+/** True when the URL carries any SigV4 query parameter (a presigned request, well formed or not). */
+export function isPresigned(url: string): boolean {
+  const params = queryParameters(splitUrl(url).rawQuery);
+  return PRESIGN_PARAMETERS.some((name) => params.has(name));
+}
+
+/**
+ * Parses the SigV4 query parameters of a presigned URL. Throws `IncompleteSignatureException` when one is missing,
+ * repeated or malformed, or when `X-Amz-Expires` is not a whole number of seconds from 1 to 604800.
+ */
+export function parsePresign(url: string): ParsedPresign {
+  const params = queryParameters(splitUrl(url).rawQuery);
+  const missing = PRESIGN_PARAMETERS.filter((name) => !params.get(name));
+  if (missing.length > 0) {
+    throw new SigV4Error(
+      'IncompleteSignatureException',
+      `AWS query-string parameters must include ${missing.map((m) => `'${m}'`).join(', ')}, each once. Re-examine the query-string parameters.`,
+    );
+  }
+  const value = (name: (typeof PRESIGN_PARAMETERS)[number]) => params.get(name) as string;
+  if (value('X-Amz-Algorithm') !== SIGV4_ALGORITHM) {
+    throw new SigV4Error('IncompleteSignatureException', `X-Amz-Algorithm only supports ${SIGV4_ALGORITHM}.`);
+  }
+  const expires = value('X-Amz-Expires');
+  if (!/^\d{1,7}$/.test(expires) || Number(expires) < 1 || Number(expires) > MAX_PRESIGN_EXPIRES_SECONDS) {
+    throw new SigV4Error(
+      'IncompleteSignatureException',
+      `X-Amz-Expires must be a whole number of seconds from 1 to ${MAX_PRESIGN_EXPIRES_SECONDS} (seven days).`,
+    );
+  }
+  const auth = signatureParts(value('X-Amz-Credential'), value('X-Amz-SignedHeaders'), value('X-Amz-Signature'));
+  return { ...auth, amzDate: value('X-Amz-Date'), expiresSeconds: Number(expires) };
+}
+
+/**
+ * Verifies a presigned request against `secret`: the scope, the date (not in the future beyond the clock skew,
+ * not past `X-Amz-Date + X-Amz-Expires`) and the signature over every query parameter but `X-Amz-Signature`.
+ * The payload is the body's hash (the AWS SDK for JavaScript) or, for a request without a body,
+ * `UNSIGNED-PAYLOAD` (botocore's presigner); a body is never accepted unsigned.
+ */
+export function verifyPresigned(
+  req: SignableRequest,
+  presign: ParsedPresign,
+  secret: string,
+  options: VerifyOptions = {},
+): void {
+  const now = options.now ?? Date.now();
+  const maxSkew = options.maxSkewMs ?? MAX_CLOCK_SKEW_MS;
+  checkScope(presign, 'query string', options.service);
+  const signedAt = parseAmzDate(presign.amzDate);
+  if (signedAt === undefined) {
+    throw new SigV4Error('IncompleteSignatureException', 'X-Amz-Date must be in the form YYYYMMDDTHHMMSSZ.');
+  }
+  if (presign.amzDate.slice(0, 8) !== presign.date) {
+    throw new SigV4Error(
+      'InvalidSignatureException',
+      `Date in Credential scope does not match YYYYMMDD from X-Amz-Date: '${presign.date}' != '${presign.amzDate.slice(0, 8)}'.`,
+    );
+  }
+  rejectFuture(presign.amzDate, signedAt, now, maxSkew);
+  const expiresAt = signedAt + presign.expiresSeconds * 1000;
+  if (now > expiresAt) {
+    throw new SigV4Error(
+      'InvalidSignatureException',
+      `Signature expired: the presigned request signed at ${presign.amzDate} for ${presign.expiresSeconds} seconds expired at ${formatAmzDate(expiresAt)}; it is now ${formatAmzDate(now)}.`,
+    );
+  }
+  const headers = headerMap(req.rawHeaders);
+  const body = req.body && req.body.length > 0 ? req.body : undefined;
+  const payloads = body ? [payloadHashOf(req, headers)] : [payloadHashOf(req, headers), UNSIGNED_PAYLOAD];
+  const matches = payloads.some((payload) => {
+    const { stringToSign } = canonicalize(req, presign, headers, presign.amzDate, payload);
+    return sameSignature(presign.signature, expectedSignature(secret, presign, stringToSign));
+  });
+  if (!matches) throw new SigV4Error('InvalidSignatureException', SIGNATURE_MISMATCH_MESSAGE);
+}
+
 export interface AuthenticateOptions extends VerifyOptions {
-  /** the account of unsigned requests and of keys that are not configured */
+  /** the account of unsigned requests and of keys that are not configured, while no key has a secret */
   defaultAccountId: string;
 }
 
@@ -341,30 +517,67 @@ export interface Authenticated {
   verified: boolean;
 }
 
+/** True when any configured key has a secret: then every request must be signed by a known key. */
+export function signaturesRequired(keys: ReadonlyMap<string, AccessKey>): boolean {
+  for (const key of keys.values()) if (key.secret !== undefined && key.secret !== '') return true;
+  return false;
+}
+
+/** The scheme of a non-SigV4 Authorization header, for a message (never the credentials that follow it). */
+function schemeOf(header: string): string {
+  const scheme = /^[A-Za-z0-9._-]{1,32}/.exec(header.trim())?.[0];
+  return scheme ? `"${scheme}"` : 'another scheme';
+}
+
 /**
- * Maps a request to the caller's account. A key configured with a secret must carry a valid,
- * fresh signature (else `SigV4Error`); a key configured without a secret maps to its account;
- * an unknown key or an unsigned request maps to `defaultAccountId`.
+ * Maps a request to the caller's account, with the SigV4 Authorization header or a presigned query string.
+ *
+ * While no configured key has a secret, the API is open: an unsigned request, another scheme or an unknown key
+ * act as `defaultAccountId`, and a known key selects its account. Once any key has a secret, every request must
+ * name a configured key: unsigned is `MissingAuthenticationTokenException`, another scheme (`Bearer ...`) or a
+ * malformed signature `IncompleteSignatureException`, an unknown key `UnrecognizedClientException`. A key with a
+ * secret must always carry a valid, fresh signature (`InvalidSignatureException`); a key configured without one
+ * selects its account unverified. See docs/security.md, "The App Mesh API: SigV4".
  */
 export function authenticateRequest(
   req: SignableRequest,
   keys: ReadonlyMap<string, AccessKey>,
   options: AuthenticateOptions,
 ): Authenticated {
+  const locked = signaturesRequired(keys);
+  const open: Authenticated = { accountId: options.defaultAccountId, verified: false };
   const headers = headerMap(req.rawHeaders);
-  const header = headers.get('authorization');
-  if (header === undefined || header === '') {
-    return { accountId: options.defaultAccountId, verified: false };
+  const header = headers.get('authorization') ?? '';
+  const presigned = isPresigned(req.url);
+  if (header !== '' && presigned) {
+    throw new SigV4Error(
+      'IncompleteSignatureException',
+      'Only one authentication method is allowed: the Authorization header or the X-Amz-* query parameters, not both.',
+    );
   }
-  const auth = parseAuthorization(header);
-  if (!auth) return { accountId: options.defaultAccountId, verified: false };
+  if (header === '' && !presigned) {
+    if (locked) throw new SigV4Error('MissingAuthenticationTokenException', MISSING_AUTHENTICATION_MESSAGE);
+    return open;
+  }
+  const auth = presigned ? parsePresign(req.url) : parseAuthorization(header);
+  if (!auth) {
+    if (locked) {
+      throw new SigV4Error(
+        'IncompleteSignatureException',
+        `Authorization header requires the ${SIGV4_ALGORITHM} scheme (AWS Signature Version 4), not ${schemeOf(header)}.`,
+      );
+    }
+    return open;
+  }
   const key = keys.get(auth.accessKeyId);
   if (!key) {
-    return { accountId: options.defaultAccountId, accessKeyId: auth.accessKeyId, verified: false };
+    if (locked) throw new SigV4Error('UnrecognizedClientException', UNRECOGNIZED_CLIENT_MESSAGE);
+    return { ...open, accessKeyId: auth.accessKeyId };
   }
   if (key.secret === undefined || key.secret === '') {
     return { accountId: key.accountId, accessKeyId: auth.accessKeyId, verified: false };
   }
-  verifySignature(req, auth, key.secret, options);
+  if (presigned) verifyPresigned(req, auth as ParsedPresign, key.secret, options);
+  else verifySignature(req, auth, key.secret, options);
   return { accountId: key.accountId, accessKeyId: auth.accessKeyId, verified: true };
 }

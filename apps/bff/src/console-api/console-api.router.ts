@@ -18,7 +18,15 @@ import { virtualServicesRouter } from './virtual-services.router.js';
 export function consoleApiRouter(deps: ConsoleApiDeps): Router {
   const router = express.Router();
   router.use(csrfProtection(CSRF_HEADER));
-  router.use(express.json({ limit: deps.config.bodyLimitBytes }));
+  router.use(
+    express.json({
+      limit: deps.config.bodyLimitBytes,
+      // the exact bytes, for the signature of signed test-support requests (test-support.ts)
+      verify: (req, _res, buf) => {
+        (req as express.Request).rawBody = buf;
+      },
+    }),
+  );
 
   router.use(sessionRouter(deps));
   router.use(adminRouter(deps));

@@ -1,8 +1,13 @@
 // One error type for the BFF's own refusals, and one mapping from anything thrown to what a client sees.
 import { AppMeshError, EXCEPTIONS, type ExceptionName, type FieldErrors, isExceptionName } from '@meshconsole/model';
 
-/** The App Mesh exceptions, plus the signature refusals only the App Mesh API answers (403). */
-export type ErrorCode = ExceptionName | 'InvalidSignatureException' | 'IncompleteSignatureException';
+/** The App Mesh exceptions, plus the authentication refusals (403) of AWS services (appmesh-api/sigv4.ts). */
+export type ErrorCode =
+  | ExceptionName
+  | 'MissingAuthenticationTokenException'
+  | 'UnrecognizedClientException'
+  | 'IncompleteSignatureException'
+  | 'InvalidSignatureException';
 
 function statusOf(code: ErrorCode): number {
   return isExceptionName(code) ? EXCEPTIONS[code] : 403;

@@ -10,6 +10,8 @@ declare global {
       requestId: string;
       /** The exact request body bytes (App Mesh API routes), for signature verification. */
       rawBody?: Buffer;
+      /** The App Mesh API caller's account (appmesh-api/caller.ts), set before routing. */
+      callerAccountId?: string;
     }
   }
 }

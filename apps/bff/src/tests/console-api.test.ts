@@ -34,7 +34,12 @@ describe('console API', () => {
   it('when the session is read, then it names the account, region and backend', async () => {
     const res = await api<Session>('GET', '/api/session');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ accountId: ME, region: 'us-west-2', backend: 'local' });
+    expect(res.body).toEqual({
+      accountId: ME,
+      region: 'us-west-2',
+      backend: 'local',
+      testSupport: { enabled: true, signatureRequired: false },
+    });
   });
 
   it('when a gateway is created, described, updated and deleted, then each answer is the full data object', async () => {

@@ -122,7 +122,7 @@ describe('main.ts process', () => {
     });
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(1);
-    expect(err).toMatch(/Invalid configuration:\n\s+- PORT must be a port number/);
+    expect(err).toMatch(/Invalid configuration:\n\s+- PORT must be a decimal port number/);
     expect(await started).toBe(false);
   }, 60_000);
 });

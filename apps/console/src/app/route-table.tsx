@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject, useParams, useSearchParams } from 'react-router';
-import { AppShell } from '../components/app-shell';
 import { gatewayRouteQueryOptions } from '../features/gateway-routes/api/get-gateway-route';
 import { gatewayRoutesQueryOptions } from '../features/gateway-routes/api/list-gateway-routes';
 import { meshesQueryOptions } from '../features/meshes/api/list-meshes';
@@ -12,6 +11,7 @@ import { links } from '../lib/links';
 import { type RouteWarm, registerRoute, warmRoute } from '../lib/route-preload';
 import { matchRoute, ROUTE_IDS, ROUTE_PATHS, type RouteId } from '../lib/routes';
 import { sessionQueryOptions } from '../lib/session';
+import { ConsoleShell } from './console-shell';
 import { RouteError } from './route-error';
 
 /**
@@ -98,7 +98,7 @@ export function createAppRoutes(client: QueryClient): RouteObject[] {
   return [
     {
       path: '/',
-      element: <AppShell />,
+      element: <ConsoleShell />,
       errorElement: <RouteError />,
       // The loaders answer at once (they only start requests): nothing to show meanwhile.
       HydrateFallback: () => null,

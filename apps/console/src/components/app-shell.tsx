@@ -3,7 +3,7 @@ import BreadcrumbGroup, { type BreadcrumbGroupProps } from '@cloudscape-design/c
 import Flashbar, { type FlashbarProps } from '@cloudscape-design/components/flashbar';
 import SideNavigation, { type SideNavigationProps } from '@cloudscape-design/components/side-navigation';
 import Spinner from '@cloudscape-design/components/spinner';
-import TopNavigation from '@cloudscape-design/components/top-navigation';
+import TopNavigation, { type TopNavigationProps } from '@cloudscape-design/components/top-navigation';
 import {
   createContext,
   type ReactNode,
@@ -133,7 +133,7 @@ export function meshCrumbs(mesh: string, meshOwner: string | undefined, ...rest:
  * The shell: top navigation (account, region, mode), side navigation, breadcrumbs, flashes, content.
  * ---------------------------------------------------------------------------------------------- */
 
-function TopBar() {
+function TopBar({ utilities = [] }: { utilities?: TopNavigationProps.Utility[] }) {
   const session = useSession();
   const [mode, setMode] = useState<ThemeMode>(readThemeMode);
   const toggle = () => {
@@ -159,6 +159,7 @@ function TopBar() {
             ariaLabel: mode === 'dark' ? 'Switch to light mode' : 'Switch to dark mode',
             onClick: toggle,
           },
+          ...utilities,
           ...(region ? [{ type: 'button' as const, text: `Region ${region}`, iconName: 'globe' as const }] : []),
           { type: 'button', text: account, iconName: 'user-profile', ariaLabel: account },
         ]}
@@ -213,7 +214,15 @@ function PageFallback() {
   );
 }
 
-export function AppShell({ children }: { children?: ReactNode }) {
+export interface AppShellProps {
+  children?: ReactNode;
+  /** More top navigation utilities, after the light/dark switch (features add theirs from the app layer). */
+  utilities?: TopNavigationProps.Utility[];
+  /** Rendered beside the layout: a feature's modal opened from a utility. */
+  overlay?: ReactNode;
+}
+
+export function AppShell({ children, utilities, overlay }: AppShellProps) {
   const [chrome, setChrome] = useState<PageChrome>({ title: SERVICE_NAME, breadcrumbs: [] });
   const [navigationOpen, setNavigationOpen] = useState(true);
   const lastType = useRef<string | undefined>(undefined);
@@ -232,7 +241,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
   const breadcrumbs: BreadcrumbGroupProps.Item[] = chrome.breadcrumbs;
   return (
     <PageChromeContext.Provider value={onChrome}>
-      <TopBar />
+      <TopBar utilities={utilities} />
       <AppLayout
         headerSelector="#top-nav"
         contentType={chrome.contentType ?? 'default'}
@@ -255,6 +264,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
         }}
         content={<Suspense fallback={<PageFallback />}>{children ?? <Outlet />}</Suspense>}
       />
+      {overlay}
     </PageChromeContext.Provider>
   );
 }

@@ -36,6 +36,8 @@ export interface RequestOptions {
   query?: QueryParams;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (a signed request's `authorization`, `x-amz-date`, ...). */
+  headers?: Record<string, string>;
 }
 
 export function buildUrl(path: string, query?: QueryParams): string {
@@ -66,6 +68,7 @@ export async function apiRequest<S extends z.ZodType>(
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
+  Object.assign(headers, options.headers);
 
   let response: Response;
   try {

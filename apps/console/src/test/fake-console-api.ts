@@ -1,6 +1,7 @@
 import { DeployOptionsError, generateBundle } from '@meshconsole/deploy';
 import { createEngine, MemoryStore, type Quotas } from '@meshconsole/engine';
 import {
+  AdminResetBodySchema,
   type ApiErrorEnvelope,
   AppMeshError,
   CreateGatewayRouteBodySchema,
@@ -43,6 +44,8 @@ export interface RecordedRequest {
   body?: unknown;
   /** The CSRF header as sent (undefined when absent). */
   csrf?: string;
+  /** Every header as sent, names lower-cased. */
+  headers: Record<string, string>;
   at: number;
   answeredAt?: number;
 }
@@ -139,6 +142,11 @@ export function createFakeConsoleApi(
     if (top === 'untag' && parts.length === 1 && method === 'POST') {
       await mesh.untagResource(parseOrThrow(UntagResourceBodySchema, body));
       return ok({});
+    }
+    if (top === 'admin' && meshName === 'reset' && parts.length === 2 && method === 'POST') {
+      const { seed } = parseOrThrow(AdminResetBodySchema, body);
+      await engine.reset(seed, accountId);
+      return ok({ ok: true });
     }
     if (top !== 'meshes') return notFound(method, url);
 
@@ -265,6 +273,7 @@ export function createFakeConsoleApi(
       search: url.search,
       ...(body !== undefined ? { body } : {}),
       ...(csrf !== undefined ? { csrf } : {}),
+      headers: Object.fromEntries(headers),
       at: performance.now(),
     };
     requests.push(entry);

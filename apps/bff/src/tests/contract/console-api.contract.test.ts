@@ -93,7 +93,20 @@ describe.each(SETUPS)('console API contract, $kind backend', (setup) => {
   it('when the session is read, then it names the account, the region and the backend', async () => {
     const res = await api('GET', '/api/session');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ accountId: ACCOUNT, region: 'us-west-2', backend: setup.kind });
+    expect(res.body).toEqual({
+      accountId: ACCOUNT,
+      region: 'us-west-2',
+      backend: setup.kind,
+      // reset and the other test-support endpoints belong to the local mesh
+      testSupport:
+        setup.kind === 'local'
+          ? { enabled: true, signatureRequired: false }
+          : {
+              enabled: false,
+              signatureRequired: false,
+              reason: expect.stringMatching(/only available with the local mesh/),
+            },
+    });
   });
 
   it('when a mesh and a virtual service are created, then they come back as App Mesh data', async () => {
