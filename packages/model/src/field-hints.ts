@@ -4,6 +4,7 @@ import {
   CreateVirtualGatewayBodySchema,
   CreateVirtualServiceBodySchema,
 } from './console-api';
+import { INTEGER_RANGE, LONG_RANGE } from './fields';
 import { FIELD_LABELS } from './labels';
 
 /**
@@ -69,6 +70,10 @@ export function boundsOf(schema: z.ZodType): FieldBounds | undefined {
   // No minimum length or size is no bound; an empty text reads as "required" to a person, so a minimum
   // of 1 character alone is not a bound worth showing either.
   if (of !== 'value' && bounds.min === 0) delete bounds.min;
+  // A number's type width (32-bit integer, safe long) is not a bound the model gives: "At least 1", not
+  // "1 to 2147483647".
+  if (of === 'value' && (bounds.min === INTEGER_RANGE.min || bounds.min === LONG_RANGE.min)) delete bounds.min;
+  if (of === 'value' && (bounds.max === INTEGER_RANGE.max || bounds.max === LONG_RANGE.max)) delete bounds.max;
   if (of === 'length' && bounds.min === 1 && bounds.max === undefined) delete bounds.min;
   if (bounds.min === undefined && bounds.max === undefined) return undefined;
   return bounds;
