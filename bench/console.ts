@@ -1,11 +1,17 @@
 // Console cold loads in headless Chromium: the virtual gateways page to its first table row, and the
 // create page to an interactive form, against the floor (the same Cloudscape components with no app
-// code, built from bench/floor). Prints medians, the ratio to the floor, and gzip bytes of JS and CSS.
+// code, built from bench/floor). A second BFF serves the same console build without its route
+// preloads (dist/route-preloads.json removed: the HTML names only the entry, as before the first-load
+// change), so "before" and "after" come from the same run. The three are loaded in turn, run after
+// run, the order rotating. Prints medians, the ratios to the floor, and gzip bytes of JS and CSS.
 import { execFileSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { coldLoad, launchBrowser, serveStatic, trackTransfer } from './lib/browser';
-import { repoRoot, startBff } from './lib/server';
-import { fmt, median, printTable, ratio, repeat } from './lib/stats';
+import { repoRoot, startBff, tempDir } from './lib/server';
+import { fmt, median, printTable, ratio } from './lib/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const MESH = process.env.BENCH_MESH ?? 'demo-mesh';
@@ -14,9 +20,15 @@ execFileSync('pnpm', ['exec', 'vite', 'build', '--config', 'floor/vite.config.ts
   cwd: join(repoRoot, 'bench'),
   stdio: 'ignore',
 });
+const withoutPreloads = join(tempDir('console-dist'), 'dist');
+cpSync(join(repoRoot, 'apps/console/dist'), withoutPreloads, { recursive: true });
+rmSync(join(withoutPreloads, 'route-preloads.json'), { force: true });
+
 const floor = await serveStatic(join(repoRoot, 'bench/floor/dist'));
 const bff = await startBff();
+const before = await startBff({ CONSOLE_DIST: withoutPreloads });
 const browser = await launchBrowser();
+const loadAtStart = loadavg()[0] ?? 0;
 
 interface Sample {
   ms: number;
@@ -24,22 +36,36 @@ interface Sample {
   cssGzip: number;
 }
 
-async function measure(url: string, ready: Parameters<typeof coldLoad>[2]): Promise<Sample[]> {
-  return repeat(RUNS, async () => {
-    const context = await browser.newContext(); // a new context each run: a cold cache
-    const page = await context.newPage();
-    const transfer = trackTransfer(page);
-    const ms = await coldLoad(page, url, ready);
-    await page.waitForLoadState('networkidle');
-    await context.close();
-    return { ms, ...transfer };
-  });
+type Ready = (page: Page) => Promise<void>;
+
+async function load(url: string, ready: Ready): Promise<Sample> {
+  const context = await browser.newContext(); // a new context each run: a cold cache
+  const page = await context.newPage();
+  page.setDefaultTimeout(120_000); // a cold load on the shared 2-core machine can take tens of seconds
+  const transfer = trackTransfer(page);
+  const ms = await coldLoad(page, url, ready);
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return { ms, ...transfer };
 }
 
-const firstRow: Parameters<typeof coldLoad>[2] = async (page) => {
+/** RUNS loads of each variant, interleaved (a, b, c, then b, c, a, ...), so load on the machine hits all alike. */
+async function interleaved(variants: { url: string; ready: Ready }[]): Promise<Sample[][]> {
+  const samples: Sample[][] = variants.map(() => []);
+  for (let run = 0; run < RUNS; run++) {
+    for (let k = 0; k < variants.length; k++) {
+      const i = (run + k) % variants.length;
+      const v = variants[i];
+      if (v) samples[i]?.push(await load(v.url, v.ready));
+    }
+  }
+  return samples;
+}
+
+const firstRow: Ready = async (page) => {
   await page.locator('table tbody tr a').first().waitFor({ state: 'visible' });
 };
-const interactiveForm: Parameters<typeof coldLoad>[2] = async (page) => {
+const interactiveForm: Ready = async (page) => {
   const name = page.getByLabel('Virtual gateway name');
   await name.waitFor({ state: 'visible' });
   await name.fill('x');
@@ -49,38 +75,66 @@ try {
   const cases = [
     {
       name: 'virtual gateways table, first row',
-      app: await measure(`${bff.url}/meshes/${MESH}/virtual-gateways`, firstRow),
-      floor: await measure(`${floor.url}/table.html`, async (page) => {
-        await page.locator('table tbody tr').first().waitFor({ state: 'visible' });
-      }),
+      path: `/meshes/${MESH}/virtual-gateways`,
+      ready: firstRow,
+      floor: {
+        url: `${floor.url}/table.html`,
+        ready: (async (page) => {
+          await page.locator('table tbody tr').first().waitFor({ state: 'visible' });
+        }) as Ready,
+      },
     },
     {
       name: 'create virtual gateway, interactive form',
-      app: await measure(`${bff.url}/meshes/${MESH}/virtual-gateways/create`, interactiveForm),
-      floor: await measure(`${floor.url}/form.html`, interactiveForm),
+      path: `/meshes/${MESH}/virtual-gateways/create`,
+      ready: interactiveForm,
+      floor: { url: `${floor.url}/form.html`, ready: interactiveForm },
     },
   ];
-  const kib = (b: number) => `${fmt(b / 1024)} KiB`;
+  const rows: string[][] = [];
+  for (const c of cases) {
+    const [app = [], old = [], base = []] = await interleaved([
+      { url: `${bff.url}${c.path}`, ready: c.ready },
+      { url: `${before.url}${c.path}`, ready: c.ready },
+      c.floor,
+    ]);
+    const a = median(app.map((s) => s.ms));
+    const o = median(old.map((s) => s.ms));
+    const f = median(base.map((s) => s.ms));
+    const kib = (samples: Sample[], key: 'jsGzip' | 'cssGzip') =>
+      `${fmt(median(samples.map((s) => s[key])) / 1024)} KiB`;
+    rows.push([
+      c.name,
+      fmt(o),
+      fmt(a),
+      fmt(f),
+      ratio(o, f),
+      ratio(a, f),
+      kib(app, 'jsGzip'),
+      kib(app, 'cssGzip'),
+      kib(base, 'jsGzip'),
+      kib(base, 'cssGzip'),
+    ]);
+  }
   printTable(
-    `Console cold load (median of ${RUNS}, headless Chromium, new context each run)`,
-    ['page', 'meshconsole ms', 'floor ms', 'ratio', 'JS gzip', 'CSS gzip', 'floor JS gzip', 'floor CSS gzip'],
-    cases.map((c) => {
-      const a = median(c.app.map((s) => s.ms));
-      const f = median(c.floor.map((s) => s.ms));
-      return [
-        c.name,
-        fmt(a),
-        fmt(f),
-        ratio(a, f),
-        kib(median(c.app.map((s) => s.jsGzip))),
-        kib(median(c.app.map((s) => s.cssGzip))),
-        kib(median(c.floor.map((s) => s.jsGzip))),
-        kib(median(c.floor.map((s) => s.cssGzip))),
-      ];
-    }),
+    `Console cold load (median of ${RUNS}, headless Chromium, new context each run; before = the same build without route preloads; load average ${fmt(loadAtStart)} at the start, ${fmt(loadavg()[0] ?? 0)} at the end)`,
+    [
+      'page',
+      'before ms',
+      'meshconsole ms',
+      'floor ms',
+      'before / floor',
+      'meshconsole / floor',
+      'JS gzip',
+      'CSS gzip',
+      'floor JS gzip',
+      'floor CSS gzip',
+    ],
+    rows,
   );
 } finally {
   await browser.close();
   await bff.stop();
+  await before.stop();
   await floor.close();
 }

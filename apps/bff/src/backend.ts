@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   createEngine,
+  DatabaseFileError,
   type Engine,
   isPostgresUrl,
   PostgresStore,
@@ -29,7 +30,15 @@ export interface Backend {
 /** The store MESH_DB names: a PostgreSQL database (migrated on open), or a SQLite file (its folder created). */
 async function openStore(config: Config): Promise<Store> {
   if (isPostgresUrl(config.meshDb)) return PostgresStore.open(config.meshDb, { poolSize: config.meshDbPoolSize });
-  if (config.meshDb !== ':memory:') mkdirSync(dirname(config.meshDb), { recursive: true });
+  if (config.meshDb !== ':memory:') {
+    try {
+      mkdirSync(dirname(config.meshDb), { recursive: true });
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+      throw new DatabaseFileError(denied ? 'folder-read-only' : 'cannot-open', config.meshDb, (err as Error).message);
+    }
+  }
   return new SqliteStore(config.meshDb);
 }
 

@@ -1,11 +1,14 @@
 // Starts meshconsole: parse the configuration, open the backend, listen, and on SIGTERM/SIGINT stop
 // accepting, let in-flight requests finish, close the database, exit 0.
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { isPostgresUrl } from '@meshconsole/engine';
 import { createApp } from './app.js';
 import { createBackend } from './backend.js';
 import { ConfigError, loadConfig, redactMeshDb } from './config.js';
 import { createLogger } from './logger.js';
+import { backendStartupMessage, listenStartupMessage } from './startup-errors.js';
 
 /** How long in-flight requests get after a stop signal before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -26,13 +29,27 @@ async function main(): Promise<void> {
   try {
     backend = await createBackend(config, logger);
   } catch (err) {
-    logger.fatal({ err }, 'could not open the mesh backend');
+    const message = backendStartupMessage(err, config.meshDb, isPostgresUrl(config.meshDb));
+    if (message) process.stderr.write(`meshconsole: ${message}\n`);
+    else logger.fatal({ err }, 'could not open the mesh backend');
     logger.flush?.();
     process.exit(1);
   }
   const app = createApp({ config, logger, meshApiFor: backend.meshApiFor, engine: backend.engine, ping: backend.ping });
 
-  const server = app.listen(config.port, config.host, () => {
+  const server = createServer(app);
+  // HOST or PORT unusable (in use, not an address of this machine, privileged): say which, and stop.
+  const refuse = (err: Error) => {
+    process.stderr.write(`meshconsole: ${listenStartupMessage(err, config.host, config.port)}\n`);
+    void backend.close().finally(() => process.exit(1));
+  };
+  server.once('error', refuse);
+  server.listen(config.port, config.host, () => {
+    server.off('error', refuse);
+    server.on('error', (err) => {
+      logger.fatal({ err }, 'the server failed');
+      void backend.close().finally(() => process.exit(1));
+    });
     const { address, port } = server.address() as AddressInfo;
     const host = address.includes(':') ? `[${address}]` : address;
     logger.info(
@@ -45,10 +62,6 @@ async function main(): Promise<void> {
       },
       `meshconsole listening on http://${host}:${port}`,
     );
-  });
-  server.on('error', (err) => {
-    logger.fatal({ err }, 'could not listen');
-    void backend.close().finally(() => process.exit(1));
   });
   // Slow clients cannot hold a connection forever.
   server.headersTimeout = 30_000;

@@ -4,6 +4,12 @@ export { TOKEN_TTL_MS } from './pagination';
 export { DEFAULT_QUOTAS, type Quotas } from './quotas';
 export { MemoryStore } from './store/memory-store';
 export { isPostgresUrl, PostgresStore, type PostgresStoreOptions } from './store/postgres-store';
+export {
+  DatabaseFileError,
+  type DatabaseFileProblem,
+  LATEST_SCHEMA_VERSION,
+  MESHCONSOLE_APPLICATION_ID,
+} from './store/sqlite-file';
 export { SqliteStore, type SqliteStoreOptions } from './store/sqlite-store';
 export type {
   MeshCursor,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import express, { type Router } from 'express';
 import { compressedAssets } from './compressed-assets.js';
@@ -46,15 +47,84 @@ export function consoleStatic(dist: string): Router {
     res.setHeader('Cache-Control', 'public, max-age=86400');
     res.status(204).end();
   });
-  router.get(CONSOLE_ROUTES, (_req, res, next) => {
+  const preloads = join(dist, 'route-preloads.json');
+  router.get(CONSOLE_ROUTES, async (req, res, next) => {
     res.setHeader('Cache-Control', 'no-cache');
     if (!existsSync(index)) {
       res.status(200).type('html').send(NOT_BUILT_PAGE);
       return;
     }
-    res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' }, lastModified: true }, (err) => {
-      if (err) next(err);
-    });
+    try {
+      const html = await readFile(index, 'utf8');
+      const routes = existsSync(preloads) ? parseRoutePreloads(await readFile(preloads, 'utf8')) : [];
+      res
+        .status(200)
+        .type('html')
+        .send(withRoutePreloads(html, matchRoutePreload(routes, req.path)));
+    } catch (err) {
+      next(err);
+    }
   });
   return router;
+}
+
+/** A route's chunks beyond the entry's, as the console build lists them (`dist/route-preloads.json`). */
+export interface RoutePreload {
+  path: string;
+  js: string[];
+  css: string[];
+}
+
+const ASSET = /^\/assets\/[\w.-]+\.(js|css)$/;
+
+/** The build's list, keeping only well-formed entries that name files under /assets. */
+export function parseRoutePreloads(text: string): RoutePreload[] {
+  const parsed = JSON.parse(text) as { routes?: unknown };
+  if (!Array.isArray(parsed.routes)) return [];
+  return parsed.routes.flatMap((r: Partial<RoutePreload>) =>
+    typeof r?.path === 'string' && Array.isArray(r.js) && Array.isArray(r.css)
+      ? [
+          {
+            path: r.path,
+            js: r.js.filter((f) => typeof f === 'string' && ASSET.test(f)),
+            css: r.css.filter((f) => typeof f === 'string' && ASSET.test(f)),
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * The route a console path opens, ranked as React Router ranks them: the same number of segments,
+ * each static segment equal, and a static segment beats a parameter (`create` beats `:name`).
+ */
+export function matchRoutePreload(routes: RoutePreload[], path: string): RoutePreload | undefined {
+  const segments = path.split('/').filter(Boolean);
+  let best: { route: RoutePreload; score: string } | undefined;
+  for (const route of routes) {
+    const pattern = route.path.split('/').filter(Boolean);
+    if (pattern.length !== segments.length) continue;
+    let score = '';
+    let matches = true;
+    for (const [i, part] of pattern.entries()) {
+      if (part.startsWith(':')) score += '0';
+      else if (part === segments[i]) score += '1';
+      else {
+        matches = false;
+        break;
+      }
+    }
+    if (matches && (!best || score > best.score)) best = { route, score };
+  }
+  return best?.route;
+}
+
+/** index.html naming the route's chunks in its head, so they download beside the entry. */
+export function withRoutePreloads(html: string, route: RoutePreload | undefined): string {
+  if (!route || !html.includes('</head>')) return html;
+  const links = [
+    ...route.css.map((href) => `<link rel="stylesheet" crossorigin href="${href}">`),
+    ...route.js.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
+  ].join('');
+  return html.replace('</head>', `${links}</head>`);
 }

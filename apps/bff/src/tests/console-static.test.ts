@@ -169,3 +169,61 @@ describe('console assets, compressed', () => {
     }
   });
 });
+
+describe('route preloads in the first HTML', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'meshconsole-dist-'));
+  const PRELOADS = {
+    routes: [
+      {
+        path: '/meshes/:mesh/virtual-gateways',
+        js: ['/assets/list-a1.js', '/assets/table-b2.js'],
+        css: ['/assets/table-c3.css'],
+      },
+      { path: '/meshes/:mesh/virtual-gateways/create', js: ['/assets/create-d4.js'], css: [] },
+      { path: '/meshes/:mesh/virtual-gateways/:name', js: ['/assets/details-e5.js'], css: [] },
+      // not an asset path: never written into the page
+      { path: '/meshes', js: ['https://evil.example/x.js', '/assets/"><script>.js'], css: [] },
+    ],
+  };
+  let server: InProcessServer;
+  beforeAll(async () => {
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), INDEX);
+    writeFileSync(join(dist, 'route-preloads.json'), JSON.stringify(PRELOADS));
+    server = await startTestServer({ CONSOLE_DIST: dist });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  const links = async (path: string) => {
+    const res = await fetch(`${server.url}${path}`);
+    expect(res.status, path).toBe(200);
+    expect(res.headers.get('cache-control'), path).toBe('no-cache');
+    const html = await res.text();
+    return [...html.matchAll(/<link rel="(\w+)" crossorigin href="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+  };
+
+  it('when a route with chunks is opened, then its head names them, the stylesheets first, before </head>', async () => {
+    expect(await links('/meshes/demo-mesh/virtual-gateways?meshOwner=111122223333')).toEqual([
+      'stylesheet /assets/table-c3.css',
+      'modulepreload /assets/list-a1.js',
+      'modulepreload /assets/table-b2.js',
+    ]);
+    const html = await (await fetch(`${server.url}/meshes/demo-mesh/virtual-gateways`)).text();
+    expect(html.indexOf('modulepreload')).toBeLessThan(html.indexOf('</head>'));
+  });
+
+  it('when a static segment and a parameter both match, then the static one wins (create, not :name)', async () => {
+    expect(await links('/meshes/m/virtual-gateways/create')).toEqual(['modulepreload /assets/create-d4.js']);
+    expect(await links('/meshes/m/virtual-gateways/gw-1')).toEqual(['modulepreload /assets/details-e5.js']);
+  });
+
+  it('when no route matches, or an entry names something outside /assets, then the page is served as built', async () => {
+    for (const path of ['/', '/meshes', '/meshes/m/unknown/x/y/z']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(await res.text(), path).toBe(INDEX);
+    }
+  });
+});

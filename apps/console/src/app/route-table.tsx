@@ -13,6 +13,7 @@ import { matchRoute, ROUTE_IDS, ROUTE_PATHS, type RouteId } from '../lib/routes'
 import { sessionQueryOptions } from '../lib/session';
 import { ConsoleShell } from './console-shell';
 import { RouteError } from './route-error';
+import { ROUTE_MODULES } from './route-modules';
 
 /**
  * The one route table: for each route of lib/routes, its page (a lazily loaded chunk, so the first
@@ -20,7 +21,18 @@ import { RouteError } from './route-error';
  * loaders run while the page's code loads), and the preloading of links on hover or focus
  * (`preloadHref`) all come from here.
  */
-type Page = { load: () => Promise<{ default: () => ReactNode }>; warm?: RouteWarm } | { element: ReactNode };
+type Module = { default: () => ReactNode };
+type Page = { load: () => Promise<Module>; warm?: RouteWarm } | { element: ReactNode };
+
+/** Every page module, one lazy chunk each (the same chunks as one `import()` per page). */
+const PAGE_MODULES = import.meta.glob<Module>('./routes/**/*.page.tsx');
+
+/** The loader of a route's page module (route-modules.ts names it). */
+function pageModule(id: keyof typeof ROUTE_MODULES): () => Promise<Module> {
+  const load = PAGE_MODULES[`./${ROUTE_MODULES[id]}`];
+  if (!load) throw new Error(`route-modules.ts names a page module that does not exist: ${ROUTE_MODULES[id]}`);
+  return load;
+}
 
 /** Every request below is a `prefetch*`: it never throws, and an error surfaces in the page's own query. */
 const gatewayOf: RouteWarm = (client, { params, meshOwner }) =>
@@ -34,18 +46,18 @@ function MeshIndexRedirect() {
 
 const PAGES: Record<RouteId, Page> = {
   meshes: {
-    load: () => import('./routes/meshes/meshes.page'),
+    load: pageModule('meshes'),
     warm: (client) => void client.prefetchQuery(meshesQueryOptions()),
   },
   mesh: { element: <MeshIndexRedirect /> },
   virtualGateways: {
-    load: () => import('./routes/virtual-gateways/virtual-gateways.page'),
+    load: pageModule('virtualGateways'),
     warm: (client, { params, meshOwner }) =>
       void client.prefetchInfiniteQuery(virtualGatewaysInfiniteOptions(params.mesh ?? '', meshOwner)),
   },
-  createVirtualGateway: { load: () => import('./routes/virtual-gateways/create-virtual-gateway.page') },
+  createVirtualGateway: { load: pageModule('createVirtualGateway') },
   virtualGateway: {
-    load: () => import('./routes/virtual-gateways/virtual-gateway-details.page'),
+    load: pageModule('virtualGateway'),
     // The details page shows the gateway and its routes: both are asked for at once.
     warm: (client, match) => {
       gatewayOf(client, match);
@@ -53,36 +65,36 @@ const PAGES: Record<RouteId, Page> = {
       void client.prefetchQuery(gatewayRoutesQueryOptions(params.mesh ?? '', meshOwner, params.name ?? ''));
     },
   },
-  editVirtualGateway: { load: () => import('./routes/virtual-gateways/edit-virtual-gateway.page'), warm: gatewayOf },
+  editVirtualGateway: { load: pageModule('editVirtualGateway'), warm: gatewayOf },
   createGatewayRoute: {
-    load: () => import('./routes/gateway-routes/create-gateway-route.page'),
+    load: pageModule('createGatewayRoute'),
     warm: (client, match) => {
       gatewayOf(client, match);
       void client.prefetchQuery(virtualServicesQueryOptions(match.params.mesh ?? '', match.meshOwner));
     },
   },
   gatewayRoute: {
-    load: () => import('./routes/gateway-routes/gateway-route-details.page'),
+    load: pageModule('gatewayRoute'),
     warm: (client, { params, meshOwner }) =>
       void client.prefetchQuery(
         gatewayRouteQueryOptions(params.mesh ?? '', meshOwner, params.name ?? '', params.route ?? ''),
       ),
   },
   editGatewayRoute: {
-    load: () => import('./routes/gateway-routes/edit-gateway-route.page'),
+    load: pageModule('editGatewayRoute'),
     warm: (client, { params, meshOwner }) =>
       void client.prefetchQuery(
         gatewayRouteQueryOptions(params.mesh ?? '', meshOwner, params.name ?? '', params.route ?? ''),
       ),
   },
   virtualServices: {
-    load: () => import('./routes/virtual-services/virtual-services.page'),
+    load: pageModule('virtualServices'),
     warm: (client, { params, meshOwner }) =>
       void client.prefetchQuery(virtualServicesQueryOptions(params.mesh ?? '', meshOwner)),
   },
 };
 
-const NotFoundPage = registerRoute('notFound', { load: () => import('./routes/not-found.page') });
+const NotFoundPage = registerRoute('notFound', { load: pageModule('notFound') });
 
 function elementOf(id: RouteId): ReactNode {
   const page = PAGES[id];

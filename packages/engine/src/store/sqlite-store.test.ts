@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../engine';
 import { gatewaySpec, ME, REGION, tempDir } from '../test-support/fixtures';
+import { MESHCONSOLE_APPLICATION_ID } from './sqlite-file';
 import { MIGRATIONS } from './sqlite-migrations';
 import { SqliteStore } from './sqlite-store';
 
@@ -71,9 +72,12 @@ describe('SqliteStore', () => {
   it('when the file was written by a newer schema, then opening it fails with a clear message', () => {
     const file = join(dir, 'future.db');
     const raw = new Database(file);
+    raw.pragma(`application_id = ${MESHCONSOLE_APPLICATION_ID}`);
     raw.pragma('user_version = 999');
     raw.close();
-    expect(() => new SqliteStore(file)).toThrow(/schema version 999 is newer/);
+    expect(() => new SqliteStore(file)).toThrow(
+      expect.objectContaining({ problem: 'newer-schema', schemaVersion: 999, message: expect.stringMatching(/newer/) }),
+    );
   });
 
   it('when the engine reopens a file, then pagination tokens issued before still work (the secret is stored)', async () => {

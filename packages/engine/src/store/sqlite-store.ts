@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { fromRow, type ResourceRow } from './resource-row';
+import { asDatabaseFileError, checkDatabaseFile, DatabaseFileError, MESHCONSOLE_APPLICATION_ID } from './sqlite-file';
 import { MIGRATIONS } from './sqlite-migrations';
 import {
   type MeshCursor,
@@ -104,17 +105,31 @@ export class SqliteStore implements Store {
   readonly #accessor: StoreWriter;
   readonly #queue = new TransactionQueue();
 
+  /**
+   * Opens `file` (created if missing). A file that is not meshconsole's database, or cannot be used,
+   * is refused with a `DatabaseFileError` before anything is written to it (`checkDatabaseFile`).
+   */
   constructor(file: string, options: SqliteStoreOptions = {}) {
-    this.#db = new Database(file);
+    const onDisk = file !== ':memory:' && file !== '';
+    const state = onDisk ? checkDatabaseFile(file) : 'new';
+    try {
+      this.#db = new Database(file);
+    } catch (error) {
+      throw onDisk ? asDatabaseFileError(file, error) : error;
+    }
     try {
       this.#db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
-      if (file !== ':memory:' && file !== '') this.#db.pragma('journal_mode = WAL');
+      if (state === 'own') {
+        const check = String(this.#db.pragma('quick_check(1)', { simple: true }));
+        if (check !== 'ok') throw new DatabaseFileError('damaged', file, check);
+      }
+      if (onDisk) this.#db.pragma('journal_mode = WAL');
       this.#db.pragma('synchronous = FULL');
       this.#db.pragma('foreign_keys = ON');
       migrate(this.#db);
     } catch (error) {
       this.#db.close();
-      throw error;
+      throw onDisk ? asDatabaseFileError(file, error) : error;
     }
     this.#statements = prepare(this.#db);
     this.#accessor = this.#makeAccessor();
@@ -297,6 +312,10 @@ function migrate(db: Database.Database): void {
       if (migration.version <= current) continue;
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
+    }
+    // Files made before the id existed get it here (checkDatabaseFile recognised them by their schema).
+    if (db.pragma('application_id', { simple: true }) !== MESHCONSOLE_APPLICATION_ID) {
+      db.pragma(`application_id = ${MESHCONSOLE_APPLICATION_ID}`);
     }
   });
   run.immediate();
