@@ -12,7 +12,7 @@ type RouteKey = 'httpRoute' | 'http2Route' | 'grpcRoute';
 // ---------- shared pieces
 
 /** Service-side rule: exactly one of the listed members (the model does not mark these as unions). */
-function exactlyOne<T extends z.ZodType>(schema: T, path: string, keys: readonly string[]) {
+export function exactlyOne<T extends z.ZodType>(schema: T, path: string, keys: readonly string[]) {
   const name = label(path);
   return schema.superRefine((value, ctx) => {
     const set = keys.filter((k) => (value as Record<string, unknown>)[k] !== undefined);
@@ -46,7 +46,7 @@ function matchRange(path: string) {
 }
 
 /** Model unions `HeaderMatchMethod` / `GrpcMetadataMatchMethod`: exactly one of exact, prefix, range, regex, suffix. */
-function headerMatchMethod(path: string) {
+export function headerMatchMethod(path: string) {
   return union(path, {
     exact: text(`${path}.exact`, { min: 1, max: 255 }).optional(),
     prefix: text(`${path}.prefix`, { min: 1, max: 255 }).optional(),
