@@ -166,7 +166,7 @@ describeTerraform('Terraform: virtual nodes, virtual routers and routes', () => 
     expect(route?.values.arn).toBe(
       'arn:aws:appmesh:us-west-2:123456789012:mesh/tf-nodes/virtualRouter/router/route/split',
     );
-    expect(route?.values.version).toBe(1);
+    expect(route?.values.resource_owner).toBe('123456789012');
     await tf.planClean();
   });
 
