@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RefBaseSchema, ResourceMetadataSchema, resourceName, StatusCodeSchema } from './common';
-import { bool, int, label, list, oneOf, struct, text } from './fields';
-import { exactlyOne, HTTP_METHODS, headerMatchMethod } from './gateway-route';
+import { int, label, list, oneOf, struct, text } from './fields';
+import { exactlyOne, fieldMatchList, HTTP_METHODS } from './gateway-route';
 import { duration } from './virtual-node';
 
 export const HTTP_SCHEMES = ['http', 'https'] as const;
@@ -92,15 +92,7 @@ function httpRouteMatch(route: 'httpRoute' | 'http2Route') {
       `${p}.path`,
       ['exact', 'regex'],
     ).optional(),
-    headers: list(
-      `${p}.headers`,
-      struct(`${p}.headers.*`, {
-        name: text(`${p}.headers.*.name`, { min: 1, max: 50 }),
-        invert: bool(`${p}.headers.*.invert`).optional(),
-        match: headerMatchMethod(`${p}.headers.*.match`).optional(),
-      }),
-      { min: 1, max: 10 },
-    ).optional(),
+    headers: fieldMatchList(`${p}.headers`).optional(),
     queryParameters: list(
       `${p}.queryParameters`,
       struct(`${p}.queryParameters.*`, {
@@ -152,15 +144,7 @@ export const GrpcRouteSchema = struct(G, {
   match: struct(`${G}.match`, {
     serviceName: text(`${G}.match.serviceName`).optional(),
     methodName: text(`${G}.match.methodName`, { min: 1, max: 50 }).optional(),
-    metadata: list(
-      `${G}.match.metadata`,
-      struct(`${G}.match.metadata.*`, {
-        name: text(`${G}.match.metadata.*.name`, { min: 1, max: 50 }),
-        invert: bool(`${G}.match.metadata.*.invert`).optional(),
-        match: headerMatchMethod(`${G}.match.metadata.*.match`).optional(),
-      }),
-      { min: 1, max: 10 },
-    ).optional(),
+    metadata: fieldMatchList(`${G}.match.metadata`).optional(),
     port: int(`${G}.match.port`, { min: 1, max: 65535 }).optional(),
   }).superRefine((match, ctx) => {
     // GrpcRouteMatch.methodName: "If you specify a name, you must also specify a serviceName."

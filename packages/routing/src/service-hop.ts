@@ -5,7 +5,7 @@
 import type { RouteSpec, ServiceHop, TestRequest, TestRequestAnswer, VirtualServiceSpec } from '@meshconsole/model';
 import { fieldMatches, pathMatches } from './conditions';
 import { type GatewayRequest, gatewayRequest } from './request';
-import type { FieldCondition, PathCondition, ValueTest } from './route-view';
+import { fieldConditions, type PathCondition } from './route-view';
 
 export interface RouterRouteEntry {
   routeName: string;
@@ -20,33 +20,6 @@ export interface ServiceContext {
 }
 
 const UNSET_PRIORITY = 1001;
-
-function valueTest(
-  match:
-    | { exact?: string; prefix?: string; suffix?: string; regex?: string; range?: { start: number; end: number } }
-    | undefined,
-): ValueTest {
-  if (!match) return { kind: 'present' };
-  if (match.exact !== undefined) return { kind: 'exact', value: match.exact };
-  if (match.prefix !== undefined) return { kind: 'prefix', value: match.prefix };
-  if (match.suffix !== undefined) return { kind: 'suffix', value: match.suffix };
-  if (match.regex !== undefined) return { kind: 'regex', value: match.regex };
-  if (match.range !== undefined) return { kind: 'range', start: match.range.start, end: match.range.end };
-  return { kind: 'present' };
-}
-
-function fields(
-  list:
-    | ReadonlyArray<{ name: string; invert?: boolean | undefined; match?: Parameters<typeof valueTest>[0] }>
-    | undefined,
-): FieldCondition[] {
-  return (list ?? []).map((f) => ({
-    name: f.name.toLowerCase(),
-    test: valueTest(f.match),
-    invert: f.invert === true,
-    field: '',
-  }));
-}
 
 /** Why the route does not take the request (empty: it does). */
 function misses(spec: RouteSpec, request: GatewayRequest): string[] {
@@ -68,7 +41,7 @@ function misses(spec: RouteSpec, request: GatewayRequest): string[] {
         `the path ${request.path} does not match ${path.kind === 'any' ? 'its path' : `${path.kind} ${JSON.stringify((path as { value: string }).value)}`}`,
       );
     if (m.method !== undefined && m.method !== request.method) out.push(`the method is not ${m.method}`);
-    for (const condition of fields(m.headers)) {
+    for (const condition of fieldConditions(m.headers, 'match.headers')) {
       if (!fieldMatches(condition, request.fields.get(condition.name)))
         out.push(`header ${condition.name} does not match`);
     }
@@ -85,7 +58,7 @@ function misses(spec: RouteSpec, request: GatewayRequest): string[] {
     const [, service = '', method = ''] = request.fullPath.split('/');
     if (m.serviceName !== undefined && m.serviceName !== service) out.push(`the service is not ${m.serviceName}`);
     if (m.methodName !== undefined && m.methodName !== method) out.push(`the method is not ${m.methodName}`);
-    for (const condition of fields(m.metadata)) {
+    for (const condition of fieldConditions(m.metadata, 'match.metadata')) {
       if (!fieldMatches(condition, request.fields.get(condition.name)))
         out.push(`metadata ${condition.name} does not match`);
     }
