@@ -708,8 +708,9 @@ describe('model conformance', () => {
     }
     console.log(`model conformance: ${members} constrained members checked (${checks} cases)`);
     expect(failures).toEqual([]);
-    expect(members).toBeGreaterThan(300);
-  });
+    expect(members).toBeGreaterThan(800);
+    // 3,500 parses since virtual nodes, routers and routes joined (3.3 s alone on this machine; more when it is shared)
+  }, 30_000);
 
   it('when the served inputs are walked, then the only members with a model `pattern` are the Cloud Map attributes, which the cases above push outside it', () => {
     const everywhere = Object.entries(model.shapes)
