@@ -103,6 +103,10 @@ describe('loadConfig', () => {
       'virtualGatewaysPerMesh',
       'gatewayRoutesPerVirtualGateway',
       'virtualServicesPerMesh',
+      'virtualNodesPerMesh',
+      'virtualRoutersPerMesh',
+      'routesPerVirtualRouter',
+      'backendsPerVirtualNode',
       'tagsPerResource',
     ]);
   });

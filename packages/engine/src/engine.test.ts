@@ -433,6 +433,10 @@ describe.each(STORE_KINDS)('engine on $name', (kind) => {
         virtualGatewaysPerMesh: 3,
         gatewayRoutesPerVirtualGateway: 10,
         virtualServicesPerMesh: 200,
+        virtualNodesPerMesh: 200,
+        virtualRoutersPerMesh: 200,
+        routesPerVirtualRouter: 50,
+        backendsPerVirtualNode: 50,
         tagsPerResource: 50,
       });
       await me.createMesh({ meshName: 'm' });

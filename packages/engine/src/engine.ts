@@ -1,25 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import {
   AppMeshError,
+  backendServiceNames,
   buildAppMeshArn,
   CreateGatewayRouteInputSchema,
   CreateMeshInputSchema,
+  CreateRouteInputSchema,
   CreateVirtualGatewayInputSchema,
+  CreateVirtualNodeInputSchema,
+  CreateVirtualRouterInputSchema,
   CreateVirtualServiceInputSchema,
   DeleteGatewayRouteInputSchema,
   DeleteMeshInputSchema,
+  DeleteRouteInputSchema,
   DeleteVirtualGatewayInputSchema,
+  DeleteVirtualNodeInputSchema,
+  DeleteVirtualRouterInputSchema,
   DeleteVirtualServiceInputSchema,
   DescribeGatewayRouteInputSchema,
   DescribeMeshInputSchema,
+  DescribeRouteInputSchema,
   DescribeVirtualGatewayInputSchema,
+  DescribeVirtualNodeInputSchema,
+  DescribeVirtualRouterInputSchema,
   DescribeVirtualServiceInputSchema,
   type GatewayRouteData,
   type GatewayRouteRef,
   ListGatewayRoutesInputSchema,
   ListMeshesInputSchema,
+  ListRoutesInputSchema,
   ListTagsForResourceInputSchema,
   ListVirtualGatewaysInputSchema,
+  ListVirtualNodesInputSchema,
+  ListVirtualRoutersInputSchema,
   ListVirtualServicesInputSchema,
   type MeshApi,
   type MeshApiPages,
@@ -29,16 +42,28 @@ import {
   parseAppMeshArn,
   parseOrThrow,
   type ResourceMetadata,
+  type RouteData,
+  type RouteRef,
+  type RouteSpec,
+  routeTargets,
   type StatusCode,
   type TagRef,
   TagResourceInputSchema,
   UntagResourceInputSchema,
   UpdateGatewayRouteInputSchema,
   UpdateMeshInputSchema,
+  UpdateRouteInputSchema,
   UpdateVirtualGatewayInputSchema,
+  UpdateVirtualNodeInputSchema,
+  UpdateVirtualRouterInputSchema,
   UpdateVirtualServiceInputSchema,
   type VirtualGatewayData,
   type VirtualGatewayRef,
+  type VirtualNodeData,
+  type VirtualNodeRef,
+  type VirtualNodeSpec,
+  type VirtualRouterData,
+  type VirtualRouterRef,
   type VirtualServiceData,
   type VirtualServiceRef,
   withVirtualGatewayDefaults,
@@ -105,6 +130,20 @@ const KIND_LABEL: Record<ResourceKind, string> = {
   virtualService: 'VirtualService',
   virtualGateway: 'VirtualGateway',
   gatewayRoute: 'GatewayRoute',
+  virtualNode: 'VirtualNode',
+  virtualRouter: 'VirtualRouter',
+  route: 'Route',
+};
+
+/** The request member that names a resource of each kind. */
+const NAME_FIELD: Record<ResourceKind, string> = {
+  mesh: 'meshName',
+  virtualService: 'virtualServiceName',
+  virtualGateway: 'virtualGatewayName',
+  gatewayRoute: 'gatewayRouteName',
+  virtualNode: 'virtualNodeName',
+  virtualRouter: 'virtualRouterName',
+  route: 'routeName',
 };
 
 export function createEngine(options: EngineOptions): Engine {
@@ -248,6 +287,25 @@ class LocalEngine implements Engine {
           virtualGatewayName: record.parent,
           gatewayRouteName: record.name,
         });
+      case 'virtualNode':
+        return buildAppMeshArn(location, {
+          kind: 'virtualNode',
+          meshName: record.meshName,
+          virtualNodeName: record.name,
+        });
+      case 'virtualRouter':
+        return buildAppMeshArn(location, {
+          kind: 'virtualRouter',
+          meshName: record.meshName,
+          virtualRouterName: record.name,
+        });
+      case 'route':
+        return buildAppMeshArn(location, {
+          kind: 'route',
+          meshName: record.meshName,
+          virtualRouterName: record.parent,
+          routeName: record.name,
+        });
     }
   }
 
@@ -323,7 +381,9 @@ async function childOrThrow(reader: StoreReader, scope: ResourceScope, name: str
     const under =
       scope.kind === 'gatewayRoute'
         ? `virtual gateway ${scope.parent} in mesh ${scope.meshName}`
-        : `mesh ${scope.meshName}`;
+        : scope.kind === 'route'
+          ? `virtual router ${scope.parent} in mesh ${scope.meshName}`
+          : `mesh ${scope.meshName}`;
     throw notFound(
       `${KIND_LABEL[scope.kind]} with name ${name} is not present under ${under} for account ${scope.meshOwner}`,
     );
@@ -334,9 +394,11 @@ async function childOrThrow(reader: StoreReader, scope: ResourceScope, name: str
 function describeKind(record: ResourceRecord): string {
   return record.kind === 'gatewayRoute'
     ? `GatewayRoute ${record.name} of virtual gateway ${record.parent} in mesh ${record.meshName}`
-    : record.kind === 'mesh'
-      ? `Mesh ${record.name}`
-      : `${KIND_LABEL[record.kind]} ${record.name} in mesh ${record.meshName}`;
+    : record.kind === 'route'
+      ? `Route ${record.name} of virtual router ${record.parent} in mesh ${record.meshName}`
+      : record.kind === 'mesh'
+        ? `Mesh ${record.name}`
+        : `${KIND_LABEL[record.kind]} ${record.name} in mesh ${record.meshName}`;
 }
 
 function assertCanUpdate(record: ResourceRecord, caller: string): void {
@@ -444,6 +506,11 @@ interface GatewayPlace extends MeshPlace {
   virtualGatewayName: string;
 }
 
+/** Where a request says a route lives: a virtual router in such a mesh. */
+interface RouterPlace extends MeshPlace {
+  virtualRouterName: string;
+}
+
 /** A place found: its mesh, the record the resource hangs under (the mesh, or a route's gateway), and its siblings' scope. */
 interface Location {
   mesh: ResourceRecord;
@@ -459,8 +526,8 @@ function childScope(
   return { kind, meshOwner: mesh.meshOwner, meshName: mesh.meshName, parent };
 }
 
-/** Virtual services and virtual gateways live directly in a mesh the caller can see. */
-function inMesh(kind: 'virtualService' | 'virtualGateway') {
+/** Virtual services, gateways, nodes and routers live directly in a mesh the caller can see. */
+function inMesh(kind: 'virtualService' | 'virtualGateway' | 'virtualNode' | 'virtualRouter') {
   return async (r: StoreReader, caller: string, place: MeshPlace): Promise<Location> => {
     const mesh = await accessibleMesh(r, caller, place.meshName, place.meshOwner);
     return { mesh, parent: mesh, scope: childScope(kind, mesh) };
@@ -494,27 +561,171 @@ function assertGatewayOwnerCreatesRoute(caller: string, { mesh, parent: gateway 
   }
 }
 
-/** A virtual service cannot go while gateway routes target it. */
-async function assertNotTargeted(r: StoreReader, service: ResourceRecord): Promise<void> {
-  const routes = await r.findRoutesTargeting(service.meshOwner, service.meshName, service.name, NAMES_IN_MESSAGE + 1);
-  if (routes.length > 0) {
-    const names = routes.slice(0, NAMES_IN_MESSAGE).map((route) => `${route.parent}/${route.name}`);
+/** Every child of a scope, page by page (a reference check reads a whole kind of one mesh). */
+async function allChildren(r: StoreReader, scope: ResourceScope): Promise<ResourceRecord[]> {
+  const out: ResourceRecord[] = [];
+  const size = 100;
+  let after: string | undefined;
+  for (;;) {
+    const page = await r.listResources(scope, after, size);
+    out.push(...page);
+    const last = page.at(-1);
+    if (page.length < size || last === undefined) return out;
+    after = last.name;
+  }
+}
+
+/** Every route of every virtual router in a mesh. */
+async function allRoutes(
+  r: StoreReader,
+  mesh: Pick<ResourceRecord, 'meshOwner' | 'meshName'>,
+): Promise<ResourceRecord[]> {
+  const routes: ResourceRecord[] = [];
+  for (const router of await allChildren(r, childScope('virtualRouter', mesh))) {
+    routes.push(...(await allChildren(r, childScope('route', mesh, router.name))));
+  }
+  return routes;
+}
+
+/** `ResourceInUseException` naming, per kind, what refers to `subject` (`VirtualNode n`), when anything does. */
+function assertUnreferenced(subject: string, holders: ReadonlyArray<{ kind: string; names: string[] }>): void {
+  const parts = holders
+    .filter((holder) => holder.names.length > 0)
+    .map((holder) => `${holder.kind}: ${listOfNames(holder.names.slice(0, NAMES_IN_MESSAGE), holder.names.length)}`);
+  if (parts.length > 0) {
     throw new AppMeshError(
       'ResourceInUseException',
-      `VirtualService ${service.name} is being referenced in the following: GATEWAY_ROUTE: ${listOfNames(names, routes.length > NAMES_IN_MESSAGE ? NAMES_IN_MESSAGE + 1 : names.length)}`,
+      `${subject} is being referenced in the following: ${parts.join(', ')}`,
     );
   }
 }
 
-/** A virtual gateway cannot go while it has gateway routes. */
-async function assertNoRoutes(r: StoreReader, gateway: ResourceRecord): Promise<void> {
-  const routes = childScope('gatewayRoute', gateway, gateway.name);
-  const total = await r.countResources(routes, Number.MAX_SAFE_INTEGER);
+/** The virtual node or router a virtual service spec names as its provider. */
+function providerOf(spec: unknown): { kind: 'virtualNode' | 'virtualRouter'; name: string; path: string } | undefined {
+  const provider = (spec as VirtualServiceData['spec'] | undefined)?.provider;
+  if (provider?.virtualNode) {
+    const path = 'spec.provider.virtualNode.virtualNodeName';
+    return { kind: 'virtualNode', name: provider.virtualNode.virtualNodeName, path };
+  }
+  if (provider?.virtualRouter) {
+    const path = 'spec.provider.virtualRouter.virtualRouterName';
+    return { kind: 'virtualRouter', name: provider.virtualRouter.virtualRouterName, path };
+  }
+  return undefined;
+}
+
+/** The virtual services of a mesh whose provider is `record` (a virtual node or router). */
+async function servicesProvidedBy(r: StoreReader, record: ResourceRecord): Promise<string[]> {
+  return (await allChildren(r, childScope('virtualService', record)))
+    .filter((service) => {
+      const provider = providerOf(service.spec);
+      return provider?.kind === record.kind && provider.name === record.name;
+    })
+    .map((service) => service.name);
+}
+
+/** A virtual service cannot go while gateway routes target it or virtual nodes name it as a backend. */
+async function assertServiceNotInUse(r: StoreReader, service: ResourceRecord): Promise<void> {
+  const routes = await r.findRoutesTargeting(service.meshOwner, service.meshName, service.name, NAMES_IN_MESSAGE + 1);
+  const nodes = (await allChildren(r, childScope('virtualNode', service)))
+    .filter((node) => backendServiceNames(node.spec as VirtualNodeSpec).includes(service.name))
+    .map((node) => node.name);
+  assertUnreferenced(`VirtualService ${service.name}`, [
+    { kind: 'GATEWAY_ROUTE', names: routes.map((route) => `${route.parent}/${route.name}`) },
+    { kind: 'VIRTUAL_NODE', names: nodes },
+  ]);
+}
+
+/** A virtual gateway cannot go while it has gateway routes, nor a virtual router while it has routes. */
+async function assertNoChildren(r: StoreReader, parent: ResourceRecord, kind: 'gatewayRoute' | 'route'): Promise<void> {
+  const children = childScope(kind, parent, parent.name);
+  const total = await r.countResources(children, Number.MAX_SAFE_INTEGER);
   if (total > 0) {
-    const names = (await r.listResources(routes, undefined, NAMES_IN_MESSAGE)).map((route) => route.name);
+    const names = (await r.listResources(children, undefined, NAMES_IN_MESSAGE)).map((child) => child.name);
+    const what = KIND_LABEL[parent.kind];
     throw new AppMeshError(
       'ResourceInUseException',
-      `VirtualGateway ${gateway.name} has active GatewayRoutes ${listOfNames(names, total)}, please delete them before deleting the VirtualGateway`,
+      `${what} ${parent.name} has active ${KIND_LABEL[kind]}s ${listOfNames(names, total)}, please delete them before deleting the ${what}`,
+    );
+  }
+}
+
+/** A virtual node cannot go while it provides a virtual service or a route targets it. */
+async function assertNodeNotInUse(r: StoreReader, node: ResourceRecord): Promise<void> {
+  const routes = (await allRoutes(r, node))
+    .filter((route) => routeTargets(route.spec as RouteSpec)?.targets.some((t) => t.virtualNode === node.name))
+    .map((route) => `${route.parent}/${route.name}`);
+  assertUnreferenced(`VirtualNode ${node.name}`, [
+    { kind: 'VIRTUAL_SERVICE', names: await servicesProvidedBy(r, node) },
+    { kind: 'ROUTE', names: routes },
+  ]);
+}
+
+/** A virtual router cannot go while it provides a virtual service or has routes. */
+async function assertRouterNotInUse(r: StoreReader, router: ResourceRecord): Promise<void> {
+  assertUnreferenced(`VirtualRouter ${router.name}`, [
+    { kind: 'VIRTUAL_SERVICE', names: await servicesProvidedBy(r, router) },
+  ]);
+  await assertNoChildren(r, router, 'route');
+}
+
+/** A virtual service's provider must exist in the service's mesh. */
+async function assertProviderExists(r: StoreReader, { mesh }: Location, spec: unknown): Promise<void> {
+  const provider = providerOf(spec);
+  if (!provider) return;
+  if (!(await r.getResource({ ...childScope(provider.kind, mesh), name: provider.name }))) {
+    const what = provider.kind === 'virtualNode' ? 'Virtual node' : 'Virtual router';
+    throw notFound(
+      `${KIND_LABEL[provider.kind]} with name ${provider.name} is not present under mesh ${mesh.meshName} for account ${mesh.meshOwner}`,
+      { [provider.path]: [`${what} ${provider.name} does not exist in mesh ${mesh.meshName}.`] },
+    );
+  }
+}
+
+/** A route's weighted targets name virtual nodes of the route's mesh. */
+async function assertTargetsExist(r: StoreReader, { mesh }: Location, spec: unknown): Promise<void> {
+  const found = routeTargets(spec as RouteSpec);
+  if (!found) return;
+  for (const [index, target] of found.targets.entries()) {
+    if (!(await r.getResource({ ...childScope('virtualNode', mesh), name: target.virtualNode }))) {
+      throw notFound(
+        `VirtualNode with name ${target.virtualNode} is not present under mesh ${mesh.meshName} for account ${mesh.meshOwner}`,
+        {
+          [`spec.${found.type}.action.weightedTargets.${index}.virtualNode`]: [
+            `Virtual node ${target.virtualNode} does not exist in mesh ${mesh.meshName}.`,
+          ],
+        },
+      );
+    }
+  }
+}
+
+/** Backends per virtual node (a quota, L-8775AB18). */
+async function assertBackendQuota(_r: StoreReader, _at: Location, spec: unknown, quotas: Quotas): Promise<void> {
+  const count = backendServiceNames(spec as VirtualNodeSpec).length;
+  const limit = quotas.backendsPerVirtualNode;
+  if (count > limit) {
+    throw new AppMeshError(
+      'LimitExceededException',
+      `A virtual node can have at most ${limit} backends; the request has ${count}. Remove some, or raise the quota.`,
+      { 'spec.backends': [`At most ${limit} backends are allowed.`] },
+    );
+  }
+}
+
+/** Routes live under a virtual router, which must exist, in a mesh the caller can see. */
+async function inRouter(r: StoreReader, caller: string, place: RouterPlace): Promise<Location> {
+  const mesh = await accessibleMesh(r, caller, place.meshName, place.meshOwner);
+  const router = await childOrThrow(r, childScope('virtualRouter', mesh), place.virtualRouterName);
+  return { mesh, parent: router, scope: childScope('route', mesh, router.name) };
+}
+
+/** Like gateway routes: only the virtual router's resource owner adds routes to it. */
+function assertRouterOwnerCreatesRoute(caller: string, { mesh, parent: router }: Location): void {
+  if (router.resourceOwner !== caller) {
+    throw new AppMeshError(
+      'ForbiddenException',
+      `VirtualRouter ${router.name} in mesh ${mesh.meshName} is owned by account ${router.resourceOwner}; only its resource owner can create routes for it.`,
     );
   }
 }
@@ -550,6 +761,8 @@ interface ChildKind<Place extends MeshPlace, NameField extends string, Data, Ref
   quota: { key: keyof Quotas; what: string; where(at: Location): string };
   /** Gateway routes: the virtual service the spec targets, which must exist. */
   target?(r: StoreReader, mesh: ResourceRecord, spec: unknown): Promise<string | null>;
+  /** Checks a create's or update's spec against the mesh: what it names exists, its own quotas. */
+  checkSpec?(r: StoreReader, at: Location, spec: unknown, quotas: Quotas): Promise<void>;
   /** Refuses a delete while other resources depend on the record. */
   assertNotInUse?(r: StoreReader, record: ResourceRecord): Promise<void>;
   data(record: ResourceRecord, status?: StatusCode): Data;
@@ -564,7 +777,8 @@ const VIRTUAL_SERVICE: ChildKind<MeshPlace, 'virtualServiceName', VirtualService
   locate: inMesh('virtualService'),
   ownScope: (caller, place) => childScope('virtualService', { meshOwner: caller, meshName: place.meshName }),
   quota: { key: 'virtualServicesPerMesh', what: 'virtual services', where: ({ mesh }) => `in mesh ${mesh.meshName}` },
-  assertNotInUse: assertNotTargeted,
+  checkSpec: assertProviderExists,
+  assertNotInUse: assertServiceNotInUse,
   data: virtualServiceData,
   ref: (record) => ({ ...refBase(record), virtualServiceName: record.name }),
 };
@@ -575,7 +789,7 @@ const VIRTUAL_GATEWAY: ChildKind<MeshPlace, 'virtualGatewayName', VirtualGateway
   ownScope: (caller, place) => childScope('virtualGateway', { meshOwner: caller, meshName: place.meshName }),
   assertCanCreate: assertMeshOwnerCreatesGateway,
   quota: { key: 'virtualGatewaysPerMesh', what: 'virtual gateways', where: ({ mesh }) => `in mesh ${mesh.meshName}` },
-  assertNotInUse: assertNoRoutes,
+  assertNotInUse: (r, gateway) => assertNoChildren(r, gateway, 'gatewayRoute'),
   data: virtualGatewayData,
   ref: (record) => ({ ...refBase(record), virtualGatewayName: record.name }),
 };
@@ -594,6 +808,62 @@ const GATEWAY_ROUTE: ChildKind<GatewayPlace, 'gatewayRouteName', GatewayRouteDat
   target: targetService,
   data: gatewayRouteData,
   ref: (record) => ({ ...refBase(record), virtualGatewayName: record.parent, gatewayRouteName: record.name }),
+};
+
+const VIRTUAL_NODE: ChildKind<MeshPlace, 'virtualNodeName', VirtualNodeData, VirtualNodeRef> = {
+  nameField: 'virtualNodeName',
+  locate: inMesh('virtualNode'),
+  ownScope: (caller, place) => childScope('virtualNode', { meshOwner: caller, meshName: place.meshName }),
+  quota: { key: 'virtualNodesPerMesh', what: 'virtual nodes', where: ({ mesh }) => `in mesh ${mesh.meshName}` },
+  checkSpec: assertBackendQuota,
+  assertNotInUse: assertNodeNotInUse,
+  data: (record, status = 'ACTIVE') => ({
+    meshName: record.meshName,
+    virtualNodeName: record.name,
+    metadata: metadataOf(record),
+    spec: record.spec as VirtualNodeData['spec'],
+    status: { status },
+  }),
+  ref: (record) => ({ ...refBase(record), virtualNodeName: record.name }),
+};
+
+const VIRTUAL_ROUTER: ChildKind<MeshPlace, 'virtualRouterName', VirtualRouterData, VirtualRouterRef> = {
+  nameField: 'virtualRouterName',
+  locate: inMesh('virtualRouter'),
+  ownScope: (caller, place) => childScope('virtualRouter', { meshOwner: caller, meshName: place.meshName }),
+  quota: { key: 'virtualRoutersPerMesh', what: 'virtual routers', where: ({ mesh }) => `in mesh ${mesh.meshName}` },
+  assertNotInUse: assertRouterNotInUse,
+  data: (record, status = 'ACTIVE') => ({
+    meshName: record.meshName,
+    virtualRouterName: record.name,
+    metadata: metadataOf(record),
+    spec: record.spec as VirtualRouterData['spec'],
+    status: { status },
+  }),
+  ref: (record) => ({ ...refBase(record), virtualRouterName: record.name }),
+};
+
+const ROUTE: ChildKind<RouterPlace, 'routeName', RouteData, RouteRef> = {
+  nameField: 'routeName',
+  locate: inRouter,
+  ownScope: (caller, place) =>
+    childScope('route', { meshOwner: caller, meshName: place.meshName }, place.virtualRouterName),
+  assertCanCreate: assertRouterOwnerCreatesRoute,
+  quota: {
+    key: 'routesPerVirtualRouter',
+    what: 'routes',
+    where: ({ parent: router }) => `for virtual router ${router.name}`,
+  },
+  checkSpec: assertTargetsExist,
+  data: (record, status = 'ACTIVE') => ({
+    meshName: record.meshName,
+    virtualRouterName: record.parent,
+    routeName: record.name,
+    metadata: metadataOf(record),
+    spec: record.spec as RouteData['spec'],
+    status: { status },
+  }),
+  ref: (record) => ({ ...refBase(record), virtualRouterName: record.parent, routeName: record.name }),
 };
 
 /**
@@ -689,15 +959,10 @@ export class Operations {
           ? `for account ${key.meshOwner}`
           : key.kind === 'gatewayRoute'
             ? `under virtual gateway ${key.parent} in mesh ${key.meshName}`
-            : `in mesh ${key.meshName}`;
-      const field =
-        key.kind === 'mesh'
-          ? 'meshName'
-          : key.kind === 'virtualService'
-            ? 'virtualServiceName'
-            : key.kind === 'virtualGateway'
-              ? 'virtualGatewayName'
-              : 'gatewayRouteName';
+            : key.kind === 'route'
+              ? `under virtual router ${key.parent} in mesh ${key.meshName}`
+              : `in mesh ${key.meshName}`;
+      const field = NAME_FIELD[key.kind];
       throw new AppMeshError(
         'ConflictException',
         `${KIND_LABEL[key.kind]} with name ${key.name} already exists ${where}.`,
@@ -828,6 +1093,7 @@ export class Operations {
     this.assertCreateTags(input.tags);
     const limit = this.engine.quotas[kind.quota.key];
     this.quota(await w.countResources(at.scope, limit), limit, kind.quota.what, kind.quota.where(at));
+    await kind.checkSpec?.(w, at, input.spec, this.engine.quotas);
     const target = kind.target ? await kind.target(w, at.mesh, input.spec) : null;
     const record = this.newRecord(key, input.spec, at.mesh.meshOwner, target);
     await this.insert(w, record, input.tags);
@@ -857,6 +1123,7 @@ export class Operations {
   ): Promise<D> {
     const { at, record } = await this.find(w, kind, input);
     assertCanUpdate(record, this.caller);
+    await kind.checkSpec?.(w, at, input.spec, this.engine.quotas);
     const target = kind.target ? await kind.target(w, at.mesh, input.spec) : undefined;
     const next = this.bump(record, input.spec, target);
     await w.updateResource(next);
@@ -928,11 +1195,11 @@ export class Operations {
     return this.write(async (w) => {
       const mesh = await accessibleMesh(w, this.caller, input.meshName, undefined);
       const active: string[] = [];
-      for (const kind of ['virtualGateway', 'virtualService'] as const) {
+      for (const kind of ['virtualGateway', 'virtualService', 'virtualRouter', 'virtualNode'] as const) {
         if ((await w.countResources(childScope(kind, mesh), 1)) > 0) active.push(`${KIND_LABEL[kind]}s`);
       }
       if (active.length > 0) {
-        const kinds = active.join(' and ');
+        const kinds = active.length === 1 ? active[0] : `${active.slice(0, -1).join(', ')} and ${active.at(-1)}`;
         throw new AppMeshError(
           'ResourceInUseException',
           `Mesh ${mesh.meshName} for account ${mesh.meshOwner} has active ${kinds}, please delete ${kinds} before deleting the Mesh`,
@@ -1127,13 +1394,148 @@ export class Operations {
     });
   }
 
+  // ---- virtual nodes ------------------------------------------------------------------
+
+  async createVirtualNode(raw: In<'createVirtualNode'>): Promise<Out<'createVirtualNode'>> {
+    const input = parseOrThrow(CreateVirtualNodeInputSchema, raw);
+    return this.writeOnce('createVirtualNode', input, async (w) => ({
+      virtualNode: await this.createChild(w, VIRTUAL_NODE, input),
+    }));
+  }
+
+  async describeVirtualNode(raw: In<'describeVirtualNode'>): Promise<Out<'describeVirtualNode'>> {
+    const input = parseOrThrow(DescribeVirtualNodeInputSchema, raw);
+    return this.read(async (r) => ({ virtualNode: await this.describeChild(r, VIRTUAL_NODE, input) }));
+  }
+
+  async updateVirtualNode(raw: In<'updateVirtualNode'>): Promise<Out<'updateVirtualNode'>> {
+    const input = parseOrThrow(UpdateVirtualNodeInputSchema, raw);
+    return this.writeOnce('updateVirtualNode', input, async (w) => ({
+      virtualNode: await this.updateChild(w, VIRTUAL_NODE, input),
+    }));
+  }
+
+  async deleteVirtualNode(raw: In<'deleteVirtualNode'>): Promise<Out<'deleteVirtualNode'>> {
+    const input = parseOrThrow(DeleteVirtualNodeInputSchema, raw);
+    return this.write(async (w) => ({ virtualNode: await this.deleteChild(w, VIRTUAL_NODE, input) }), input);
+  }
+
+  async listVirtualNodes(raw: In<'listVirtualNodes'>): Promise<Out<'listVirtualNodes'>> {
+    const input = parseOrThrow(ListVirtualNodesInputSchema, raw);
+    return this.read(async (r) => {
+      const { items: virtualNodes, nextToken } = await this.listChildren(r, VIRTUAL_NODE, input, VIRTUAL_NODE.ref);
+      return withNextToken({ virtualNodes }, nextToken);
+    });
+  }
+
+  async listVirtualNodePage(raw: In<'listVirtualNodes'>): Promise<Page<VirtualNodeData>> {
+    const input = parseOrThrow(ListVirtualNodesInputSchema, raw);
+    return this.read(async (r) => {
+      const { items, nextToken } = await this.listChildren(r, VIRTUAL_NODE, input, (record) =>
+        VIRTUAL_NODE.data(record),
+      );
+      return withNextToken({ items }, nextToken);
+    });
+  }
+
+  // ---- virtual routers ----------------------------------------------------------------
+
+  async createVirtualRouter(raw: In<'createVirtualRouter'>): Promise<Out<'createVirtualRouter'>> {
+    const input = parseOrThrow(CreateVirtualRouterInputSchema, raw);
+    return this.writeOnce('createVirtualRouter', input, async (w) => ({
+      virtualRouter: await this.createChild(w, VIRTUAL_ROUTER, input),
+    }));
+  }
+
+  async describeVirtualRouter(raw: In<'describeVirtualRouter'>): Promise<Out<'describeVirtualRouter'>> {
+    const input = parseOrThrow(DescribeVirtualRouterInputSchema, raw);
+    return this.read(async (r) => ({ virtualRouter: await this.describeChild(r, VIRTUAL_ROUTER, input) }));
+  }
+
+  async updateVirtualRouter(raw: In<'updateVirtualRouter'>): Promise<Out<'updateVirtualRouter'>> {
+    const input = parseOrThrow(UpdateVirtualRouterInputSchema, raw);
+    return this.writeOnce('updateVirtualRouter', input, async (w) => ({
+      virtualRouter: await this.updateChild(w, VIRTUAL_ROUTER, input),
+    }));
+  }
+
+  async deleteVirtualRouter(raw: In<'deleteVirtualRouter'>): Promise<Out<'deleteVirtualRouter'>> {
+    const input = parseOrThrow(DeleteVirtualRouterInputSchema, raw);
+    return this.write(async (w) => ({ virtualRouter: await this.deleteChild(w, VIRTUAL_ROUTER, input) }), input);
+  }
+
+  async listVirtualRouters(raw: In<'listVirtualRouters'>): Promise<Out<'listVirtualRouters'>> {
+    const input = parseOrThrow(ListVirtualRoutersInputSchema, raw);
+    return this.read(async (r) => {
+      const { items: virtualRouters, nextToken } = await this.listChildren(
+        r,
+        VIRTUAL_ROUTER,
+        input,
+        VIRTUAL_ROUTER.ref,
+      );
+      return withNextToken({ virtualRouters }, nextToken);
+    });
+  }
+
+  async listVirtualRouterPage(raw: In<'listVirtualRouters'>): Promise<Page<VirtualRouterData>> {
+    const input = parseOrThrow(ListVirtualRoutersInputSchema, raw);
+    return this.read(async (r) => {
+      const { items, nextToken } = await this.listChildren(r, VIRTUAL_ROUTER, input, (record) =>
+        VIRTUAL_ROUTER.data(record),
+      );
+      return withNextToken({ items }, nextToken);
+    });
+  }
+
+  // ---- routes -------------------------------------------------------------------------
+
+  async createRoute(raw: In<'createRoute'>): Promise<Out<'createRoute'>> {
+    const input = parseOrThrow(CreateRouteInputSchema, raw);
+    return this.writeOnce('createRoute', input, async (w) => ({
+      route: await this.createChild(w, ROUTE, input),
+    }));
+  }
+
+  async describeRoute(raw: In<'describeRoute'>): Promise<Out<'describeRoute'>> {
+    const input = parseOrThrow(DescribeRouteInputSchema, raw);
+    return this.read(async (r) => ({ route: await this.describeChild(r, ROUTE, input) }));
+  }
+
+  async updateRoute(raw: In<'updateRoute'>): Promise<Out<'updateRoute'>> {
+    const input = parseOrThrow(UpdateRouteInputSchema, raw);
+    return this.writeOnce('updateRoute', input, async (w) => ({
+      route: await this.updateChild(w, ROUTE, input),
+    }));
+  }
+
+  async deleteRoute(raw: In<'deleteRoute'>): Promise<Out<'deleteRoute'>> {
+    const input = parseOrThrow(DeleteRouteInputSchema, raw);
+    return this.write(async (w) => ({ route: await this.deleteChild(w, ROUTE, input) }), input);
+  }
+
+  async listRoutes(raw: In<'listRoutes'>): Promise<Out<'listRoutes'>> {
+    const input = parseOrThrow(ListRoutesInputSchema, raw);
+    return this.read(async (r) => {
+      const { items: routes, nextToken } = await this.listChildren(r, ROUTE, input, ROUTE.ref);
+      return withNextToken({ routes }, nextToken);
+    });
+  }
+
+  async listRoutePage(raw: In<'listRoutes'>): Promise<Page<RouteData>> {
+    const input = parseOrThrow(ListRoutesInputSchema, raw);
+    return this.read(async (r) => {
+      const { items, nextToken } = await this.listChildren(r, ROUTE, input, (record) => ROUTE.data(record));
+      return withNextToken({ items }, nextToken);
+    });
+  }
+
   // ---- tags --------------------------------------------------------------------------------
 
   /** The resource an ARN names, if the caller can see it. */
   private async byArn(r: StoreReader, arn: string): Promise<ResourceRecord> {
     const parsed = parseAppMeshArn(arn);
-    if (!parsed || !['mesh', 'virtualService', 'virtualGateway', 'gatewayRoute'].includes(parsed.kind)) {
-      const message = `${arn} is not the ARN of an App Mesh mesh, virtual service, virtual gateway or gateway route.`;
+    if (!parsed) {
+      const message = `${arn} is not the ARN of an App Mesh mesh, virtual service, virtual gateway, gateway route, virtual node, virtual router or route.`;
       throw new AppMeshError('BadRequestException', message, { resourceArn: [message] });
     }
     const visible: ResourceRecord[] = [];
@@ -1295,6 +1697,60 @@ class CallerApi implements MeshApi, MeshApiPages {
   }
   listGatewayRoutePage(input: In<'listGatewayRoutes'>) {
     return this.#engine.run(() => this.#ops.listGatewayRoutePage(input));
+  }
+  createVirtualNode(input: In<'createVirtualNode'>) {
+    return this.#engine.run(() => this.#ops.createVirtualNode(input));
+  }
+  describeVirtualNode(input: In<'describeVirtualNode'>) {
+    return this.#engine.run(() => this.#ops.describeVirtualNode(input));
+  }
+  updateVirtualNode(input: In<'updateVirtualNode'>) {
+    return this.#engine.run(() => this.#ops.updateVirtualNode(input));
+  }
+  deleteVirtualNode(input: In<'deleteVirtualNode'>) {
+    return this.#engine.run(() => this.#ops.deleteVirtualNode(input));
+  }
+  listVirtualNodes(input: In<'listVirtualNodes'>) {
+    return this.#engine.run(() => this.#ops.listVirtualNodes(input));
+  }
+  listVirtualNodePage(input: In<'listVirtualNodes'>) {
+    return this.#engine.run(() => this.#ops.listVirtualNodePage(input));
+  }
+  createVirtualRouter(input: In<'createVirtualRouter'>) {
+    return this.#engine.run(() => this.#ops.createVirtualRouter(input));
+  }
+  describeVirtualRouter(input: In<'describeVirtualRouter'>) {
+    return this.#engine.run(() => this.#ops.describeVirtualRouter(input));
+  }
+  updateVirtualRouter(input: In<'updateVirtualRouter'>) {
+    return this.#engine.run(() => this.#ops.updateVirtualRouter(input));
+  }
+  deleteVirtualRouter(input: In<'deleteVirtualRouter'>) {
+    return this.#engine.run(() => this.#ops.deleteVirtualRouter(input));
+  }
+  listVirtualRouters(input: In<'listVirtualRouters'>) {
+    return this.#engine.run(() => this.#ops.listVirtualRouters(input));
+  }
+  listVirtualRouterPage(input: In<'listVirtualRouters'>) {
+    return this.#engine.run(() => this.#ops.listVirtualRouterPage(input));
+  }
+  createRoute(input: In<'createRoute'>) {
+    return this.#engine.run(() => this.#ops.createRoute(input));
+  }
+  describeRoute(input: In<'describeRoute'>) {
+    return this.#engine.run(() => this.#ops.describeRoute(input));
+  }
+  updateRoute(input: In<'updateRoute'>) {
+    return this.#engine.run(() => this.#ops.updateRoute(input));
+  }
+  deleteRoute(input: In<'deleteRoute'>) {
+    return this.#engine.run(() => this.#ops.deleteRoute(input));
+  }
+  listRoutes(input: In<'listRoutes'>) {
+    return this.#engine.run(() => this.#ops.listRoutes(input));
+  }
+  listRoutePage(input: In<'listRoutes'>) {
+    return this.#engine.run(() => this.#ops.listRoutePage(input));
   }
   tagResource(input: In<'tagResource'>) {
     return this.#engine.run(() => this.#ops.tagResource(input));

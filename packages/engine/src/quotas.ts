@@ -15,6 +15,14 @@ export interface Quotas {
   gatewayRoutesPerVirtualGateway: number;
   /** Virtual services per mesh (L-DA7495A7). Default 200. */
   virtualServicesPerMesh: number;
+  /** Virtual nodes per mesh (L-E043DFB4). Default 200. */
+  virtualNodesPerMesh: number;
+  /** Virtual routers per mesh (L-50F6C35A). Default 200. */
+  virtualRoutersPerMesh: number;
+  /** Routes per virtual router (L-BB90B7FF). Default 50. */
+  routesPerVirtualRouter: number;
+  /** Backends per virtual node (L-8775AB18). Default 50. */
+  backendsPerVirtualNode: number;
   /**
    * User tags per resource. Default 50: the `TooManyTagsException` documentation in the service model
    * ("The current limit is 50 user tags per resource") and the `TagList` length limit (0..50).
@@ -27,6 +35,10 @@ export const DEFAULT_QUOTAS: Quotas = Object.freeze({
   virtualGatewaysPerMesh: 3,
   gatewayRoutesPerVirtualGateway: 10,
   virtualServicesPerMesh: 200,
+  virtualNodesPerMesh: 200,
+  virtualRoutersPerMesh: 200,
+  routesPerVirtualRouter: 50,
+  backendsPerVirtualNode: 50,
   tagsPerResource: 50,
 });
 

@@ -12,7 +12,7 @@ type RouteKey = 'httpRoute' | 'http2Route' | 'grpcRoute';
 // ---------- shared pieces
 
 /** Service-side rule: exactly one of the listed members (the model does not mark these as unions). */
-function exactlyOne<T extends z.ZodType>(schema: T, path: string, keys: readonly string[]) {
+export function exactlyOne<T extends z.ZodType>(schema: T, path: string, keys: readonly string[]) {
   const name = label(path);
   return schema.superRefine((value, ctx) => {
     const set = keys.filter((k) => (value as Record<string, unknown>)[k] !== undefined);
@@ -46,7 +46,7 @@ function matchRange(path: string) {
 }
 
 /** Model unions `HeaderMatchMethod` / `GrpcMetadataMatchMethod`: exactly one of exact, prefix, range, regex, suffix. */
-function headerMatchMethod(path: string) {
+export function headerMatchMethod(path: string) {
   return union(path, {
     exact: text(`${path}.exact`, { min: 1, max: 255 }).optional(),
     prefix: text(`${path}.prefix`, { min: 1, max: 255 }).optional(),
@@ -54,6 +54,19 @@ function headerMatchMethod(path: string) {
     regex: text(`${path}.regex`, { min: 1, max: 255 }).optional(),
     suffix: text(`${path}.suffix`, { min: 1, max: 255 }).optional(),
   });
+}
+
+/** A list of header (http) or metadata (grpc) matches: 1 to 10 of `{ name, invert?, match? }`. */
+export function fieldMatchList(path: string) {
+  return list(
+    path,
+    struct(`${path}.*`, {
+      name: text(`${path}.*.name`, { min: 1, max: 50 }),
+      invert: bool(`${path}.*.invert`).optional(),
+      match: headerMatchMethod(`${path}.*.match`).optional(),
+    }),
+    { min: 1, max: 10 },
+  );
 }
 
 function target(path: string) {
@@ -105,11 +118,6 @@ function httpRouteMatch(route: 'httpRoute' | 'http2Route') {
       })
       .optional(),
   });
-  const header = struct(`${p}.headers.*`, {
-    name: text(`${p}.headers.*.name`, { min: 1, max: 50 }),
-    invert: bool(`${p}.headers.*.invert`).optional(),
-    match: headerMatchMethod(`${p}.headers.*.match`).optional(),
-  });
   return struct(p, {
     prefix: prefix.optional(),
     path: exactlyOne(
@@ -121,7 +129,7 @@ function httpRouteMatch(route: 'httpRoute' | 'http2Route') {
       ['exact', 'regex'],
     ).optional(),
     hostname: hostnameMatch(`${p}.hostname`).optional(),
-    headers: list(`${p}.headers`, header, { min: 1, max: 10 }).optional(),
+    headers: fieldMatchList(`${p}.headers`).optional(),
     queryParameters: list(`${p}.queryParameters`, queryParameter, { min: 1, max: 10 }).optional(),
     method: oneOf(`${p}.method`, HTTP_METHODS).optional(),
     port: int(`${p}.port`, { min: 1, max: 65535 }).optional(),
@@ -259,15 +267,7 @@ export const GrpcGatewayRouteMatchSchema = struct(`${G}.match`, {
     })
     .optional(),
   hostname: hostnameMatch(`${G}.match.hostname`).optional(),
-  metadata: list(
-    `${G}.match.metadata`,
-    struct(`${G}.match.metadata.*`, {
-      name: text(`${G}.match.metadata.*.name`, { min: 1, max: 50 }),
-      invert: bool(`${G}.match.metadata.*.invert`).optional(),
-      match: headerMatchMethod(`${G}.match.metadata.*.match`).optional(),
-    }),
-    { min: 1, max: 10 },
-  ).optional(),
+  metadata: fieldMatchList(`${G}.match.metadata`).optional(),
   port: int(`${G}.match.port`, { min: 1, max: 65535 }).optional(),
 }).superRefine((match, ctx) => {
   // Unlike http, a port alone is not enough: the user guide asks for a service name and the App Mesh

@@ -1,8 +1,10 @@
+import { nodeRouterRouteLabels } from './labels-nodes';
+
 /**
  * Console labels for every field, keyed by its path inside the request body or spec.
  * List indexes are written `*`. Used by the messages below and by the console's form.
  */
-export const FIELD_LABELS: Readonly<Record<string, string>> = {
+const BASE_LABELS: Readonly<Record<string, string>> = {
   // names and operation members
   meshName: 'Mesh name',
   meshOwner: 'Mesh owner',
@@ -149,6 +151,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'grpcRoute.action.rewrite.hostname': 'Hostname rewrite',
   'grpcRoute.action.rewrite.hostname.defaultTargetHostname': 'Default target hostname',
 };
+
+/** Every label: the kinds above, then virtual nodes, virtual routers and routes (`labels-nodes.ts`). */
+export const FIELD_LABELS: Readonly<Record<string, string>> = { ...BASE_LABELS, ...nodeRouterRouteLabels(BASE_LABELS) };
 
 function routeLabels(key: 'httpRoute' | 'http2Route', label: string): Record<string, string> {
   const m = `${key}.match`;

@@ -2,7 +2,10 @@ import type { Page } from './console-api';
 import type { GatewayRouteData } from './gateway-route';
 import type { MeshData } from './mesh';
 import type * as Op from './operations';
+import type { RouteData } from './route';
 import type { VirtualGatewayData } from './virtual-gateway';
+import type { VirtualNodeData } from './virtual-node';
+import type { VirtualRouterData } from './virtual-router';
 import type { VirtualServiceData } from './virtual-service';
 
 /**
@@ -34,6 +37,24 @@ export interface MeshApi {
   deleteGatewayRoute(input: Op.DeleteGatewayRouteInput): Promise<Op.DeleteGatewayRouteOutput>;
   listGatewayRoutes(input: Op.ListGatewayRoutesInput): Promise<Op.ListGatewayRoutesOutput>;
 
+  createVirtualNode(input: Op.CreateVirtualNodeInput): Promise<Op.CreateVirtualNodeOutput>;
+  describeVirtualNode(input: Op.DescribeVirtualNodeInput): Promise<Op.DescribeVirtualNodeOutput>;
+  updateVirtualNode(input: Op.UpdateVirtualNodeInput): Promise<Op.UpdateVirtualNodeOutput>;
+  deleteVirtualNode(input: Op.DeleteVirtualNodeInput): Promise<Op.DeleteVirtualNodeOutput>;
+  listVirtualNodes(input: Op.ListVirtualNodesInput): Promise<Op.ListVirtualNodesOutput>;
+
+  createVirtualRouter(input: Op.CreateVirtualRouterInput): Promise<Op.CreateVirtualRouterOutput>;
+  describeVirtualRouter(input: Op.DescribeVirtualRouterInput): Promise<Op.DescribeVirtualRouterOutput>;
+  updateVirtualRouter(input: Op.UpdateVirtualRouterInput): Promise<Op.UpdateVirtualRouterOutput>;
+  deleteVirtualRouter(input: Op.DeleteVirtualRouterInput): Promise<Op.DeleteVirtualRouterOutput>;
+  listVirtualRouters(input: Op.ListVirtualRoutersInput): Promise<Op.ListVirtualRoutersOutput>;
+
+  createRoute(input: Op.CreateRouteInput): Promise<Op.CreateRouteOutput>;
+  describeRoute(input: Op.DescribeRouteInput): Promise<Op.DescribeRouteOutput>;
+  updateRoute(input: Op.UpdateRouteInput): Promise<Op.UpdateRouteOutput>;
+  deleteRoute(input: Op.DeleteRouteInput): Promise<Op.DeleteRouteOutput>;
+  listRoutes(input: Op.ListRoutesInput): Promise<Op.ListRoutesOutput>;
+
   tagResource(input: Op.TagResourceInput): Promise<Op.TagResourceOutput>;
   untagResource(input: Op.UntagResourceInput): Promise<Op.UntagResourceOutput>;
   listTagsForResource(input: Op.ListTagsForResourceInput): Promise<Op.ListTagsForResourceOutput>;
@@ -53,6 +74,9 @@ export interface MeshApiPages {
   listVirtualServicePage(input: Op.ListVirtualServicesInput): Promise<Page<VirtualServiceData>>;
   listVirtualGatewayPage(input: Op.ListVirtualGatewaysInput): Promise<Page<VirtualGatewayData>>;
   listGatewayRoutePage(input: Op.ListGatewayRoutesInput): Promise<Page<GatewayRouteData>>;
+  listVirtualNodePage(input: Op.ListVirtualNodesInput): Promise<Page<VirtualNodeData>>;
+  listVirtualRouterPage(input: Op.ListVirtualRoutersInput): Promise<Page<VirtualRouterData>>;
+  listRoutePage(input: Op.ListRoutesInput): Promise<Page<RouteData>>;
 }
 
 /** True when `api` also offers `MeshApiPages`. */
@@ -62,7 +86,10 @@ export function hasMeshApiPages<T extends MeshApi>(api: T): api is T & MeshApiPa
     typeof pages.listMeshPage === 'function' &&
     typeof pages.listVirtualServicePage === 'function' &&
     typeof pages.listVirtualGatewayPage === 'function' &&
-    typeof pages.listGatewayRoutePage === 'function'
+    typeof pages.listGatewayRoutePage === 'function' &&
+    typeof pages.listVirtualNodePage === 'function' &&
+    typeof pages.listVirtualRouterPage === 'function' &&
+    typeof pages.listRoutePage === 'function'
   );
 }
 
@@ -88,6 +115,21 @@ export const MESH_API_METHODS = [
   'updateGatewayRoute',
   'deleteGatewayRoute',
   'listGatewayRoutes',
+  'createVirtualNode',
+  'describeVirtualNode',
+  'updateVirtualNode',
+  'deleteVirtualNode',
+  'listVirtualNodes',
+  'createVirtualRouter',
+  'describeVirtualRouter',
+  'updateVirtualRouter',
+  'deleteVirtualRouter',
+  'listVirtualRouters',
+  'createRoute',
+  'describeRoute',
+  'updateRoute',
+  'deleteRoute',
+  'listRoutes',
   'tagResource',
   'untagResource',
   'listTagsForResource',

@@ -14,12 +14,18 @@ import {
 } from './common';
 import { type GatewayRouteData, type GatewayRouteRef, GatewayRouteSpecSchema } from './gateway-route';
 import { type MeshData, type MeshRef, MeshSpecSchema } from './mesh';
+import { type RouteData, type RouteRef, RouteSpecSchema } from './route';
 import { type VirtualGatewayData, type VirtualGatewayRef, VirtualGatewaySpecSchema } from './virtual-gateway';
+import { type VirtualNodeData, type VirtualNodeRef, VirtualNodeSpecSchema } from './virtual-node';
+import { type VirtualRouterData, type VirtualRouterRef, VirtualRouterSpecSchema } from './virtual-router';
 import { type VirtualServiceData, type VirtualServiceRef, VirtualServiceSpecSchema } from './virtual-service';
 
 const meshName = resourceName('meshName');
 const virtualGatewayName = resourceName('virtualGatewayName');
 const gatewayRouteName = resourceName('gatewayRouteName');
+const virtualNodeName = resourceName('virtualNodeName');
+const virtualRouterName = resourceName('virtualRouterName');
+const routeName = resourceName('routeName');
 /** `ServiceName`: no constraint in the model; required and non-empty (it is a URI label). */
 const virtualServiceName = uriLabelName('virtualServiceName', { min: 1 });
 
@@ -182,6 +188,113 @@ export const ListGatewayRoutesInputSchema = input({
 });
 export type ListGatewayRoutesInput = z.infer<typeof ListGatewayRoutesInputSchema>;
 export type ListGatewayRoutesOutput = { gatewayRoutes: GatewayRouteRef[]; nextToken?: string };
+
+// ---------- virtual nodes
+
+export const CreateVirtualNodeInputSchema = input({
+  meshName,
+  virtualNodeName,
+  spec: VirtualNodeSpecSchema,
+  tags: TagListSchema.optional(),
+  clientToken: ClientTokenSchema.optional(),
+  meshOwner: MeshOwnerSchema,
+});
+export type CreateVirtualNodeInput = z.infer<typeof CreateVirtualNodeInputSchema>;
+export type CreateVirtualNodeOutput = { virtualNode: VirtualNodeData };
+
+export const DescribeVirtualNodeInputSchema = input({ meshName, virtualNodeName, meshOwner: MeshOwnerSchema });
+export type DescribeVirtualNodeInput = z.infer<typeof DescribeVirtualNodeInputSchema>;
+export type DescribeVirtualNodeOutput = { virtualNode: VirtualNodeData };
+
+export const UpdateVirtualNodeInputSchema = input({
+  meshName,
+  virtualNodeName,
+  spec: VirtualNodeSpecSchema,
+  clientToken: ClientTokenSchema.optional(),
+  meshOwner: MeshOwnerSchema,
+});
+export type UpdateVirtualNodeInput = z.infer<typeof UpdateVirtualNodeInputSchema>;
+export type UpdateVirtualNodeOutput = { virtualNode: VirtualNodeData };
+
+export const DeleteVirtualNodeInputSchema = input({ meshName, virtualNodeName, meshOwner: MeshOwnerSchema });
+export type DeleteVirtualNodeInput = z.infer<typeof DeleteVirtualNodeInputSchema>;
+export type DeleteVirtualNodeOutput = { virtualNode: VirtualNodeData };
+
+export const ListVirtualNodesInputSchema = input({ meshName, meshOwner: MeshOwnerSchema, ...listParams });
+export type ListVirtualNodesInput = z.infer<typeof ListVirtualNodesInputSchema>;
+export type ListVirtualNodesOutput = { virtualNodes: VirtualNodeRef[]; nextToken?: string };
+
+// ---------- virtual routers
+
+export const CreateVirtualRouterInputSchema = input({
+  meshName,
+  virtualRouterName,
+  spec: VirtualRouterSpecSchema,
+  tags: TagListSchema.optional(),
+  clientToken: ClientTokenSchema.optional(),
+  meshOwner: MeshOwnerSchema,
+});
+export type CreateVirtualRouterInput = z.infer<typeof CreateVirtualRouterInputSchema>;
+export type CreateVirtualRouterOutput = { virtualRouter: VirtualRouterData };
+
+export const DescribeVirtualRouterInputSchema = input({ meshName, virtualRouterName, meshOwner: MeshOwnerSchema });
+export type DescribeVirtualRouterInput = z.infer<typeof DescribeVirtualRouterInputSchema>;
+export type DescribeVirtualRouterOutput = { virtualRouter: VirtualRouterData };
+
+export const UpdateVirtualRouterInputSchema = input({
+  meshName,
+  virtualRouterName,
+  spec: VirtualRouterSpecSchema,
+  clientToken: ClientTokenSchema.optional(),
+  meshOwner: MeshOwnerSchema,
+});
+export type UpdateVirtualRouterInput = z.infer<typeof UpdateVirtualRouterInputSchema>;
+export type UpdateVirtualRouterOutput = { virtualRouter: VirtualRouterData };
+
+export const DeleteVirtualRouterInputSchema = input({ meshName, virtualRouterName, meshOwner: MeshOwnerSchema });
+export type DeleteVirtualRouterInput = z.infer<typeof DeleteVirtualRouterInputSchema>;
+export type DeleteVirtualRouterOutput = { virtualRouter: VirtualRouterData };
+
+export const ListVirtualRoutersInputSchema = input({ meshName, meshOwner: MeshOwnerSchema, ...listParams });
+export type ListVirtualRoutersInput = z.infer<typeof ListVirtualRoutersInputSchema>;
+export type ListVirtualRoutersOutput = { virtualRouters: VirtualRouterRef[]; nextToken?: string };
+
+// ---------- routes
+
+export const CreateRouteInputSchema = input({
+  meshName,
+  virtualRouterName,
+  routeName,
+  spec: RouteSpecSchema,
+  tags: TagListSchema.optional(),
+  clientToken: ClientTokenSchema.optional(),
+  meshOwner: MeshOwnerSchema,
+});
+export type CreateRouteInput = z.infer<typeof CreateRouteInputSchema>;
+export type CreateRouteOutput = { route: RouteData };
+
+export const DescribeRouteInputSchema = input({ meshName, virtualRouterName, routeName, meshOwner: MeshOwnerSchema });
+export type DescribeRouteInput = z.infer<typeof DescribeRouteInputSchema>;
+export type DescribeRouteOutput = { route: RouteData };
+
+export const UpdateRouteInputSchema = input({
+  meshName,
+  virtualRouterName,
+  routeName,
+  spec: RouteSpecSchema,
+  clientToken: ClientTokenSchema.optional(),
+  meshOwner: MeshOwnerSchema,
+});
+export type UpdateRouteInput = z.infer<typeof UpdateRouteInputSchema>;
+export type UpdateRouteOutput = { route: RouteData };
+
+export const DeleteRouteInputSchema = input({ meshName, virtualRouterName, routeName, meshOwner: MeshOwnerSchema });
+export type DeleteRouteInput = z.infer<typeof DeleteRouteInputSchema>;
+export type DeleteRouteOutput = { route: RouteData };
+
+export const ListRoutesInputSchema = input({ meshName, virtualRouterName, meshOwner: MeshOwnerSchema, ...listParams });
+export type ListRoutesInput = z.infer<typeof ListRoutesInputSchema>;
+export type ListRoutesOutput = { routes: RouteRef[]; nextToken?: string };
 
 // ---------- tags
 

@@ -147,6 +147,27 @@ export function testRequestSchemaFor(protocol: VirtualGatewayPortProtocol) {
 export const TEST_REQUEST_OUTCOMES = ['matched', 'not-matched', 'lower-priority'] as const;
 export type TestRequestOutcome = (typeof TEST_REQUEST_OUTCOMES)[number];
 
+/**
+ * What provides the target virtual service, and where the request goes from there: a virtual node takes it;
+ * a virtual router's route (the first, in priority order, whose match holds) splits it over weighted nodes.
+ * `null` when no route matched; absent from answers that do not follow the service.
+ */
+export const ServiceHopSchema = z.object({
+  virtualServiceName: z.string(),
+  /** `none`: the virtual service does not exist or has no provider. */
+  provider: z.enum(['virtualNode', 'virtualRouter', 'none']),
+  virtualNodeName: z.string().optional(),
+  virtualRouterName: z.string().optional(),
+  /** The router's route that takes the request (null when none of its routes matches). */
+  route: z.object({ routeName: z.string(), priority: z.number().int().nullable() }).nullable().optional(),
+  /** The nodes the route sends to, with the share of requests each receives (percent, weights normalised). */
+  weightedTargets: z
+    .array(z.object({ virtualNode: z.string(), weight: z.number().int(), percent: z.number() }))
+    .optional(),
+  reason: z.string(),
+});
+export type ServiceHop = z.infer<typeof ServiceHopSchema>;
+
 export const TestRequestAnswerSchema = z.object({
   /** The gateway route that takes the request; `priority` is the spec's (null when not set). */
   matched: z.object({ gatewayRouteName: z.string(), priority: z.number().int().nullable() }).nullable(),
@@ -157,6 +178,8 @@ export const TestRequestAnswerSchema = z.object({
   routes: z.array(
     z.object({ gatewayRouteName: z.string(), outcome: z.enum(TEST_REQUEST_OUTCOMES), reason: z.string() }),
   ),
+  /** Beyond the gateway: the target virtual service's provider and, for a router, its route and nodes. */
+  service: ServiceHopSchema.nullable().optional(),
 });
 export type TestRequestAnswer = z.infer<typeof TestRequestAnswerSchema>;
 

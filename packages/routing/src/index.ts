@@ -16,3 +16,4 @@ export {
   routeKeyFor,
   viewOf,
 } from './route-view';
+export { followService, type RouterRouteEntry, type ServiceContext } from './service-hop';

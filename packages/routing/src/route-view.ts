@@ -98,7 +98,7 @@ export function routeKeyOf(spec: GatewayRouteSpec): RouteKey {
   return 'grpcRoute';
 }
 
-function valueTest(match: HttpGatewayRouteHeader['match']): ValueTest {
+export function valueTest(match: HttpGatewayRouteHeader['match']): ValueTest {
   if (!match) return { kind: 'present' };
   if (match.exact !== undefined) return { kind: 'exact', value: match.exact };
   if (match.prefix !== undefined) return { kind: 'prefix', value: match.prefix };
@@ -108,7 +108,7 @@ function valueTest(match: HttpGatewayRouteHeader['match']): ValueTest {
   return { kind: 'present' };
 }
 
-function fieldConditions(
+export function fieldConditions(
   list: readonly (HttpGatewayRouteHeader | GrpcGatewayRouteMetadata)[] | undefined,
   at: string,
 ): FieldCondition[] {

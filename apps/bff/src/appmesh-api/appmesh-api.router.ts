@@ -7,7 +7,7 @@ import { AppError } from '../http/app-error.js';
 import { rejectCrossOrigin } from '../http/csrf.js';
 import { APPMESH_PREFIX } from '../http/error-handler.js';
 import type { CallerResolver } from './caller.js';
-import { methodNameOf, OPERATIONS, type Operation, UNSUPPORTED } from './operations.js';
+import { methodNameOf, OPERATIONS, type Operation } from './operations.js';
 import { normalizePath } from './sigv4.js';
 
 export interface AppMeshApiDeps {
@@ -104,16 +104,5 @@ export function appMeshApiRouter(deps: AppMeshApiDeps): Router {
     else router.delete(op.path, handler);
   }
 
-  for (const op of UNSUPPORTED) {
-    const handler = () => {
-      throw new AppError(
-        'BadRequestException',
-        `meshconsole does not emulate ${op.name}: it serves meshes, virtual gateways, gateway routes, virtual services and tags.`,
-      );
-    };
-    if (op.method === 'GET') router.get(op.path, handler);
-    else if (op.method === 'PUT') router.put(op.path, handler);
-    else router.delete(op.path, handler);
-  }
   return router;
 }

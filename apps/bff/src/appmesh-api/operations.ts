@@ -1,6 +1,7 @@
 // The App Mesh REST operations meshconsole serves, exactly as the service model
 // (appmesh-2019-01-25.service-2.json) routes them: method, URI, query parameters, body members and
 // the output member sent as the bare body (`payload`). Lists and tag operations send the whole output.
+// Every operation of the model is served.
 
 export interface Operation {
   /** Operation name, e.g. `CreateVirtualGateway`; the `MeshApi` method is its camelCase form. */
@@ -20,6 +21,9 @@ const MESH = '/meshes/:meshName';
 const VG = `${MESH}/virtualGateways`;
 const GR = `${MESH}/virtualGateway/:virtualGatewayName/gatewayRoutes`;
 const VS = `${MESH}/virtualServices`;
+const VN = `${MESH}/virtualNodes`;
+const VR = `${MESH}/virtualRouters`;
+const RT = `${MESH}/virtualRouter/:virtualRouterName/routes`;
 const OWNER = ['meshOwner'] as const;
 const PAGE = ['limit', 'nextToken'] as const;
 
@@ -139,29 +143,112 @@ export const OPERATIONS: readonly Operation[] = [
     body: [],
     payload: 'virtualService',
   },
+  // Virtual nodes
+  { name: 'ListVirtualNodes', method: 'GET', path: VN, query: [...PAGE, ...OWNER], body: [] },
+  {
+    name: 'CreateVirtualNode',
+    method: 'PUT',
+    path: VN,
+    query: OWNER,
+    body: ['virtualNodeName', 'spec', 'tags', 'clientToken'],
+    payload: 'virtualNode',
+  },
+  {
+    name: 'DescribeVirtualNode',
+    method: 'GET',
+    path: `${VN}/:virtualNodeName`,
+    query: OWNER,
+    body: [],
+    payload: 'virtualNode',
+  },
+  {
+    name: 'UpdateVirtualNode',
+    method: 'PUT',
+    path: `${VN}/:virtualNodeName`,
+    query: OWNER,
+    body: ['spec', 'clientToken'],
+    payload: 'virtualNode',
+  },
+  {
+    name: 'DeleteVirtualNode',
+    method: 'DELETE',
+    path: `${VN}/:virtualNodeName`,
+    query: OWNER,
+    body: [],
+    payload: 'virtualNode',
+  },
+  // Virtual routers: `/virtualRouters` (plural)
+  { name: 'ListVirtualRouters', method: 'GET', path: VR, query: [...PAGE, ...OWNER], body: [] },
+  {
+    name: 'CreateVirtualRouter',
+    method: 'PUT',
+    path: VR,
+    query: OWNER,
+    body: ['virtualRouterName', 'spec', 'tags', 'clientToken'],
+    payload: 'virtualRouter',
+  },
+  {
+    name: 'DescribeVirtualRouter',
+    method: 'GET',
+    path: `${VR}/:virtualRouterName`,
+    query: OWNER,
+    body: [],
+    payload: 'virtualRouter',
+  },
+  {
+    name: 'UpdateVirtualRouter',
+    method: 'PUT',
+    path: `${VR}/:virtualRouterName`,
+    query: OWNER,
+    body: ['spec', 'clientToken'],
+    payload: 'virtualRouter',
+  },
+  {
+    name: 'DeleteVirtualRouter',
+    method: 'DELETE',
+    path: `${VR}/:virtualRouterName`,
+    query: OWNER,
+    body: [],
+    payload: 'virtualRouter',
+  },
+  // Routes: `/virtualRouter/{name}/routes` (singular)
+  { name: 'ListRoutes', method: 'GET', path: RT, query: [...PAGE, ...OWNER], body: [] },
+  {
+    name: 'CreateRoute',
+    method: 'PUT',
+    path: RT,
+    query: OWNER,
+    body: ['routeName', 'spec', 'tags', 'clientToken'],
+    payload: 'route',
+  },
+  {
+    name: 'DescribeRoute',
+    method: 'GET',
+    path: `${RT}/:routeName`,
+    query: OWNER,
+    body: [],
+    payload: 'route',
+  },
+  {
+    name: 'UpdateRoute',
+    method: 'PUT',
+    path: `${RT}/:routeName`,
+    query: OWNER,
+    body: ['spec', 'clientToken'],
+    payload: 'route',
+  },
+  {
+    name: 'DeleteRoute',
+    method: 'DELETE',
+    path: `${RT}/:routeName`,
+    query: OWNER,
+    body: [],
+    payload: 'route',
+  },
   // Tags
   { name: 'ListTagsForResource', method: 'GET', path: '/tags', query: ['resourceArn', ...PAGE], body: [] },
   { name: 'TagResource', method: 'PUT', path: '/tag', query: ['resourceArn'], body: ['tags'] },
   { name: 'UntagResource', method: 'PUT', path: '/untag', query: ['resourceArn'], body: ['tagKeys'] },
-];
-
-/** Operations of the service that meshconsole does not emulate (virtual nodes, routers and their routes). */
-export const UNSUPPORTED: readonly { name: string; method: 'GET' | 'PUT' | 'DELETE'; path: string }[] = [
-  ...(['virtualNodes', 'virtualRouters'] as const).flatMap((kind) => {
-    const what = kind === 'virtualNodes' ? 'VirtualNode' : 'VirtualRouter';
-    return [
-      { name: `List${what}s`, method: 'GET' as const, path: `${MESH}/${kind}` },
-      { name: `Create${what}`, method: 'PUT' as const, path: `${MESH}/${kind}` },
-      { name: `Describe${what}`, method: 'GET' as const, path: `${MESH}/${kind}/:name` },
-      { name: `Update${what}`, method: 'PUT' as const, path: `${MESH}/${kind}/:name` },
-      { name: `Delete${what}`, method: 'DELETE' as const, path: `${MESH}/${kind}/:name` },
-    ];
-  }),
-  { name: 'ListRoutes', method: 'GET', path: `${MESH}/virtualRouter/:router/routes` },
-  { name: 'CreateRoute', method: 'PUT', path: `${MESH}/virtualRouter/:router/routes` },
-  { name: 'DescribeRoute', method: 'GET', path: `${MESH}/virtualRouter/:router/routes/:route` },
-  { name: 'UpdateRoute', method: 'PUT', path: `${MESH}/virtualRouter/:router/routes/:route` },
-  { name: 'DeleteRoute', method: 'DELETE', path: `${MESH}/virtualRouter/:router/routes/:route` },
 ];
 
 export function methodNameOf(operation: string): string {

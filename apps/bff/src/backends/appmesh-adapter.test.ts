@@ -183,6 +183,9 @@ describe('createAppMeshAdapter', () => {
       virtualGatewayName: 'g2',
       gatewayRouteName: 'r2',
       virtualServiceName: 's2',
+      virtualNodeName: 'n2',
+      virtualRouterName: 'vr2',
+      routeName: 'rt2',
     };
     for (const op of OPERATIONS) {
       const method = op.name.charAt(0).toLowerCase() + op.name.slice(1);

@@ -68,6 +68,11 @@ describe('POST .../test-request', () => {
       target: { virtualServiceName: 'svc.local', port: null },
       forwarded: { host: 'svc.local', path: '/1?x=1', rewrites: [expect.any(String), expect.any(String)] },
       routes: [{ gatewayRouteName: 'chapter', outcome: 'matched', reason: expect.stringContaining('prefix /chapter') }],
+      service: {
+        virtualServiceName: 'svc.local',
+        provider: 'none',
+        reason: 'Virtual service svc.local has no provider: the request reaches no virtual node.',
+      },
     });
     const plain = await testRequest(name, { path: '/chapter/1' });
     expect(plain.body.forwarded).toMatchObject({ host: 'svc.local', path: '/1' });
@@ -446,6 +451,56 @@ describe('POST .../test-request', () => {
       serviceName: 'a.B',
     });
     expect(notShared.status).toBe(404);
+  });
+});
+
+describe('POST .../test-request beyond the gateway', () => {
+  it('when the target virtual service is provided by a virtual router, then the answer names the route and the weighted nodes the request reaches', async () => {
+    const mesh = server.backend.meshApiFor('123456789012');
+    for (const virtualNodeName of ['blue', 'green']) {
+      await mesh.createVirtualNode({ meshName: MESH, virtualNodeName, spec: {} });
+    }
+    await mesh.createVirtualRouter({
+      meshName: MESH,
+      virtualRouterName: 'router',
+      spec: { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] },
+    });
+    await mesh.createRoute({
+      meshName: MESH,
+      virtualRouterName: 'router',
+      routeName: 'split',
+      spec: {
+        httpRoute: {
+          match: { prefix: '/' },
+          action: {
+            weightedTargets: [
+              { virtualNode: 'blue', weight: 9 },
+              { virtualNode: 'green', weight: 1 },
+            ],
+          },
+        },
+      },
+    });
+    await mesh.createVirtualService({
+      meshName: MESH,
+      virtualServiceName: 'routed.local',
+      spec: { provider: { virtualRouter: { virtualRouterName: 'router' } } },
+    });
+    const name = await gateway({ routed: http({ prefix: '/routed' }, 'routed.local') });
+    const res = await testRequest(name, { method: 'GET', path: '/routed/a' });
+    expect(res.status).toBe(200);
+    expect(res.body.service).toMatchObject({
+      virtualServiceName: 'routed.local',
+      provider: 'virtualRouter',
+      virtualRouterName: 'router',
+      route: { routeName: 'split', priority: null },
+      weightedTargets: [
+        { virtualNode: 'blue', weight: 9, percent: 90 },
+        { virtualNode: 'green', weight: 1, percent: 10 },
+      ],
+    });
+    const plain = await testRequest(await gateway({ plain: http({ prefix: '/' }, 'svc.local') }), { path: '/x' });
+    expect(plain.body.service).toMatchObject({ virtualServiceName: 'svc.local', provider: 'none' });
   });
 });
 

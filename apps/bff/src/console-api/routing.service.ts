@@ -2,7 +2,9 @@
 // App Mesh operations (so the local mesh and the real-mesh adapter answer alike), then evaluated by
 // @meshconsole/routing, which does no I/O.
 import {
+  AppMeshError,
   type MeshApi,
+  MeshOwnerSchema,
   parseOrThrow,
   type RouteChecksAnswer,
   type TestRequestAnswer,
@@ -10,9 +12,12 @@ import {
 } from '@meshconsole/model';
 import {
   checkRoutes,
+  followService,
   type GatewayListener,
   type GatewayRouteEntry,
   listenerOf,
+  type RouterRouteEntry,
+  type ServiceContext,
   testRequest,
 } from '@meshconsole/routing';
 import { type GatewayScope, listGatewayRoutes } from './gateway-routes.service.js';
@@ -46,11 +51,46 @@ async function allRoutes(api: MeshApi, scope: GatewayScope): Promise<GatewayRout
   return routes;
 }
 
-/** Which of the gateway's routes takes `body` (a test request for the listener's protocol) and what is forwarded. */
+/** The target virtual service's spec (undefined when it is gone) and, when a router provides it, the router's routes. */
+async function serviceContext(api: MeshApi, scope: GatewayScope, virtualServiceName: string): Promise<ServiceContext> {
+  const place = { meshName: scope.meshName, meshOwner: parseOrThrow(MeshOwnerSchema, scope.meshOwner) };
+  let spec: ServiceContext['spec'];
+  try {
+    spec = (await api.describeVirtualService({ ...place, virtualServiceName })).virtualService.spec;
+  } catch (error) {
+    if (error instanceof AppMeshError && error.name === 'NotFoundException')
+      return { virtualServiceName, spec: undefined, routes: [] };
+    throw error;
+  }
+  const router = spec.provider?.virtualRouter?.virtualRouterName;
+  const routes: RouterRouteEntry[] = [];
+  if (router === undefined) return { virtualServiceName, spec, routes };
+  const seen = new Set<string>();
+  let nextToken: string | undefined;
+  do {
+    const page = await api.listRoutes({ ...place, virtualRouterName: router, limit: PAGE_LIMIT, nextToken });
+    for (const ref of page.routes) {
+      const { route } = await api.describeRoute({ ...place, virtualRouterName: router, routeName: ref.routeName });
+      routes.push({ routeName: route.routeName, spec: route.spec });
+    }
+    nextToken = page.nextToken;
+    if (nextToken !== undefined && seen.has(nextToken)) break;
+    if (nextToken !== undefined) seen.add(nextToken);
+  } while (nextToken !== undefined);
+  return { virtualServiceName, spec, routes };
+}
+
+/**
+ * Which of the gateway's routes takes `body` (a test request for the listener's protocol), what is forwarded,
+ * and beyond the gateway: the target's provider and, for a virtual router, its route and weighted nodes.
+ */
 export async function testGatewayRequest(api: MeshApi, scope: GatewayScope, body: unknown): Promise<TestRequestAnswer> {
   const listener = await listenerFor(api, scope);
   const request = parseOrThrow(testRequestSchemaFor(listener.protocol), body);
-  return testRequest(listener, await allRoutes(api, scope), request);
+  const answer = testRequest(listener, await allRoutes(api, scope), request);
+  if (!answer.target) return answer;
+  const context = await serviceContext(api, scope, answer.target.virtualServiceName);
+  return { ...answer, service: followService(answer, request, context) };
 }
 
 /** The route checks of the gateway's routes. */

@@ -200,13 +200,6 @@ describe('App Mesh API', () => {
     expect(foreign.headers.get('x-amzn-errortype')).toMatch(/ForbiddenException|NotFoundException/);
   });
 
-  it('when an operation meshconsole does not emulate is called, then it is a 400 that says so', async () => {
-    const res = await wire<{ message: string }>('GET', '/meshes/any/virtualNodes');
-    expect(res.status).toBe(400);
-    expect(res.headers.get('x-amzn-errortype')).toBe('BadRequestException');
-    expect(res.body.message).toMatch(/ListVirtualNodes/);
-  });
-
   it('when no operation matches, then it is a 404 NotFoundException in the App Mesh form', async () => {
     const res = await wire<{ message: string }>('POST', '/meshes');
     expect(res.status).toBe(404);

@@ -17,14 +17,21 @@
  * Timestamps in records are milliseconds since the epoch.
  */
 
-export type ResourceKind = 'mesh' | 'virtualService' | 'virtualGateway' | 'gatewayRoute';
+export type ResourceKind =
+  | 'mesh'
+  | 'virtualService'
+  | 'virtualGateway'
+  | 'gatewayRoute'
+  | 'virtualNode'
+  | 'virtualRouter'
+  | 'route';
 
 /** Identifies one resource. Meshes use `meshName === name` and `parent === ''`. */
 export interface ResourceKey {
   kind: ResourceKind;
   meshOwner: string;
   meshName: string;
-  /** The virtual gateway of a gateway route; `''` for every other kind. */
+  /** The virtual gateway of a gateway route, the virtual router of a route; `''` for every other kind. */
   parent: string;
   name: string;
 }

@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type AwsCli, awsCli, awsCliVersion } from '../support/aws-cli.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 // Real servers, real clients (and child processes): generous limits for a loaded CI machine.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
-
-const execFileAsync = promisify(execFile);
 
 // The example input of the product's source document (shared/reference/virtual-gateways.md,
 // "Contents of example create-virtual-gateway.json"), verbatim.
@@ -31,15 +27,6 @@ const ACCOUNT = '123456789012';
 const AKID = 'AKIDCLITEST';
 const SECRET = 'cli-test-secret';
 
-async function awsCliVersion(): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
-  try {
-    const { stdout, stderr } = await execFileAsync('aws', ['--version'], { timeout: 30_000 });
-    return { ok: true, version: `${stdout}${stderr}`.trim() };
-  } catch {
-    return { ok: false, reason: 'aws not on PATH' };
-  }
-}
-
 const probe = await awsCliVersion();
 
 if (!probe.ok) {
@@ -52,40 +39,23 @@ if (!probe.ok) {
 } else {
   describe(`AWS CLI (${probe.version})`, () => {
     let server: TestServer;
-    let home: string;
+    let cli: AwsCli;
     let inputFile: string;
 
     beforeAll(async () => {
       // The CLI's key is configured with its secret, so every botocore signature is verified.
       server = await startTestServer({ ACCESS_KEYS: `${AKID}:${ACCOUNT}:${SECRET}`, ACCOUNT_ID: ACCOUNT });
-      home = mkdtempSync(join(tmpdir(), 'meshconsole-cli-'));
-      // iso8601 renders timestamps the way the product's example output shows them (the CLI v2
-      // default; v1 prints epoch seconds unless told).
-      writeFileSync(join(home, 'config'), '[default]\ncli_timestamp_format = iso8601\n');
-      writeFileSync(join(home, 'credentials'), '');
-      inputFile = join(home, 'create-virtual-gateway.json');
+      cli = awsCli(server.url, AKID, SECRET);
+      inputFile = join(cli.home, 'create-virtual-gateway.json');
       writeFileSync(inputFile, EXAMPLE_JSON);
     });
     afterAll(async () => {
       await server?.close();
-      rmSync(home, { recursive: true, force: true });
+      cli?.close();
     });
 
     function aws(args: string[], secret = SECRET) {
-      return execFileAsync('aws', ['appmesh', ...args, '--endpoint-url', server.url, '--output', 'json'], {
-        timeout: 60_000,
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: home,
-          AWS_ACCESS_KEY_ID: AKID,
-          AWS_SECRET_ACCESS_KEY: secret,
-          AWS_DEFAULT_REGION: 'us-west-2',
-          AWS_CONFIG_FILE: join(home, 'config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-          PYTHONWARNINGS: 'ignore',
-        },
-      });
+      return cli.run(args, secret);
     }
 
     it('when create-virtual-gateway runs with the example --cli-input-json, then it prints the arn, version 1 and ACTIVE', async () => {
