@@ -95,9 +95,24 @@ describe('controller', () => {
     // The gateway's namespace selector selects the namespace its routes are in.
     const ns = docs.find((d) => d.kind === 'Namespace' && d.metadata.name === gateway.metadata.namespace)!;
     expect(ns.metadata.labels).toMatchObject((gateway.spec.namespaceSelector as { matchLabels: object }).matchLabels);
-    expect(untranslated.map((u) => `${u.resource} ${u.field}`)).toContain(
-      'gatewayRoute/gw-http/prefix httpRoute.match.port',
-    );
+    // Ports: the CRD has http/http2 match.port and every target.port; a grpc match.port has no field.
+    const prefix = routes.find((d) => d.spec.awsName === 'prefix')!.spec.httpRoute as {
+      match: { port?: number };
+      action: { target: { port?: number } };
+    };
+    expect(prefix.match.port).toBe(8080);
+    expect(prefix.action.target.port).toBe(8080);
+    const grpc = docs.find((d) => d.kind === 'GatewayRoute' && d.spec.awsName === 'grpc')!.spec.grpcRoute as {
+      match: { port?: number };
+      action: { target: { port?: number } };
+    };
+    expect(grpc.match.port).toBeUndefined();
+    expect(grpc.action.target.port).toBe(50051);
+    const keys = untranslated.map((u) => `${u.resource} ${u.field}`);
+    expect(keys).toContain('gatewayRoute/gw-grpc/grpc grpcRoute.match.port');
+    expect(keys.filter((k) => /\.(match|target)\.port$/.test(k) && !k.includes('grpcRoute.match'))).toEqual([]);
+    // The controller's Mesh has no serviceDiscovery field.
+    expect(keys).toContain('mesh/full-mesh spec.serviceDiscovery');
   });
 });
 
