@@ -42,11 +42,6 @@ test.describe('Export', () => {
     await expect(modal.file).toContainText(`"${demo.gatewayWithRoutes}"`);
     await expect(modal.file).toContainText(`"${demo.gatewayWithoutRoutes}"`);
 
-    await modal.tab('App Mesh controller').click();
-    await expect(modal.file).toContainText('appmesh-controller.yaml');
-    await expect(modal.file).toContainText('kind: VirtualGateway');
-    await expect(modal.file).toContainText(`awsName: ${demo.gatewayWithRoutes}`);
-
     await modal.tab('Gateway API').click();
     await expect(modal.tab('Gateway API')).toHaveAttribute('aria-selected', 'true');
     await expect(modal.file).toContainText('gateway-api.yaml');
@@ -62,7 +57,7 @@ test.describe('Export', () => {
     await expect(rows.first()).toContainText(first.resource);
     await expect(rows.first()).toContainText(first.field);
     await expect(rows.first()).toContainText(first.reason);
-    await expect(modal.untranslated).toContainText(`Not translated(${expected.untranslated.length})`);
+    await expect(modal.untranslated).toContainText(`Not translated (${expected.untranslated.length})`);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await modal.dialog.getByRole('button', { name: 'Close', exact: true }).click();
@@ -98,8 +93,30 @@ test.describe('Export', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('template.yaml');
     expect(await readFile(await file.path(), 'utf8')).toBe(copied);
+  });
 
-    // The Gateway API tab of one gateway lists only that gateway's untranslated fields.
+  test('when the user opens the App Mesh controller tab, then the CRDs name the gateway', async ({
+    page,
+    demo,
+    gatewaysList,
+  }) => {
+    await gatewaysList.goto(demo.mesh);
+    await page.getByTestId('export').click();
+    const modal = exportModal(page, `Export mesh ${demo.mesh}`);
+    await modal.tab('App Mesh controller').click();
+    await expect(modal.file).toContainText('appmesh-controller.yaml');
+    await expect(modal.file).toContainText('kind: VirtualGateway');
+    await expect(modal.file).toContainText(`awsName: ${demo.gatewayWithRoutes}`);
+  });
+
+  test("when the user exports one gateway as Gateway API, then the untranslated list names only that gateway's resources", async ({
+    page,
+    demo,
+    gatewayDetails,
+  }) => {
+    await gatewayDetails.goto(demo.mesh, demo.gatewayWithRoutes);
+    await page.getByTestId('export').click();
+    const modal = exportModal(page, `Export virtual gateway ${demo.gatewayWithRoutes}`);
     await modal.tab('Gateway API').click();
     await expect(modal.file).toContainText('kind: Gateway');
     const resources = await modal.untranslated.locator('tbody tr td:first-child').allTextContents();
