@@ -62,7 +62,8 @@ export function FileView({ filename, content, mediaType, title, description, 'da
         </Header>
       }
     >
-      <CodeView content={content} lineNumbers ariaLabel={filename} />
+      {/* Wrapped: a long line would make a scrollable region that the keyboard cannot reach (axe). */}
+      <CodeView content={content} lineNumbers wrapLines ariaLabel={filename} />
     </Container>
   );
 }
