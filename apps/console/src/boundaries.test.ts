@@ -46,7 +46,7 @@ export function violations(file: string, specifier: string): string[] {
   const from = layerOf(file);
   const isTest = /\.test\.tsx?$/.test(file) || from.kind === 'test';
   const where = `${relative(SRC, file)} imports ${specifier}`;
-  if (/^@meshconsole\/(engine|deploy)(\/|$)/.test(specifier)) {
+  if (/^@meshconsole\/(engine|deploy|export)(\/|$)/.test(specifier)) {
     return from.kind === 'test' ? [] : [`${where}: only the test helpers may use the mock mesh`];
   }
   if (!specifier.startsWith('.')) return [];

@@ -143,18 +143,21 @@ function gatewayRoute(
 ) {
   const spec = route.spec;
   const resource = routeResource(route);
-  const dropped = (field: string, what: string) =>
-    untranslated.add(
-      resource,
-      field,
-      `The controller's GatewayRoute has no ${what}; it is left out, so after the controller creates the route set it with aws appmesh update-gateway-route.`,
-    );
   const kind = spec.httpRoute ? 'httpRoute' : spec.http2Route ? 'http2Route' : 'grpcRoute';
   const r = (spec.httpRoute ?? spec.http2Route ?? spec.grpcRoute)!;
-  const { port: matchPort, ...match } = r.match as typeof r.match & { port?: number };
-  if (matchPort !== undefined) dropped(`${kind}.match.port`, 'match port');
-  const { port: targetPort, virtualService: _vs, ...target } = r.action.target;
-  if (targetPort !== undefined) dropped(`${kind}.action.target.port`, 'target port');
+  // The controller's GatewayRoute CRD (appmesh.k8s.aws_gatewayroutes) has match.port for http and http2
+  // routes and target.port for every route, but no match.port for grpc routes.
+  let match: Record<string, unknown> = r.match;
+  if (kind === 'grpcRoute' && spec.grpcRoute?.match.port !== undefined) {
+    const { port: _port, ...rest } = spec.grpcRoute.match;
+    match = rest;
+    untranslated.add(
+      resource,
+      'grpcRoute.match.port',
+      "The controller's GatewayRoute has no match port for gRPC routes; it is left out, so after the controller creates the route set it with aws appmesh update-gateway-route.",
+    );
+  }
+  const { virtualService: _vs, ...target } = r.action.target;
   return {
     apiVersion: API_VERSION,
     kind: 'GatewayRoute',

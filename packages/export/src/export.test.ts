@@ -1,6 +1,8 @@
 import { LabelSelector } from '@kubernetes-models/apimachinery/apis/meta/v1/LabelSelector';
 import { ObjectMeta } from '@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta';
 import { Gateway, GRPCRoute, HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1';
+import { HttpTestRequestSchema } from '@meshconsole/model';
+import { listenerOf, testRequest } from '@meshconsole/routing';
 import { Namespace } from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
@@ -95,9 +97,24 @@ describe('controller', () => {
     // The gateway's namespace selector selects the namespace its routes are in.
     const ns = docs.find((d) => d.kind === 'Namespace' && d.metadata.name === gateway.metadata.namespace)!;
     expect(ns.metadata.labels).toMatchObject((gateway.spec.namespaceSelector as { matchLabels: object }).matchLabels);
-    expect(untranslated.map((u) => `${u.resource} ${u.field}`)).toContain(
-      'gatewayRoute/gw-http/prefix httpRoute.match.port',
-    );
+    // Ports: the CRD has http/http2 match.port and every target.port; a grpc match.port has no field.
+    const prefix = routes.find((d) => d.spec.awsName === 'prefix')!.spec.httpRoute as {
+      match: { port?: number };
+      action: { target: { port?: number } };
+    };
+    expect(prefix.match.port).toBe(8080);
+    expect(prefix.action.target.port).toBe(8080);
+    const grpc = docs.find((d) => d.kind === 'GatewayRoute' && d.spec.awsName === 'grpc')!.spec.grpcRoute as {
+      match: { port?: number };
+      action: { target: { port?: number } };
+    };
+    expect(grpc.match.port).toBeUndefined();
+    expect(grpc.action.target.port).toBe(50051);
+    const keys = untranslated.map((u) => `${u.resource} ${u.field}`);
+    expect(keys).toContain('gatewayRoute/gw-grpc/grpc grpcRoute.match.port');
+    expect(keys.filter((k) => /\.(match|target)\.port$/.test(k) && !k.includes('grpcRoute.match'))).toEqual([]);
+    // The controller's Mesh has no serviceDiscovery field.
+    expect(keys).toContain('mesh/full-mesh spec.serviceDiscovery');
   });
 });
 
@@ -150,10 +167,37 @@ describe('gateway-api', () => {
     const route = docs.find((d) => d.metadata.name === 'gw-http-chapter')!;
     const rule = (route.spec.rules as Rule[])[0]!;
     // The user guide's example: prefix /chapter to svc.local; /chapter/1 is forwarded as /1 to host svc.local.
-    // Cross-check at merge: packages/routing's "test a request" for the same route must answer the same.
     expect(forward(rule, { path: '/chapter/1', host: 'www.example.com' })).toEqual({ path: '/1', host: 'svc.local' });
     expect(forward(rule, { path: '/chapter', host: 'x' })).toEqual({ path: '/', host: 'svc.local' });
     expect(forward(rule, { path: '/other', host: 'x' })).toBeUndefined();
+  });
+
+  it("when the guide's /chapter route takes a request, then Gateway API forwards what packages/routing says App Mesh forwards", () => {
+    // packages/routing's "test a request" (the App Mesh rules, UG-VG) against the exported HTTPRoute read by
+    // the Gateway API spec's rules (`forward`), for the same route alone on its gateway.
+    const gw = FULL_MESH.virtualGateways.find((g) => g.data.virtualGatewayName === 'gw-http')!.data;
+    const chapter = FULL_MESH.gatewayRoutes.find((r) => r.data.gatewayRouteName === 'chapter')!.data;
+    const rule = (docs.find((d) => d.metadata.name === 'gw-http-chapter')!.spec.rules as Rule[])[0]!;
+    const appMesh = (path: string, host: string) => {
+      const answer = testRequest(
+        listenerOf(gw.spec),
+        [{ gatewayRouteName: chapter.gatewayRouteName, spec: chapter.spec }],
+        HttpTestRequestSchema.parse({ path, host }),
+      );
+      return answer.forwarded ? { path: answer.forwarded.path, host: answer.forwarded.host } : undefined;
+    };
+    const paths = ['/chapter', '/chapter/', '/chapter/1', '/chapter/page/2', '/other', '/'];
+    for (const path of paths) {
+      const expected = appMesh(path, 'books.example.com');
+      expect(forward(rule, { path, host: 'books.example.com' }), path).toEqual(expected);
+    }
+    expect(appMesh('/chapter/1', 'books.example.com')).toEqual({ path: '/1', host: 'svc.local' });
+    // Where the two differ (App Mesh matches the prefix as text, Gateway API by path segments), untranslated says so.
+    expect(appMesh('/chapter1', 'x')).toBeDefined();
+    expect(forward(rule, { path: '/chapter1', host: 'x' })).toBeUndefined();
+    expect(untranslated.map((u) => `${u.resource} ${u.field}`)).toContain(
+      'gatewayRoute/gw-http/chapter httpRoute.match.prefix',
+    );
   });
 
   it('when a route has explicit rewrites, then URLRewrite says them: a prefix value, an exact path, no host rewrite when disabled', () => {

@@ -1,7 +1,9 @@
 import type { GatewayRouteData, MeshData, TagRef, VirtualGatewayData, VirtualServiceData } from '@meshconsole/model';
 
-export const EXPORT_FORMATS = ['terraform', 'cloudformation', 'controller', 'gateway-api'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+// The formats are part of the console API's wire contract (packages/model), written once there.
+export { EXPORT_FORMATS, type ExportFormat } from '@meshconsole/model';
+
+import type { ExportFormat } from '@meshconsole/model';
 
 /** A resource as describe answers it, with its tags. */
 export interface Tagged<T> {

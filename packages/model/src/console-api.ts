@@ -3,6 +3,7 @@ import {
   AccountIdSchema,
   MeshOwnerSchema,
   ResourceArnSchema,
+  resourceName,
   TagKeyListSchema,
   TagListSchema,
   TagRefSchema,
@@ -132,6 +133,37 @@ export const DeployBundleSchema = z.object({
   options: ResolvedDeployOptionsSchema,
 });
 export type DeployBundle = z.infer<typeof DeployBundleSchema>;
+
+// ---------- mesh exports (`GET /api/meshes/:mesh/export?format=`; packages/export fills these types)
+
+export const EXPORT_FORMATS = ['terraform', 'cloudformation', 'controller', 'gateway-api'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
+  terraform: 'Terraform',
+  cloudformation: 'CloudFormation',
+  controller: 'App Mesh controller',
+  'gateway-api': 'Gateway API',
+};
+
+export const ExportAnswerSchema = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  files: z.array(z.object({ path: z.string(), content: z.string() })),
+  /** What the format has no equivalent for: `resource` (e.g. `virtualGateway/gw`), the spec `field`, and what to do instead. */
+  untranslated: z.array(z.object({ resource: z.string(), field: z.string(), reason: z.string() })),
+});
+export type ExportAnswer = z.infer<typeof ExportAnswerSchema>;
+
+/** Query of an export: `?format&virtualGateway&meshOwner`. */
+export const ExportQuerySchema = z.object({
+  format: z.enum(EXPORT_FORMATS, {
+    error: (i) =>
+      i.input === undefined
+        ? `Format is required: one of ${EXPORT_FORMATS.join(', ')}.`
+        : `Format must be one of ${EXPORT_FORMATS.join(', ')}.`,
+  }),
+  virtualGateway: resourceName('virtualGatewayName').optional(),
+  meshOwner: MeshOwnerSchema,
+});
 
 /** Query of a console API list: `?limit&nextToken&meshOwner`. */
 export const PageQuerySchema = z.object({

@@ -1,33 +1,14 @@
 // `GET /api/meshes/:mesh/export?format=<f>[&virtualGateway=<name>][&meshOwner=]`: the mesh's virtual
 // services, virtual gateways and gateway routes (or one gateway's) in another tool's format
 // (packages/export). Everything is read through the console's MeshApi.
-import { EXPORT_FORMATS, type ExportFormat, exportMesh, type Tagged } from '@meshconsole/export';
-import {
-  AppMeshError,
-  type MeshApi,
-  MeshOwnerSchema,
-  parseOrThrow,
-  resourceName,
-  type TagRef,
-} from '@meshconsole/model';
+import { exportMesh, type Tagged } from '@meshconsole/export';
+import { AppMeshError, ExportQuerySchema, type MeshApi, parseOrThrow, type TagRef } from '@meshconsole/model';
 import express, { type Router } from 'express';
-import { z } from 'zod';
 import type { ConsoleApiDeps } from './context.js';
 import { listGatewayRoutes } from './gateway-routes.service.js';
 import { describeMesh } from './meshes.service.js';
 import { listVirtualGateways } from './virtual-gateways.service.js';
 import { listVirtualServices } from './virtual-services.service.js';
-
-const ExportQuerySchema = z.object({
-  format: z.enum(EXPORT_FORMATS, {
-    error: (i) =>
-      i.input === undefined
-        ? `Format is required: one of ${EXPORT_FORMATS.join(', ')}.`
-        : `Format must be one of ${EXPORT_FORMATS.join(', ')}.`,
-  }),
-  virtualGateway: resourceName('virtualGatewayName').optional(),
-  meshOwner: MeshOwnerSchema,
-});
 
 /** Every item of a console list, page after page. */
 async function all<T>(list: (query: Record<string, string>) => Promise<{ items: T[]; nextToken?: string }>) {
@@ -115,7 +96,7 @@ export function exportRouter(deps: ConsoleApiDeps): Router {
         virtualGateways: await tagged(api, gateways),
         gatewayRoutes: await tagged(api, routes),
       },
-      query.format as ExportFormat,
+      query.format,
     );
     res.json(result);
   });

@@ -45,4 +45,9 @@ export const queryKeys = {
     bundle: (mesh: string, meshOwner: Owner, gatewayName: string, params: Record<string, unknown> = {}) =>
       ['deploy', o(meshOwner), mesh, gatewayName, params] as const,
   },
+  export: {
+    /** `virtualGateway` '' is the whole mesh. */
+    mesh: (mesh: string, meshOwner: Owner, format: string, virtualGateway = '') =>
+      ['export', o(meshOwner), mesh, format, virtualGateway] as const,
+  },
 } as const;

@@ -1,5 +1,6 @@
 import { DeployOptionsError, generateBundle } from '@meshconsole/deploy';
 import { createEngine, MemoryStore, type Quotas } from '@meshconsole/engine';
+import { exportMesh, type Tagged } from '@meshconsole/export';
 import {
   AdminResetBodySchema,
   type ApiErrorEnvelope,
@@ -10,12 +11,14 @@ import {
   CreateVirtualServiceBodySchema,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
+  ExportQuerySchema,
   type MeshApi,
   type MeshApiPages,
   PageQuerySchema,
   pageOf,
   parseOrThrow,
   type Session,
+  type TagRef,
   TagResourceBodySchema,
   UntagResourceBodySchema,
   UpdateGatewayRouteBodySchema,
@@ -164,6 +167,9 @@ export function createFakeConsoleApi(
       if (method === 'POST') return ok((await mesh.createMesh(parseOrThrow(CreateMeshBodySchema, body))).mesh, 201);
     }
     if (parts.length === 2 && method === 'GET') return ok((await mesh.describeMesh(scope)).mesh);
+    if (kind === 'export' && parts.length === 3 && method === 'GET') {
+      return ok(await exportAnswer(meshName, parseOrThrow(ExportQuerySchema, q)));
+    }
 
     if (kind === 'virtual-services') {
       if (parts.length === 3) {
@@ -228,6 +234,76 @@ export function createFakeConsoleApi(
       }
     }
     return notFound(method, url);
+  }
+
+  /** Every item of a list, page after page. */
+  async function all<T>(list: (page: { nextToken?: string }) => Promise<{ items: T[]; nextToken?: string | null }>) {
+    const items: T[] = [];
+    let nextToken: string | undefined;
+    do {
+      const out = await list(nextToken ? { nextToken } : {});
+      items.push(...out.items);
+      nextToken = out.nextToken ?? undefined;
+    } while (nextToken);
+    return items;
+  }
+
+  async function tagged<T extends { metadata: { arn: string } }>(items: T[]): Promise<Tagged<T>[]> {
+    return Promise.all(
+      items.map(async (data) => {
+        const tags: TagRef[] = await mesh
+          .listTagsForResource({ resourceArn: data.metadata.arn })
+          .then((out) => out.tags)
+          // Only a resource's owner lists its tags: a shared mesh's resources export without them (as the BFF).
+          .catch((err: unknown) => {
+            if (err instanceof AppMeshError && err.name === 'ForbiddenException') return [];
+            throw err;
+          });
+        return { data, tags };
+      }),
+    );
+  }
+
+  /** `GET /api/meshes/:mesh/export`: what the BFF reads, handed to @meshconsole/export as the BFF does. */
+  async function exportAnswer(
+    meshName: string,
+    query: { format: Parameters<typeof exportMesh>[1]; virtualGateway?: string; meshOwner?: string },
+  ) {
+    const scope = compact({ meshName, meshOwner: query.meshOwner });
+    const described = (await mesh.describeMesh(scope)).mesh;
+    const gateways =
+      query.virtualGateway !== undefined
+        ? [(await mesh.describeVirtualGateway({ ...scope, virtualGatewayName: query.virtualGateway })).virtualGateway]
+        : await all((p) => mesh.listVirtualGatewayPage({ ...scope, ...p }));
+    const routes = (
+      await Promise.all(
+        gateways.map((g) =>
+          all((p) => mesh.listGatewayRoutePage({ ...scope, virtualGatewayName: g.virtualGatewayName, ...p })),
+        ),
+      )
+    ).flat();
+    let services = await all((p) => mesh.listVirtualServicePage({ ...scope, ...p }));
+    if (query.virtualGateway !== undefined) {
+      const targets = new Set(
+        routes.map(
+          (r) =>
+            (r.spec.httpRoute ?? r.spec.http2Route ?? r.spec.grpcRoute)?.action.target.virtualService
+              .virtualServiceName,
+        ),
+      );
+      services = services.filter((s) => targets.has(s.virtualServiceName));
+    }
+    const [meshTagged] = await tagged([described]);
+    return exportMesh(
+      {
+        accountId,
+        mesh: meshTagged as Tagged<typeof described>,
+        virtualServices: await tagged(services),
+        virtualGateways: await tagged(gateways),
+        gatewayRoutes: await tagged(routes),
+      },
+      query.format,
+    );
   }
 
   function notFound(method: string, url: URL): Answer {

@@ -15,6 +15,7 @@ import { CopyArn } from '../../../components/copy-arn';
 import { ResourceStatus } from '../../../components/resource-status';
 import { ErrorState, PageLoading } from '../../../components/table-states';
 import { DeployPanel } from '../../../features/deploy/components/deploy-panel';
+import { ExportButton } from '../../../features/export/components/export-button';
 import { gatewayRoutesQueryOptions } from '../../../features/gateway-routes/api/list-gateway-routes';
 import { GatewayRoutesTable } from '../../../features/gateway-routes/components/gateway-routes-table';
 import { TagsPanel } from '../../../features/tags/components/tags-panel';
@@ -100,6 +101,7 @@ export default function VirtualGatewayDetailsPage() {
             >
               Edit
             </Button>,
+            <ExportButton key="export" mesh={mesh} meshOwner={meshOwner} virtualGateway={name} />,
             <Button
               key="delete"
               disabled={!!deleteReason}

@@ -1,4 +1,5 @@
 import { meshCrumbs, usePageChrome } from '../../../components/app-shell';
+import { ExportButton } from '../../../features/export/components/export-button';
 import { VirtualGatewaysTable } from '../../../features/virtual-gateways/components/virtual-gateways-table';
 import { links, useMeshParams } from '../../../lib/links';
 
@@ -13,5 +14,12 @@ export default function VirtualGatewaysPage() {
     }),
   });
   // Keyed by mesh so that switching meshes starts a fresh table (filter, page, selection).
-  return <VirtualGatewaysTable key={`${meshOwner ?? ''}/${mesh}`} mesh={mesh} meshOwner={meshOwner} />;
+  return (
+    <VirtualGatewaysTable
+      key={`${meshOwner ?? ''}/${mesh}`}
+      mesh={mesh}
+      meshOwner={meshOwner}
+      headerActions={<ExportButton mesh={mesh} meshOwner={meshOwner} />}
+    />
+  );
 }

@@ -10,7 +10,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { VirtualGatewayData } from '@meshconsole/model';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PrefetchOnIntent } from '../../../components/prefetch-on-intent';
 import { ResourceStatus } from '../../../components/resource-status';
@@ -99,9 +99,11 @@ function matchesFilter(gateway: VirtualGatewayData, text: string): boolean {
 export interface VirtualGatewaysTableProps {
   mesh: string;
   meshOwner: string | undefined;
+  /** More header actions (the page's **Export**), before **Create virtual gateway**. */
+  headerActions?: ReactNode;
 }
 
-export function VirtualGatewaysTable({ mesh, meshOwner }: VirtualGatewaysTableProps) {
+export function VirtualGatewaysTable({ mesh, meshOwner, headerActions }: VirtualGatewaysTableProps) {
   const navigate = useNavigate();
   const follow = useFollow();
   const session = useSession();
@@ -320,6 +322,7 @@ export function VirtualGatewaysTable({ mesh, meshOwner }: VirtualGatewaysTablePr
                   >
                     Delete
                   </Button>,
+                  ...(headerActions ? [<span key="extra">{headerActions}</span>] : []),
                   createButton,
                 ]}
               </SpaceBetween>
