@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApp } from './app.js';
-import { createBackend } from './backend.js';
+import { createBackend, SeedFileError } from './backend.js';
 import { ConfigError, loadConfig, redactMeshDb } from './config.js';
 import { createLogger } from './logger.js';
 
@@ -26,6 +26,10 @@ async function main(): Promise<void> {
   try {
     backend = await createBackend(config, logger);
   } catch (err) {
+    if (err instanceof SeedFileError) {
+      process.stderr.write(`meshconsole: ${err.message}\n`);
+      process.exit(1);
+    }
     logger.fatal({ err }, 'could not open the mesh backend');
     logger.flush?.();
     process.exit(1);

@@ -46,9 +46,9 @@ import {
 } from '@meshconsole/model';
 import { requestFingerprint } from './canonical-json';
 import { seedDemoData } from './demo-seed';
-import { applySeedDocument, type SeedSummary } from './seed-document';
 import { decodeNextToken, encodeNextToken, NextTokenError, newTokenSecret } from './pagination';
 import { type Quotas, resolveQuotas } from './quotas';
+import { applySeedDocument, type SeedSummary } from './seed-document';
 import {
   type ResourceKey,
   type ResourceKind,

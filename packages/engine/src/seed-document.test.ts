@@ -52,7 +52,9 @@ describe.each(STORE_KINDS)('seed documents on $name', (kind) => {
         const gateway = { ...where, virtualGatewayName: gw.virtualGatewayName };
         out.push((await api.describeVirtualGateway(gateway)).virtualGateway);
         for (const gr of (await api.listGatewayRoutes(gateway)).gatewayRoutes) {
-          out.push((await api.describeGatewayRoute({ ...gateway, gatewayRouteName: gr.gatewayRouteName })).gatewayRoute);
+          out.push(
+            (await api.describeGatewayRoute({ ...gateway, gatewayRouteName: gr.gatewayRouteName })).gatewayRoute,
+          );
         }
       }
     }
@@ -79,15 +81,17 @@ describe.each(STORE_KINDS)('seed documents on $name', (kind) => {
     doc.meshes[0]!.virtualGateways![0]!.spec.listeners[0]!.portMapping.port = 70000;
     const error = await appMeshError(h.engine.applySeed(doc, ME));
     expect(error.name).toBe('BadRequestException');
-    expect(Object.keys(error.fieldErrors ?? {})).toEqual(['meshes.0.virtualGateways.0.spec.listeners.0.portMapping.port']);
-    expect(error.message).toMatch(/^Seed document, meshes\.0\.virtualGateways\.0\.spec\.listeners\.0\.portMapping\.port: /);
+    expect(Object.keys(error.fieldErrors ?? {})).toEqual([
+      'meshes.0.virtualGateways.0.spec.listeners.0.portMapping.port',
+    ]);
+    expect(error.message).toMatch(
+      /^Seed document, meshes\.0\.virtualGateways\.0\.spec\.listeners\.0\.portMapping\.port: /,
+    );
     expect(await h.engine.isEmpty()).toBe(true);
   });
 
   it('when a member is misspelt, then the document is refused naming it', async () => {
-    const error = await appMeshError(
-      h.engine.applySeed({ meshes: [{ meshName: 'a', virtualGateway: [] }] }, ME),
-    );
+    const error = await appMeshError(h.engine.applySeed({ meshes: [{ meshName: 'a', virtualGateway: [] }] }, ME));
     expect(Object.keys(error.fieldErrors ?? {})).toEqual(['meshes.0']);
     expect(error.message).toContain('"virtualGateway"');
   });

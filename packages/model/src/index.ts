@@ -11,7 +11,7 @@ export type { MeshApi, MeshApiMethod, MeshApiPages } from './mesh-api';
 export { hasMeshApiPages, MESH_API_METHODS } from './mesh-api';
 export * from './operations';
 export * from './routing-api';
-export * from './seed';
 export { isFqdnOrUri } from './san';
+export * from './seed';
 export * from './virtual-gateway';
 export * from './virtual-service';

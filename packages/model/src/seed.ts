@@ -23,7 +23,9 @@ function item<S extends z.ZodRawShape>(what: string, shape: S) {
 
 function many<T extends z.ZodType>(what: string, schema: T) {
   return z
-    .array(schema, { error: `${what} must be a list.` })
+    .array(schema, {
+      error: (issue) => (issue.input === undefined ? `${what} is required.` : `${what} must be a list.`),
+    })
     .max(SEED_LIST_MAX, { error: `${what} must have at most ${SEED_LIST_MAX} items.` });
 }
 
