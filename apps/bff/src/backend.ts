@@ -6,6 +6,7 @@ import {
   createEngine,
   type Engine,
   isPostgresUrl,
+  MemoryStore,
   PostgresStore,
   type Quotas,
   SqliteStore,
@@ -13,7 +14,7 @@ import {
 } from '@meshconsole/engine';
 import { isAppMeshError, type MeshApi } from '@meshconsole/model';
 import { createAppMeshAdapter } from './backends/appmesh-adapter.js';
-import type { Config } from './config.js';
+import { type Config, MEMORY_STORE } from './config.js';
 import type { Logger } from './logger.js';
 
 export interface Backend {
@@ -29,6 +30,8 @@ export interface Backend {
 /** The store MESH_DB names: a PostgreSQL database (migrated on open), or a SQLite file (its folder created). */
 async function openStore(config: Config): Promise<Store> {
   if (isPostgresUrl(config.meshDb)) return PostgresStore.open(config.meshDb, { poolSize: config.meshDbPoolSize });
+  // An in-process store with no native code (the Playwright kit's servers): nothing on disk, gone at exit.
+  if (config.meshDb === MEMORY_STORE) return new MemoryStore();
   if (config.meshDb !== ':memory:') mkdirSync(dirname(config.meshDb), { recursive: true });
   return new SqliteStore(config.meshDb);
 }

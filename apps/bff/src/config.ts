@@ -35,7 +35,10 @@ export interface Config {
   allowedHosts: ReadonlySet<string>;
   port: number;
   meshBackend: MeshBackend;
-  /** Absolute path of the SQLite file, `:memory:`, or a PostgreSQL URL (`postgres://...`, kept as given). */
+  /**
+   * Absolute path of the SQLite file, `:memory:` (SQLite in memory), `memory:` (the engine's in-process
+   * store, no native code), or a PostgreSQL URL (`postgres://...`, kept as given).
+   */
   meshDb: string;
   /** With PostgreSQL: most connections this process opens to the database. */
   meshDbPoolSize: number;
@@ -64,6 +67,9 @@ export interface Config {
   consoleDist: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
+
+/** MESH_DB's value for the engine's in-process store (MemoryStore). */
+export const MEMORY_STORE = 'memory:';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -347,7 +353,10 @@ export function loadConfig(env: Record<string, string | undefined>, resolvePath:
     allowedHosts,
     port: e.PORT,
     meshBackend: e.MESH_BACKEND,
-    meshDb: e.MESH_DB === ':memory:' || isPostgresUrl(e.MESH_DB) ? e.MESH_DB : resolvePath(e.MESH_DB),
+    meshDb:
+      e.MESH_DB === ':memory:' || e.MESH_DB === MEMORY_STORE || isPostgresUrl(e.MESH_DB)
+        ? e.MESH_DB
+        : resolvePath(e.MESH_DB),
     meshDbPoolSize: e.MESH_DB_POOL_SIZE,
     seed: e.SEED === 'demo' || e.SEED === 'none' ? e.SEED : 'file',
     accountId: e.ACCOUNT_ID,

@@ -135,12 +135,13 @@ describe('SEED=<path>, FIXED_TIME and FIXED_IDS at start', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('when SEED names a seed document, then an empty store starts with it, fixed time and ids in force', async () => {
+  it('when SEED names a seed document, then an empty store (SQLite or memory:) starts with it, fixed time and ids in force', async () => {
     const file = join(dir, 'shop.json');
     writeFileSync(file, JSON.stringify(SHOP));
     const env = { SEED: file, FIXED_TIME: '2030-05-06T07:08:09.000Z', FIXED_IDS: 'run' };
     const a = await startTestServer(env);
-    const b = await startTestServer(env);
+    // The second on the in-process store (MESH_DB=memory:, what the Playwright kit's servers use).
+    const b = await startTestServer({ ...env, MESH_DB: 'memory:' });
     try {
       const first = await describeEdge(a);
       expect(JSON.parse(first).metadata.lastUpdatedAt).toBe(Date.parse(env.FIXED_TIME) / 1000);
