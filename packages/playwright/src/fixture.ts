@@ -49,7 +49,8 @@ export const test = base.extend<MeshconsoleTestFixtures, MeshconsoleWorkerFixtur
         await server.stop();
       }
     },
-    { scope: 'worker' },
+    // Starting and warming a server takes seconds on a busy machine; it is not the first test's time.
+    { scope: 'worker', timeout: 120_000 },
   ],
   meshconsoleFixed: [{}, { option: true }],
   baseURL: async ({ meshconsoleServer }, use) => {

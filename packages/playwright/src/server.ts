@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The meshconsole server shipped inside this package (built by its build: the BFF and the console). */
@@ -28,6 +29,11 @@ export interface MeshconsoleServerOptions {
   env?: Record<string, string>;
   /** How long to wait for `/readyz`. Default 30 s. */
   readyTimeoutMs?: number;
+  /**
+   * Ask for every console asset once before resolving (default true): a fresh server compresses each
+   * asset on its first request, which would otherwise slow the first page load of the first test.
+   */
+  warm?: boolean;
 }
 
 /**
@@ -78,6 +84,7 @@ export class MeshconsoleServer {
     child.stderr?.on('data', keep);
     try {
       await server.waitUntilReady(options.readyTimeoutMs ?? 30_000);
+      if (options.warm ?? true) await server.warmAssets();
     } catch (error) {
       await server.stop();
       throw error;
@@ -99,6 +106,17 @@ export class MeshconsoleServer {
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`meshconsole at ${this.baseURL} was not ready within ${timeoutMs} ms:\n${this.log}`);
+  }
+
+  private async warmAssets(): Promise<void> {
+    const dir = join(CONSOLE_DIST, 'assets');
+    const assets = existsSync(dir) ? readdirSync(dir) : [];
+    for (const asset of assets) {
+      const res = await fetch(`${this.baseURL}/assets/${encodeURIComponent(asset)}`, {
+        headers: { 'accept-encoding': 'br, gzip' },
+      });
+      await res.arrayBuffer();
+    }
   }
 
   /** Stops the process (SIGTERM: in-flight requests finish) and waits for it to exit. */
