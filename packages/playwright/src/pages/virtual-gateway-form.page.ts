@@ -329,6 +329,12 @@ export class VirtualGatewayFormPage extends ConsoleFormPage {
     await this.createButton.click();
   }
 
+  /** The whole create flow on the open wizard: every step filled from `input`, then Create virtual gateway. */
+  async create(input: GatewayFormInput): Promise<void> {
+    await this.fillGateway(input);
+    await this.submitCreate();
+  }
+
   async submitSave(): Promise<void> {
     await this.saveButton.click();
   }
