@@ -3,8 +3,8 @@
 // line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
+import { runExampleSuite } from './example-suite.mjs';
 import { log, root, run, setup } from './lib.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -85,16 +85,13 @@ function step(name, cmd, args, env = {}) {
   return code;
 }
 
-/** A port nobody listens on, so a stray server on the e2e default port cannot break a run. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
+/** Adds a Playwright JSON report's counts. */
+function countPlaywright(file, what) {
+  const p = readJson(file);
+  if (p?.stats) {
+    passed += p.stats.expected ?? 0;
+    failed += (p.stats.unexpected ?? 0) + (p.stats.flaky ?? 0);
+  } else failures.push(`${what} wrote no report`);
 }
 
 function readJson(file) {
@@ -126,16 +123,20 @@ if (v) {
 
 if (buildCode === 0) {
   const pwJson = join(results, 'playwright.json');
+  // Two workers (e2e/playwright.config.ts; MESHCONSOLE_E2E_WORKERS overrides): each has its own server.
   step('end-to-end tests (playwright)', 'pnpm', ['--filter', '@meshconsole/e2e', 'exec', 'playwright', 'test'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
     CHROMIUM_PATH: CHROMIUM,
-    MESHCONSOLE_E2E_PORT: String(process.env.MESHCONSOLE_E2E_PORT ?? (await freePort())),
   });
-  const p = readJson(pwJson);
-  if (p?.stats) {
-    passed += p.stats.expected ?? 0;
-    failed += (p.stats.unexpected ?? 0) + (p.stats.flaky ?? 0);
-  } else failures.push('playwright wrote no report');
+  countPlaywright(pwJson, 'playwright');
+
+  // The example consumer project, outside the repository, with the kit as a tarball (scripts/example-suite.mjs).
+  const exampleJson = join(results, 'example-suite.json');
+  log('── example consumer project (examples/playwright-suite)');
+  process.env.CHROMIUM_PATH = CHROMIUM;
+  const exampleCode = runExampleSuite(exampleJson);
+  if (exampleCode !== 0) failures.push(`example consumer project (exit ${exampleCode})`);
+  countPlaywright(exampleJson, 'the example consumer project');
 } else failures.push('end-to-end tests not run: the build failed');
 
 if (passed === 0) failures.push('no test ran');

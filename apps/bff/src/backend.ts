@@ -1,20 +1,21 @@
 // Builds the mesh backend the configuration asks for: the embedded mock mesh (a SQLite file, memory, or
 // a PostgreSQL database shared by several replicas) or the real-mesh adapter over @aws-sdk/client-app-mesh.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   createEngine,
   DatabaseFileError,
   type Engine,
   isPostgresUrl,
+  MemoryStore,
   PostgresStore,
   type Quotas,
   SqliteStore,
   type Store,
 } from '@meshconsole/engine';
-import type { MeshApi } from '@meshconsole/model';
+import { isAppMeshError, type MeshApi } from '@meshconsole/model';
 import { createAppMeshAdapter } from './backends/appmesh-adapter.js';
-import type { Config } from './config.js';
+import { type Config, MEMORY_STORE } from './config.js';
 import type { Logger } from './logger.js';
 
 export interface Backend {
@@ -30,6 +31,8 @@ export interface Backend {
 /** The store MESH_DB names: a PostgreSQL database (migrated on open), or a SQLite file (its folder created). */
 async function openStore(config: Config): Promise<Store> {
   if (isPostgresUrl(config.meshDb)) return PostgresStore.open(config.meshDb, { poolSize: config.meshDbPoolSize });
+  // An in-process store with no native code (the Playwright kit's servers): nothing on disk, gone at exit.
+  if (config.meshDb === MEMORY_STORE) return new MemoryStore();
   if (config.meshDb !== ':memory:') {
     try {
       mkdirSync(dirname(config.meshDb), { recursive: true });
@@ -42,15 +45,53 @@ async function openStore(config: Config): Promise<Store> {
   return new SqliteStore(config.meshDb);
 }
 
+/** The seed document SEED names, parsed as JSON; a missing or unreadable file names SEED and the file. */
+function readSeedFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new SeedFileError(
+      `SEED names ${file}, which cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new SeedFileError(`SEED names ${file}, which is not JSON: ${(err as Error).message}`);
+  }
+}
+
+/** SEED=<path> names a file that cannot be read, is not JSON, or is not a valid seed document. */
+export class SeedFileError extends Error {
+  override name = 'SeedFileError';
+}
+
 /** Opens the local mesh: the store MESH_DB names, quotas, demo seed once on an empty store. */
 export async function createLocalBackend(config: Config, logger?: Logger): Promise<Backend> {
   const store = await openStore(config);
   let engine: Engine;
   try {
-    engine = createEngine({ store, region: config.region, quotas: config.quotas as Partial<Quotas> });
+    engine = createEngine({
+      store,
+      region: config.region,
+      quotas: config.quotas as Partial<Quotas>,
+      fixedTime: config.fixedTime,
+      fixedIds: config.fixedIds,
+    });
     if (config.seed === 'demo' && (await engine.isEmpty())) {
       await engine.seedDemo(config.accountId);
       logger?.info({ accountId: config.accountId }, 'seeded the demo data into an empty store');
+    }
+    if (config.seed === 'file' && config.seedFile && (await engine.isEmpty())) {
+      const seedFile = config.seedFile;
+      const created = await engine.applySeed(readSeedFile(seedFile), config.accountId).catch((err: unknown) => {
+        if (isAppMeshError(err) && err.name === 'BadRequestException') {
+          throw new SeedFileError(`SEED names ${seedFile}, which is refused: ${err.message}`);
+        }
+        throw err;
+      });
+      logger?.info({ seedFile: config.seedFile, ...created }, 'loaded the seed document into an empty store');
     }
   } catch (err) {
     await store.close();

@@ -35,11 +35,21 @@ export interface Config {
   allowedHosts: ReadonlySet<string>;
   port: number;
   meshBackend: MeshBackend;
-  /** Absolute path of the SQLite file, `:memory:`, or a PostgreSQL URL (`postgres://...`, kept as given). */
+  /**
+   * Absolute path of the SQLite file, `:memory:` (SQLite in memory), `memory:` (the engine's in-process
+   * store, no native code), or a PostgreSQL URL (`postgres://...`, kept as given).
+   */
   meshDb: string;
   /** With PostgreSQL: most connections this process opens to the database. */
   meshDbPoolSize: number;
-  seed: 'demo' | 'none';
+  /** What an empty store starts with: the demo data, nothing, or the seed document `seedFile` (SEED=<path>). */
+  seed: 'demo' | 'none' | 'file';
+  /** Absolute path of the seed document SEED names (with `seed: 'file'`). */
+  seedFile?: string;
+  /** FIXED_TIME: every `createdAt`/`lastUpdatedAt` is this instant (ms since the epoch). */
+  fixedTime?: number;
+  /** FIXED_IDS: every `uid` is a function of this string and the resource's ARN. */
+  fixedIds?: string;
   accountId: string;
   region: string;
   appmeshEndpoint?: string;
@@ -57,6 +67,9 @@ export interface Config {
   consoleDist: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
+
+/** MESH_DB's value for the engine's in-process store (MemoryStore). */
+export const MEMORY_STORE = 'memory:';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -173,7 +186,13 @@ const EnvSchema = z.object({
     .min(1, { error: 'must be between 1 and 1000' })
     .max(1000, { error: 'must be between 1 and 1000' })
     .default(10),
-  SEED: z.enum(['demo', 'none'], { error: 'must be "demo" or "none"' }).default('demo'),
+  // "demo", "none", or the path of a seed document (docs/seed-documents.md).
+  SEED: z.string().default('demo'),
+  FIXED_TIME: z.iso
+    .datetime({ offset: true, error: 'must be an ISO-8601 instant with a time zone, such as 2026-01-15T12:00:00Z' })
+    .transform((text) => Date.parse(text))
+    .optional(),
+  FIXED_IDS: z.string().max(256, { error: 'must be at most 256 characters' }).optional(),
   ACCOUNT_ID: ACCOUNT_ID.default('123456789012'),
   AWS_REGION: z
     .string()
@@ -334,9 +353,12 @@ export function loadConfig(env: Record<string, string | undefined>, resolvePath:
     allowedHosts,
     port: e.PORT,
     meshBackend: e.MESH_BACKEND,
-    meshDb: e.MESH_DB === ':memory:' || isPostgresUrl(e.MESH_DB) ? e.MESH_DB : resolvePath(e.MESH_DB),
+    meshDb:
+      e.MESH_DB === ':memory:' || e.MESH_DB === MEMORY_STORE || isPostgresUrl(e.MESH_DB)
+        ? e.MESH_DB
+        : resolvePath(e.MESH_DB),
     meshDbPoolSize: e.MESH_DB_POOL_SIZE,
-    seed: e.SEED,
+    seed: e.SEED === 'demo' || e.SEED === 'none' ? e.SEED : 'file',
     accountId: e.ACCOUNT_ID,
     region: e.AWS_REGION,
     quotas,
@@ -348,5 +370,8 @@ export function loadConfig(env: Record<string, string | undefined>, resolvePath:
     logLevel: e.LOG_LEVEL,
   };
   if (e.APPMESH_ENDPOINT) config.appmeshEndpoint = e.APPMESH_ENDPOINT;
+  if (config.seed === 'file') config.seedFile = resolvePath(e.SEED);
+  if (e.FIXED_TIME !== undefined) config.fixedTime = e.FIXED_TIME;
+  if (e.FIXED_IDS !== undefined) config.fixedIds = e.FIXED_IDS;
   return config;
 }

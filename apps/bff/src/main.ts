@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { isPostgresUrl } from '@meshconsole/engine';
 import { createApp } from './app.js';
-import { createBackend } from './backend.js';
+import { createBackend, SeedFileError } from './backend.js';
 import { ConfigError, loadConfig, redactMeshDb } from './config.js';
 import { createLogger } from './logger.js';
 import { backendStartupMessage, listenStartupMessage } from './startup-errors.js';
@@ -29,6 +29,10 @@ async function main(): Promise<void> {
   try {
     backend = await createBackend(config, logger);
   } catch (err) {
+    if (err instanceof SeedFileError) {
+      process.stderr.write(`meshconsole: ${err.message}\n`);
+      process.exit(1);
+    }
     const message = backendStartupMessage(err, config.meshDb, isPostgresUrl(config.meshDb));
     if (message) process.stderr.write(`meshconsole: ${message}\n`);
     else logger.fatal({ err }, 'could not open the mesh backend');

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   AppMeshError,
   backendServiceNames,
@@ -41,6 +41,7 @@ import {
   type Page,
   parseAppMeshArn,
   parseOrThrow,
+  parseSeedDocument,
   type ResourceMetadata,
   type RouteData,
   type RouteRef,
@@ -72,6 +73,7 @@ import { requestFingerprint } from './canonical-json';
 import { seedDemoData } from './demo-seed';
 import { decodeNextToken, encodeNextToken, NextTokenError, newTokenSecret } from './pagination';
 import { type Quotas, resolveQuotas } from './quotas';
+import { applySeedDocument, type SeedSummary } from './seed-document';
 import {
   type ResourceKey,
   type ResourceKind,
@@ -93,6 +95,26 @@ export interface EngineOptions {
   quotas?: Partial<Quotas>;
   /** Clock in milliseconds since the epoch. Default `Date.now`. */
   now?: () => number;
+  /** Makes every `createdAt`/`lastUpdatedAt` this instant (FIXED_TIME); see `Determinism`. */
+  fixedTime?: number;
+  /** Makes every `uid` a function of this string and the resource's ARN (FIXED_IDS); see `Determinism`. */
+  fixedIds?: string;
+}
+
+/**
+ * Fixed time and ids, for screenshots and snapshot tests: with `fixedTime` (ms since the epoch) every
+ * `createdAt` and `lastUpdatedAt` is that instant; with `fixedIds` every new resource's `uid` is a
+ * function of that string and the resource's ARN only, so the same seed gives the same uids in every run.
+ */
+export interface Determinism {
+  fixedTime?: number | undefined;
+  fixedIds?: string | undefined;
+}
+
+/** The uid FIXED_IDS gives the resource `arn`: a UUID-shaped digest of both. */
+export function fixedUid(fixedIds: string, arn: string): string {
+  const h = createHash('sha256').update(fixedIds).update('\0').update(arn).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
 export interface Engine {
@@ -107,6 +129,16 @@ export interface Engine {
   reset(seed: 'demo' | 'none', accountId: string): Promise<void>;
   /** Creates whatever part of the demo data is missing for `accountId`; running it again changes nothing. */
   seedDemo(accountId: string): Promise<void>;
+  /**
+   * Creates everything a seed document describes (validated whole first), through the operations, in
+   * one transaction: a bad document is refused with the path of its first bad field and changes nothing.
+   * Owners default to `accountId`.
+   */
+  applySeed(document: unknown, accountId: string): Promise<SeedSummary>;
+  /** Sets (or, with `{}`, clears) fixed time and ids for what is created and updated from now on. */
+  setDeterminism(determinism: Determinism): void;
+  /** The fixed time and ids in force. */
+  determinism(): Determinism;
   /** True when the store holds no resource. */
   isEmpty(): Promise<boolean>;
   /** Readiness: the store answers. Never rejects. */
@@ -182,6 +214,7 @@ class LocalEngine implements Engine {
   readonly partition: string;
   readonly quotas: Quotas;
   readonly now: () => number;
+  #determinism: Determinism;
   /** Set once the store holds a pagination secret (made on first use, shared by every process on the store). */
   #secretReady: Promise<void> | undefined;
 
@@ -191,6 +224,38 @@ class LocalEngine implements Engine {
     this.partition = options.partition ?? 'aws';
     this.quotas = resolveQuotas(options.quotas);
     this.now = options.now ?? Date.now;
+    this.#determinism = { fixedTime: options.fixedTime, fixedIds: options.fixedIds };
+  }
+
+  setDeterminism(determinism: Determinism): void {
+    this.#determinism = { fixedTime: determinism.fixedTime, fixedIds: determinism.fixedIds };
+  }
+
+  determinism(): Determinism {
+    return { ...this.#determinism };
+  }
+
+  /** `createdAt`/`lastUpdatedAt` of a write now: the fixed time, else the clock. */
+  stamp(): number {
+    return this.#determinism.fixedTime ?? this.now();
+  }
+
+  /**
+   * The uid of a new resource: from FIXED_IDS and the ARN, else random. An ARN names the resource
+   * owner, not the mesh owner, so for a resource in a mesh another account shares the mesh owner joins
+   * the digest (two such resources could otherwise share an ARN, and so a uid).
+   */
+  uidFor(record: Pick<ResourceRecord, 'arn' | 'meshOwner' | 'resourceOwner'>): string {
+    const fixedIds = this.#determinism.fixedIds;
+    if (fixedIds === undefined) return randomUUID();
+    const arn = record.meshOwner === record.resourceOwner ? record.arn : `${record.arn} ${record.meshOwner}`;
+    return fixedUid(fixedIds, arn);
+  }
+
+  async applySeed(document: unknown, accountId: string): Promise<SeedSummary> {
+    assertAccount(accountId);
+    const seed = parseSeedDocument(document);
+    return await this.#translated(() => this.store.write((w) => applySeedDocument(this.#seedHost(w), seed, accountId)));
   }
 
   forCaller(accountId: string): MeshApi & MeshApiPages {
@@ -930,12 +995,12 @@ export class Operations {
   }
 
   private newRecord(key: ResourceKey, spec: unknown, meshOwner: string, target: string | null = null): ResourceRecord {
-    const now = this.engine.now();
+    const now = this.engine.stamp();
     const record: ResourceRecord = {
       ...key,
       meshOwner,
       arn: '',
-      uid: randomUUID(),
+      uid: '',
       resourceOwner: this.caller,
       version: 1,
       createdAt: now,
@@ -944,6 +1009,7 @@ export class Operations {
       target,
     };
     record.arn = this.engine.arn(record);
+    record.uid = this.engine.uidFor(record);
     return record;
   }
 
@@ -997,7 +1063,7 @@ export class Operations {
     const next: ResourceRecord = {
       ...record,
       version: record.version + 1,
-      lastUpdatedAt: Math.max(this.engine.now(), record.lastUpdatedAt),
+      lastUpdatedAt: this.engine.determinism().fixedTime ?? Math.max(this.engine.now(), record.lastUpdatedAt),
     };
     if (spec !== undefined) next.spec = spec;
     if (target !== undefined) next.target = target;

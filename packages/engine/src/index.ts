@@ -1,7 +1,15 @@
 export { DEMO_MESH, DEMO_SHARED_MESH, DEMO_SHARING_ACCOUNT, demoSharingAccount } from './demo-seed';
-export { CLIENT_TOKEN_TTL_MS, createEngine, type Engine, type EngineOptions } from './engine';
+export {
+  CLIENT_TOKEN_TTL_MS,
+  createEngine,
+  type Determinism,
+  type Engine,
+  type EngineOptions,
+  fixedUid,
+} from './engine';
 export { TOKEN_TTL_MS } from './pagination';
 export { DEFAULT_QUOTAS, type Quotas } from './quotas';
+export type { SeedSummary } from './seed-document';
 export { MemoryStore } from './store/memory-store';
 export { isPostgresUrl, PostgresStore, type PostgresStoreOptions } from './store/postgres-store';
 export {

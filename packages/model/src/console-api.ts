@@ -217,5 +217,22 @@ export type UntagResourceBody = z.infer<typeof UntagResourceBodySchema>;
 
 export const AdminResetBodySchema = z.object({
   seed: z.enum(['demo', 'none'], { error: 'Seed must be one of demo, none.' }),
+  /**
+   * Fixed time for what is created from now on (an ISO-8601 instant), `null` for the clock; absent:
+   * the server's FIXED_TIME. Lets one test fix the time without restarting the server.
+   */
+  fixedTime: z.iso
+    .datetime({
+      offset: true,
+      error: 'Fixed time must be an ISO-8601 instant with a time zone, such as 2026-01-15T12:00:00Z.',
+    })
+    .nullable()
+    .optional(),
+  /** Fixed ids (any text up to 256 characters), `null` for random uids; absent: the server's FIXED_IDS. */
+  fixedIds: z
+    .string({ error: 'Fixed ids must be text.' })
+    .max(256, { error: 'Fixed ids must be at most 256 characters.' })
+    .nullable()
+    .optional(),
 });
 export type AdminResetBody = z.infer<typeof AdminResetBodySchema>;

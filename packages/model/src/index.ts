@@ -13,6 +13,7 @@ export * from './operations';
 export * from './route';
 export * from './routing-api';
 export { isFqdnOrUri } from './san';
+export * from './seed';
 export * from './virtual-gateway';
 export * from './virtual-node';
 export * from './virtual-router';

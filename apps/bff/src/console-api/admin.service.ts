@@ -1,16 +1,43 @@
-import type { Engine } from '@meshconsole/engine';
+import type { Engine, SeedSummary } from '@meshconsole/engine';
 import { AdminResetBodySchema, parseOrThrow } from '@meshconsole/model';
+import type { Config } from '../config.js';
 import { AppError } from '../http/app-error.js';
 
-/** Wipes the local mesh and optionally seeds the demo data again (demos, Playwright suites). */
-export async function resetStore(engine: Engine | undefined, accountId: string, body: unknown): Promise<{ ok: true }> {
+function localEngine(engine: Engine | undefined, what: string): Engine {
   if (!engine) {
     throw new AppError(
       'BadRequestException',
-      'Reset is only available with the local mesh (MESH_BACKEND=local); it never touches a real mesh.',
+      `${what} is only available with the local mesh (MESH_BACKEND=local); it never touches a real mesh.`,
     );
   }
-  const { seed } = parseOrThrow(AdminResetBodySchema, body);
-  await engine.reset(seed, accountId);
+  return engine;
+}
+
+/**
+ * Wipes the local mesh and optionally seeds the demo data again (demos, Playwright suites). Sets the
+ * fixed time and ids the body asks for, else the server's FIXED_TIME and FIXED_IDS, for what comes next.
+ */
+export async function resetStore(
+  engine: Engine | undefined,
+  config: Pick<Config, 'accountId' | 'fixedTime' | 'fixedIds'>,
+  body: unknown,
+): Promise<{ ok: true }> {
+  const local = localEngine(engine, 'Reset');
+  const { seed, fixedTime, fixedIds } = parseOrThrow(AdminResetBodySchema, body);
+  local.setDeterminism({
+    fixedTime: fixedTime === undefined ? config.fixedTime : fixedTime === null ? undefined : Date.parse(fixedTime),
+    fixedIds: fixedIds === undefined ? config.fixedIds : (fixedIds ?? undefined),
+  });
+  await local.reset(seed, config.accountId);
   return { ok: true };
+}
+
+/** Loads a seed document (the body) into the local mesh, in one transaction; a bad one changes nothing. */
+export async function seedStore(
+  engine: Engine | undefined,
+  accountId: string,
+  body: unknown,
+): Promise<{ ok: true; created: SeedSummary }> {
+  const created = await localEngine(engine, 'Seeding').applySeed(body, accountId);
+  return { ok: true, created };
 }
