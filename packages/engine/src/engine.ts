@@ -16,12 +16,16 @@ import {
   DescribeVirtualServiceInputSchema,
   type GatewayRouteData,
   type GatewayRouteRef,
+  type HistoryPage,
   ListGatewayRoutesInputSchema,
   ListMeshesInputSchema,
+  type ListResourceHistoryInput,
+  ListResourceHistoryInputSchema,
   ListTagsForResourceInputSchema,
   ListVirtualGatewaysInputSchema,
   ListVirtualServicesInputSchema,
   type MeshApi,
+  type MeshApiHistory,
   type MeshApiPages,
   type MeshData,
   type MeshRef,
@@ -45,6 +49,7 @@ import {
 } from '@meshconsole/model';
 import { requestFingerprint } from './canonical-json';
 import { seedDemoData } from './demo-seed';
+import { type Author, DEFAULT_HISTORY_VERSIONS, HistoryRecorder, historyEntry } from './history';
 import { decodeNextToken, encodeNextToken, NextTokenError, newTokenSecret } from './pagination';
 import { type Quotas, resolveQuotas } from './quotas';
 import {
@@ -56,6 +61,7 @@ import {
   type StoreReader,
   StoreUnavailableError,
   type StoreWriter,
+  type Via,
 } from './store/store';
 
 export interface EngineOptions {
@@ -68,14 +74,25 @@ export interface EngineOptions {
   quotas?: Partial<Quotas>;
   /** Clock in milliseconds since the epoch. Default `Date.now`. */
   now?: () => number;
+  /** Versions kept per resource (its history), oldest dropped first. Default 100. */
+  historyVersions?: number;
 }
+
+/** What the engine knows of a caller besides its account: the surface its requests come through. */
+export interface CallerContext {
+  /** `console` for the console API, `api` (the default) for the App Mesh API. Recorded in history. */
+  via?: Via;
+}
+
+/** A caller's view of the mesh: the App Mesh API, full list pages, and resource history. */
+export type CallerMeshApi = MeshApi & MeshApiPages & MeshApiHistory;
 
 export interface Engine {
   /**
    * The App Mesh API as seen by `accountId`: validates input, enforces the service's rules, throws
    * `AppMeshError`. It also offers `MeshApiPages`: a list page with full records, in one read.
    */
-  forCaller(accountId: string): MeshApi & MeshApiPages;
+  forCaller(accountId: string, context?: CallerContext): CallerMeshApi;
   /** Shares the mesh `meshName` owned by `ownerAccount` with `withAccount` (what AWS RAM does for App Mesh). */
   shareMesh(ownerAccount: string, meshName: string, withAccount: string): Promise<void>;
   /** Deletes everything (and invalidates every outstanding `nextToken`), then seeds demo data when asked. */
@@ -143,6 +160,7 @@ class LocalEngine implements Engine {
   readonly partition: string;
   readonly quotas: Quotas;
   readonly now: () => number;
+  readonly history: HistoryRecorder;
   /** Set once the store holds a pagination secret (made on first use, shared by every process on the store). */
   #secretReady: Promise<void> | undefined;
 
@@ -152,10 +170,11 @@ class LocalEngine implements Engine {
     this.partition = options.partition ?? 'aws';
     this.quotas = resolveQuotas(options.quotas);
     this.now = options.now ?? Date.now;
+    this.history = new HistoryRecorder(options.historyVersions ?? DEFAULT_HISTORY_VERSIONS);
   }
 
-  forCaller(accountId: string): MeshApi & MeshApiPages {
-    return new CallerApi(this, assertAccount(accountId));
+  forCaller(accountId: string, context: CallerContext = {}): CallerMeshApi {
+    return new CallerApi(this, assertAccount(accountId), context.via ?? 'api');
   }
 
   async shareMesh(ownerAccount: string, meshName: string, withAccount: string): Promise<void> {
@@ -602,11 +621,16 @@ const GATEWAY_ROUTE: ChildKind<GatewayPlace, 'gatewayRouteName', GatewayRouteDat
  * seed's), every operation runs inside it instead of opening its own.
  */
 export class Operations {
+  private readonly author: Author;
+
   constructor(
     private readonly engine: LocalEngine,
     private readonly caller: string,
     private readonly tx?: StoreWriter,
-  ) {}
+    via: Via = 'api',
+  ) {
+    this.author = { account: caller, via };
+  }
 
   // ---- helpers -----------------------------------------------------------------------------
 
@@ -680,6 +704,13 @@ export class Operations {
   private async insert(w: StoreWriter, record: ResourceRecord, tags: readonly TagRef[] | undefined): Promise<void> {
     await w.insertResource(record);
     if (tags?.length) await w.putTags(record.uid, tags);
+    await this.engine.history.created(w, record, tags, this.author);
+  }
+
+  /** Writes the next version of a resource (and its history entry). */
+  private async replace(w: StoreWriter, next: ResourceRecord): Promise<void> {
+    await w.updateResource(next);
+    await this.engine.history.updated(w, next, this.author);
   }
 
   private async assertFree(w: StoreReader, key: ResourceKey): Promise<void> {
@@ -741,8 +772,10 @@ export class Operations {
 
   private async remove(w: StoreWriter, record: ResourceRecord): Promise<ResourceRecord> {
     const deleted = this.bump(record);
+    const tags = await w.listTags(record.uid, undefined, Number.MAX_SAFE_INTEGER);
     await w.deleteResource(record);
     await w.removeAllTags(record.uid);
+    await this.engine.history.deleted(w, deleted, tags, this.author);
     return deleted;
   }
 
@@ -859,7 +892,7 @@ export class Operations {
     assertCanUpdate(record, this.caller);
     const target = kind.target ? await kind.target(w, at.mesh, input.spec) : undefined;
     const next = this.bump(record, input.spec, target);
-    await w.updateResource(next);
+    await this.replace(w, next);
     return kind.data(next);
   }
 
@@ -918,7 +951,7 @@ export class Operations {
     return this.writeOnce('updateMesh', input, async (w) => {
       const mesh = await accessibleMesh(w, this.caller, input.meshName, undefined);
       const next = this.bump(mesh, input.spec ?? {});
-      await w.updateResource(next);
+      await this.replace(w, next);
       return { mesh: meshData(next) };
     });
   }
@@ -1212,16 +1245,67 @@ export class Operations {
       return withNextToken({ tags }, nextToken);
     });
   }
+
+  // ---- history -----------------------------------------------------------------------------
+
+  /**
+   * The kept versions of a resource, newest first. Anyone who sees the mesh reads them (as with
+   * describe); a deleted resource's history stays readable while its mesh exists, and a gateway
+   * route's while its gateway is gone. Tags only for the resource owner.
+   */
+  async listResourceHistory(raw: ListResourceHistoryInput): Promise<HistoryPage> {
+    const input = parseOrThrow(ListResourceHistoryInputSchema, raw);
+    return this.read(async (r) => {
+      const mesh = await accessibleMesh(
+        r,
+        this.caller,
+        input.meshName,
+        input.resourceType === 'mesh' ? undefined : input.meshOwner,
+      );
+      const key: ResourceKey =
+        input.resourceType === 'mesh'
+          ? meshKey(mesh.meshOwner, mesh.meshName)
+          : input.resourceType === 'gatewayRoute'
+            ? { ...childScope('gatewayRoute', mesh, input.virtualGatewayName), name: input.gatewayRouteName }
+            : input.resourceType === 'virtualGateway'
+              ? { ...childScope('virtualGateway', mesh), name: input.virtualGatewayName }
+              : { ...childScope('virtualService', mesh), name: input.virtualServiceName };
+      const { items, nextToken } = await this.page(
+        r,
+        'history',
+        JSON.stringify([key.kind, key.meshOwner, key.meshName, key.parent, key.name]),
+        input.nextToken,
+        input.limit,
+        async (after, n) => {
+          const before = after === undefined ? undefined : Number(after[0]);
+          if (after !== undefined && (after.length !== 1 || !Number.isInteger(before))) {
+            throw new NextTokenError('malformed');
+          }
+          return r.listVersions(key, before, n);
+        },
+        (entry) => [String(entry.version)],
+      );
+      if (items.length === 0 && input.nextToken === undefined) {
+        if (key.kind === 'mesh') throw notFound(`Mesh with name ${key.name} has no history for account ${key.meshOwner}`);
+        await childOrThrow(r, { ...key, kind: key.kind }, key.name);
+      }
+      return withNextToken({ items: items.map((entry) => historyEntry(entry, this.caller)) }, nextToken);
+    });
+  }
 }
 
 /** `MeshApi` for one caller: each call is one transactional operation, its errors made `AppMeshError`s. */
-class CallerApi implements MeshApi, MeshApiPages {
+class CallerApi implements CallerMeshApi {
   readonly #engine: LocalEngine;
   readonly #ops: Operations;
 
-  constructor(engine: LocalEngine, caller: string) {
+  constructor(engine: LocalEngine, caller: string, via: Via) {
     this.#engine = engine;
-    this.#ops = new Operations(engine, caller);
+    this.#ops = new Operations(engine, caller, undefined, via);
+  }
+
+  listResourceHistory(input: ListResourceHistoryInput) {
+    return this.#engine.run(() => this.#ops.listResourceHistory(input));
   }
 
   createMesh(input: In<'createMesh'>) {

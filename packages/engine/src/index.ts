@@ -1,5 +1,14 @@
 export { DEMO_MESH, DEMO_SHARED_MESH, DEMO_SHARING_ACCOUNT, demoSharingAccount } from './demo-seed';
-export { CLIENT_TOKEN_TTL_MS, createEngine, type Engine, type EngineOptions } from './engine';
+export { type DeleteTarget, planDelete, runDeletePlan } from './delete-plan';
+export {
+  type CallerContext,
+  type CallerMeshApi,
+  CLIENT_TOKEN_TTL_MS,
+  createEngine,
+  type Engine,
+  type EngineOptions,
+} from './engine';
+export { DEFAULT_HISTORY_VERSIONS } from './history';
 export { TOKEN_TTL_MS } from './pagination';
 export { DEFAULT_QUOTAS, type Quotas } from './quotas';
 export { MemoryStore } from './store/memory-store';
@@ -14,8 +23,10 @@ export type {
   Store,
   StoredClientToken,
   StoredTag,
+  StoredVersion,
   StoreReader,
   StoreWriter,
+  Via,
   WriteOptions,
 } from './store/store';
 export { StoreUnavailableError } from './store/store';

@@ -14,3 +14,5 @@ export * from './routing-api';
 export { isFqdnOrUri } from './san';
 export * from './virtual-gateway';
 export * from './virtual-service';
+export * from './delete-plan';
+export * from './history';
