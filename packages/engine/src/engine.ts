@@ -1286,7 +1286,8 @@ export class Operations {
         (entry) => [String(entry.version)],
       );
       if (items.length === 0 && input.nextToken === undefined) {
-        if (key.kind === 'mesh') throw notFound(`Mesh with name ${key.name} has no history for account ${key.meshOwner}`);
+        if (key.kind === 'mesh')
+          throw notFound(`Mesh with name ${key.name} has no history for account ${key.meshOwner}`);
         await childOrThrow(r, { ...key, kind: key.kind }, key.name);
       }
       return withNextToken({ items: items.map((entry) => historyEntry(entry, this.caller)) }, nextToken);

@@ -13,9 +13,7 @@ export interface Author {
 /** Tags as the store keeps them: one per key (the last value given wins), ordered by key. */
 function normalTags(tags: readonly TagRef[] | undefined): StoredTag[] {
   const byKey = new Map((tags ?? []).map((tag) => [tag.key, tag.value]));
-  return [...byKey.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => ({ key, value }));
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => ({ key, value }));
 }
 
 /**

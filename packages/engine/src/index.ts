@@ -1,5 +1,5 @@
-export { DEMO_MESH, DEMO_SHARED_MESH, DEMO_SHARING_ACCOUNT, demoSharingAccount } from './demo-seed';
 export { type DeleteTarget, planDelete, runDeletePlan } from './delete-plan';
+export { DEMO_MESH, DEMO_SHARED_MESH, DEMO_SHARING_ACCOUNT, demoSharingAccount } from './demo-seed';
 export {
   type CallerContext,
   type CallerMeshApi,

@@ -452,14 +452,14 @@ function accessor(client: pg.PoolClient): StoreWriter {
     },
     getMeta: async (key) => (await run<{ value: string }>('getMeta', [key])).rows[0]?.value,
     listVersions: async (key, before, limit) =>
-      (
-        await run<VersionRow>('listVersions', [...keyOf(key), before ?? 2 ** 31 - 1, limit])
-      ).rows.map(({ resource_owner, ...r }) => ({
-        ...r,
-        resourceOwner: resource_owner,
-        spec: JSON.parse(r.spec),
-        tags: JSON.parse(r.tags),
-      })),
+      (await run<VersionRow>('listVersions', [...keyOf(key), before ?? 2 ** 31 - 1, limit])).rows.map(
+        ({ resource_owner, ...r }) => ({
+          ...r,
+          resourceOwner: resource_owner,
+          spec: JSON.parse(r.spec),
+          tags: JSON.parse(r.tags),
+        }),
+      ),
     isEmpty: async () => (await run('anyResource', [])).rows.length === 0,
 
     insertResource: async (record) => {
