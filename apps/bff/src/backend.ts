@@ -11,14 +11,17 @@ import {
   SqliteStore,
   type Store,
 } from '@meshconsole/engine';
-import type { MeshApi } from '@meshconsole/model';
+import type { MeshApi, Via } from '@meshconsole/model';
 import { createAppMeshAdapter } from './backends/appmesh-adapter.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 
 export interface Backend {
-  /** The MeshApi for a caller account (the adapter ignores it: the SDK's credentials decide). */
-  meshApiFor: (accountId: string) => MeshApi;
+  /**
+   * The MeshApi for a caller account and the surface it calls through (`console` or `api`, kept in the
+   * history of what it changes). The adapter ignores both: the SDK's credentials decide.
+   */
+  meshApiFor: (accountId: string, via: Via) => MeshApi;
   /** The local engine; undefined with MESH_BACKEND=appmesh. */
   engine: Engine | undefined;
   /** Readiness: the store answers (local), always true for the adapter. Never rejects. */
@@ -38,7 +41,12 @@ export async function createLocalBackend(config: Config, logger?: Logger): Promi
   const store = await openStore(config);
   let engine: Engine;
   try {
-    engine = createEngine({ store, region: config.region, quotas: config.quotas as Partial<Quotas> });
+    engine = createEngine({
+      store,
+      region: config.region,
+      quotas: config.quotas as Partial<Quotas>,
+      historyVersions: config.historyVersions,
+    });
     if (config.seed === 'demo' && (await engine.isEmpty())) {
       await engine.seedDemo(config.accountId);
       logger?.info({ accountId: config.accountId }, 'seeded the demo data into an empty store');
@@ -49,11 +57,12 @@ export async function createLocalBackend(config: Config, logger?: Logger): Promi
   }
   const apis = new Map<string, MeshApi>();
   return {
-    meshApiFor: (accountId) => {
-      let api = apis.get(accountId);
+    meshApiFor: (accountId, via) => {
+      const key = `${via}:${accountId}`;
+      let api = apis.get(key);
       if (!api) {
-        api = engine.forCaller(accountId);
-        if (apis.size < 1000) apis.set(accountId, api);
+        api = engine.forCaller(accountId, { via });
+        if (apis.size < 1000) apis.set(key, api);
       }
       return api;
     },

@@ -1,3 +1,5 @@
+import type { Via } from '@meshconsole/model';
+
 /**
  * The storage port of the mock mesh. A store keeps records; it knows nothing about App Mesh rules
  * (owners, quotas, in-use checks, idempotency): those live in the engine, once, above every store.
@@ -63,7 +65,7 @@ export interface StoredClientToken {
 }
 
 /** Which surface a change came through: the console API (`/api`) or the App Mesh API (`/v20190125`). */
-export type Via = 'console' | 'api';
+export type { Via };
 
 /** One version of a resource as its history keeps it (`listVersions`). */
 export interface StoredVersion {
