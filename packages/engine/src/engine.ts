@@ -74,7 +74,7 @@ export interface EngineOptions {
   quotas?: Partial<Quotas>;
   /** Clock in milliseconds since the epoch. Default `Date.now`. */
   now?: () => number;
-  /** Versions kept per resource (its history), oldest dropped first. Default 100. */
+  /** Versions kept per resource (its history), oldest dropped first. Default 100; 0 keeps none. */
   historyVersions?: number;
 }
 
@@ -772,7 +772,7 @@ export class Operations {
 
   private async remove(w: StoreWriter, record: ResourceRecord): Promise<ResourceRecord> {
     const deleted = this.bump(record);
-    const tags = await w.listTags(record.uid, undefined, Number.MAX_SAFE_INTEGER);
+    const tags = this.engine.history.keep > 0 ? await w.listTags(record.uid, undefined, Number.MAX_SAFE_INTEGER) : [];
     await w.deleteResource(record);
     await w.removeAllTags(record.uid);
     await this.engine.history.deleted(w, deleted, tags, this.author);
