@@ -99,11 +99,14 @@ async function engineUpdates(api: EngineApi, mesh: string, from: number, count: 
 /**
  * What history costs a write: the same creates and updates on two engines, one keeping the default
  * 100 versions per resource and one keeping none (`historyVersions: 0`, the code before history),
- * each on its own SQLite file, interleaved run by run so both see the same machine load.
+ * each on its own SQLite file, interleaved run by run so both see the same machine load. On `:memory:`
+ * databases (no fsync) the same comparison isolates the work history adds to a write.
  */
-async function historyCost(dir: string): Promise<string[][]> {
-  const withHistory = openEngine(join(dir, 'history-on.db'));
-  const without = openEngine(join(dir, 'history-off.db'), 0);
+async function historyCost(dir: string | ':memory:', n: number): Promise<string[][]> {
+  const onDisk = dir !== ':memory:';
+  const withHistory = openEngine(onDisk ? join(dir, 'history-on.db') : dir);
+  const without = openEngine(onDisk ? join(dir, 'history-off.db') : dir, 0);
+  const where = onDisk ? 'durable' : 'in-memory SQLite';
   const rates = {
     onCreate: [] as number[],
     offCreate: [] as number[],
@@ -124,8 +127,8 @@ async function historyCost(dir: string): Promise<string[][]> {
     const order = run % 2 === 0 ? [withHistory, without] : [without, withHistory];
     for (const side of order) {
       const on = side === withHistory;
-      (on ? rates.onCreate : rates.offCreate).push(await engineCreates(side.api, 'h', run * CREATES, CREATES));
-      (on ? rates.onUpdate : rates.offUpdate).push(await engineUpdates(side.api, 'h', run * CREATES, CREATES));
+      (on ? rates.onCreate : rates.offCreate).push(await engineCreates(side.api, 'h', run * n, n));
+      (on ? rates.onUpdate : rates.offUpdate).push(await engineUpdates(side.api, 'h', run * n, n));
     }
   }
   const kept = await withHistory.api.listResourceHistory({
@@ -133,7 +136,7 @@ async function historyCost(dir: string): Promise<string[][]> {
     meshName: 'h',
     virtualGatewayName: 'hot',
   });
-  if (kept.items.length !== 100 && RUNS * CREATES >= 100)
+  if (kept.items.length !== 100 && RUNS * n >= 100)
     throw new Error(`history kept ${kept.items.length} versions, expected 100`);
   await withHistory.engine.close();
   await without.engine.close();
@@ -144,9 +147,9 @@ async function historyCost(dir: string): Promise<string[][]> {
     ratio(median(on), median(off)),
   ];
   return [
-    row(`durable creates per second (${CREATES} per run)`, rates.onCreate, rates.offCreate),
+    row(`${where} creates per second (${n} per run)`, rates.onCreate, rates.offCreate),
     row(
-      `durable updates per second, one gateway at its 100-version bound (${CREATES} per run)`,
+      `${where} updates per second, one gateway at its 100-version bound (${n} per run)`,
       rates.onUpdate,
       rates.offUpdate,
     ),
@@ -200,7 +203,7 @@ async function main() {
     printTable(
       `History on a write (median of ${RUNS} runs, interleaved)`,
       ['measure', 'history (100)', 'no history', 'history / none'],
-      await historyCost(dir),
+      [...(await historyCost(dir, CREATES)), ...(await historyCost(':memory:', CREATES * 10))],
     );
     return;
   }
@@ -285,7 +288,7 @@ async function main() {
   printTable(
     `History on a write (median of ${RUNS} runs, interleaved)`,
     ['measure', 'history (100)', 'no history', 'history / none'],
-    await historyCost(dir),
+    [...(await historyCost(dir, CREATES)), ...(await historyCost(':memory:', CREATES * 10))],
   );
   process.stdout.write(
     `\nseeding ${GATEWAYS.toLocaleString('en-US')} gateways through the engine took ${fmt(seedSeconds)} s (${fmt(GATEWAYS / seedSeconds)} creates/s)\n`,

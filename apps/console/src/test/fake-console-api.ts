@@ -188,7 +188,9 @@ export function createFakeConsoleApi(
       const gw = kind === 'virtual-gateways';
       if (sub === 'history' && method === 'GET') {
         return history(
-          gw ? { resourceType: 'virtualGateway', virtualGatewayName: name } : { resourceType: 'virtualService', virtualServiceName: name },
+          gw
+            ? { resourceType: 'virtualGateway', virtualGatewayName: name }
+            : { resourceType: 'virtualService', virtualServiceName: name },
         );
       }
       if (sub === 'delete-plan') {

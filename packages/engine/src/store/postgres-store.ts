@@ -512,7 +512,8 @@ function accessor(client: pg.PoolClient): StoreWriter {
         JSON.stringify(entry.spec),
         JSON.stringify(entry.tags),
       ]);
-      await run('pruneVersions', [...keyOf(key), entry.version - keep + 1]);
+      // Versions run 1, 2, ... per resource: below `keep` there is nothing to forget yet (one round trip saved).
+      if (entry.version > keep) await run('pruneVersions', [...keyOf(key), entry.version - keep + 1]);
     },
     clearVersions: async (key) => {
       await run('clearVersions', keyOf(key));

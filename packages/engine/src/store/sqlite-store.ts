@@ -284,7 +284,8 @@ export class SqliteStore implements Store {
       },
       addVersion: async (key, entry, keep) => {
         s.addVersion.run({ ...keyParams(key), ...toVersionRow(entry) });
-        s.pruneVersions.run({ ...keyParams(key), below: entry.version - keep + 1 });
+        // Versions run 1, 2, ... per resource: below `keep` there is nothing to forget yet.
+        if (entry.version > keep) s.pruneVersions.run({ ...keyParams(key), below: entry.version - keep + 1 });
       },
       clearVersions: async (key) => {
         s.clearVersions.run(keyParams(key));
