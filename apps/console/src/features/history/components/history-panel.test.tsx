@@ -54,8 +54,8 @@ describe('History tab', () => {
     expect(screen.getByTestId('history-diff-hint').textContent).toContain('Select two versions');
     versions.findRowSelectionArea(3)!.click();
     versions.findRowSelectionArea(1)!.click();
-    const diff = await screen.findByTestId('history-diff');
-    const rows = createWrapper(diff).findTable()!.findRows();
+    await screen.findByTestId('history-diff');
+    const rows = createWrapper(document.body).findTable('[data-testid="history-diff"]')!.findRows();
     expect(rows.map((row) => row.findAll('td').map((cell) => cell.getElement().textContent))).toEqual([
       ['Port', 'listeners.0.portMapping.port', '8080', '9090'],
       ['HTTP access logs path', 'logging.accessLog.file.path', '-', '/dev/stdout'],
@@ -81,5 +81,6 @@ describe('History tab', () => {
     const described = await api.mesh.describeVirtualGateway(GW);
     expect(described.virtualGateway.metadata.version).toBe(4);
     expect(described.virtualGateway.spec.logging).toBeUndefined();
-  });
+    // The whole console (shell, route table, lazy route chunks) loads cold in this test: give it room.
+  }, 45_000);
 });
