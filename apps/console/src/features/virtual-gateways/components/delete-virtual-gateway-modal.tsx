@@ -136,6 +136,29 @@ export function DeleteVirtualGatewayModal(props: DeleteVirtualGatewayModalProps)
     else if (canDelete && matches) props.onConfirm(gateway.name);
   };
 
+  /** The typed-"delete" confirmation, for the plain delete and the delete with gateway routes. */
+  const confirmForm = (key: string, disabled: boolean) => (
+    <form
+      key={key}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <FormField label={`To confirm this deletion, type "${DELETE_CONSENT_WORD}".`}>
+        <Input
+          value={typed}
+          onChange={({ detail }) => setTyped(detail.value)}
+          placeholder={DELETE_CONSENT_WORD}
+          disabled={disabled}
+          ariaRequired
+          autoComplete={false}
+          data-testid="delete-confirmation-input"
+        />
+      </FormField>
+    </form>
+  );
+
   const body: ReactElement[] = [];
   if (checking) {
     body.push(
@@ -222,25 +245,7 @@ export function DeleteVirtualGatewayModal(props: DeleteVirtualGatewayModalProps)
           ),
         ]}
       </SpaceBetween>,
-      <form
-        key="confirm-plan"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <FormField label={`To confirm this deletion, type "${DELETE_CONSENT_WORD}".`}>
-          <Input
-            value={typed}
-            onChange={({ detail }) => setTyped(detail.value)}
-            placeholder={DELETE_CONSENT_WORD}
-            disabled={!canRunPlan && !runPlan.isPending}
-            ariaRequired
-            autoComplete={false}
-            data-testid="delete-confirmation-input"
-          />
-        </FormField>
-      </form>,
+      confirmForm('confirm-plan', !canRunPlan && !runPlan.isPending),
     );
   }
 
@@ -266,25 +271,7 @@ export function DeleteVirtualGatewayModal(props: DeleteVirtualGatewayModalProps)
         Envoy proxies configured with this virtual gateway lose their configuration, and clients outside the mesh can no
         longer reach the services behind it.
       </Alert>,
-      <form
-        key="confirm"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <FormField label={`To confirm this deletion, type "${DELETE_CONSENT_WORD}".`}>
-          <Input
-            value={typed}
-            onChange={({ detail }) => setTyped(detail.value)}
-            placeholder={DELETE_CONSENT_WORD}
-            disabled={!canDelete}
-            ariaRequired
-            autoComplete={false}
-            data-testid="delete-confirmation-input"
-          />
-        </FormField>
-      </form>,
+      confirmForm('confirm', !canDelete),
     );
   }
 
