@@ -35,9 +35,14 @@ const PAGE = 100;
 const spec = (i: number) => ({ listeners: [{ portMapping: { port: 8080 + (i % 100), protocol: 'http' as const } }] });
 const name = (i: number) => `gw-${String(i).padStart(5, '0')}`;
 
-function openEngine(file: string) {
+function openEngine(file: string, historyVersions?: number) {
   const store = new SqliteStore(file);
-  const engine = createEngine({ store, region: 'us-west-2', quotas: { virtualGatewaysPerMesh: 1_000_000 } });
+  const engine = createEngine({
+    store,
+    region: 'us-west-2',
+    quotas: { virtualGatewaysPerMesh: 1_000_000 },
+    ...(historyVersions === undefined ? {} : { historyVersions }),
+  });
   return { engine, api: engine.forCaller(ACCOUNT) };
 }
 
@@ -80,6 +85,75 @@ function openBare(file: string) {
     for (let i = 0; i < count; i++) row(mesh, i);
   });
   return { db, inserts, bulk: (mesh: string, count: number) => bulk(mesh, count) };
+}
+
+/** Engine: `count` updateVirtualGateway calls on one gateway, each its own durable transaction. Returns updates/s. */
+async function engineUpdates(api: EngineApi, mesh: string, from: number, count: number): Promise<number> {
+  const t0 = performance.now();
+  for (let i = from; i < from + count; i++) {
+    await api.updateVirtualGateway({ meshName: mesh, virtualGatewayName: 'hot', spec: spec(i) });
+  }
+  return count / ((performance.now() - t0) / 1000);
+}
+
+/**
+ * What history costs a write: the same creates and updates on two engines, one keeping the default
+ * 100 versions per resource and one keeping none (`historyVersions: 0`, the code before history),
+ * each on its own SQLite file, interleaved run by run so both see the same machine load. On `:memory:`
+ * databases (no fsync) the same comparison isolates the work history adds to a write.
+ */
+async function historyCost(dir: string | ':memory:', n: number): Promise<string[][]> {
+  const onDisk = dir !== ':memory:';
+  const withHistory = openEngine(onDisk ? join(dir, 'history-on.db') : dir);
+  const without = openEngine(onDisk ? join(dir, 'history-off.db') : dir, 0);
+  const where = onDisk ? 'durable' : 'in-memory SQLite';
+  const rates = {
+    onCreate: [] as number[],
+    offCreate: [] as number[],
+    onUpdate: [] as number[],
+    offUpdate: [] as number[],
+  };
+  for (const { api } of [withHistory, without]) {
+    await api.createMesh({ meshName: 'h' });
+    await api.createVirtualGateway({
+      meshName: 'h',
+      virtualGatewayName: 'hot',
+      spec: spec(0),
+      tags: [{ key: 'team', value: 'edge' }],
+    });
+  }
+  for (let run = 0; run < RUNS; run++) {
+    // Alternate which engine goes first, so neither always runs on a warmer machine.
+    const order = run % 2 === 0 ? [withHistory, without] : [without, withHistory];
+    for (const side of order) {
+      const on = side === withHistory;
+      (on ? rates.onCreate : rates.offCreate).push(await engineCreates(side.api, 'h', run * n, n));
+      (on ? rates.onUpdate : rates.offUpdate).push(await engineUpdates(side.api, 'h', run * n, n));
+    }
+  }
+  const kept = await withHistory.api.listResourceHistory({
+    resourceType: 'virtualGateway',
+    meshName: 'h',
+    virtualGatewayName: 'hot',
+  });
+  if (kept.items.length !== 100 && RUNS * n >= 100)
+    throw new Error(`history kept ${kept.items.length} versions, expected 100`);
+  await withHistory.engine.close();
+  await without.engine.close();
+  const row = (label: string, on: number[], off: number[]) => [
+    label,
+    fmt(median(on)),
+    fmt(median(off)),
+    ratio(median(on), median(off)),
+  ];
+  return [
+    row(`${where} creates per second (${n} per run)`, rates.onCreate, rates.offCreate),
+    row(
+      `${where} updates per second, one gateway at its 100-version bound (${n} per run)`,
+      rates.onUpdate,
+      rates.offUpdate,
+    ),
+  ];
 }
 
 /** Walks every page of the 10,000-gateway mesh through the engine; returns per-page latencies (ms). */
@@ -125,6 +199,14 @@ async function main() {
   );
 
   const dir = tempDir('engine');
+  if (process.env.BENCH_ONLY === 'history') {
+    printTable(
+      `History on a write (median of ${RUNS} runs, interleaved)`,
+      ['measure', 'history (100)', 'no history', 'history / none'],
+      [...(await historyCost(dir, CREATES)), ...(await historyCost(':memory:', CREATES * 10))],
+    );
+    return;
+  }
   const { engine, api } = openEngine(join(dir, 'engine.db'));
   const bare = openBare(join(dir, 'bare.db'));
 
@@ -202,6 +284,11 @@ async function main() {
         ratio(p(engineWalks, 99), p(bareWalks, 99)),
       ],
     ],
+  );
+  printTable(
+    `History on a write (median of ${RUNS} runs, interleaved)`,
+    ['measure', 'history (100)', 'no history', 'history / none'],
+    [...(await historyCost(dir, CREATES)), ...(await historyCost(':memory:', CREATES * 10))],
   );
   process.stdout.write(
     `\nseeding ${GATEWAYS.toLocaleString('en-US')} gateways through the engine took ${fmt(seedSeconds)} s (${fmt(GATEWAYS / seedSeconds)} creates/s)\n`,

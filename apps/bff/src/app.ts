@@ -2,7 +2,7 @@
 // first, then security headers, the probes, the host allow-list, rate limiting, the two APIs, the console,
 // one 404, one error handler.
 import type { Engine } from '@meshconsole/engine';
-import type { MeshApi } from '@meshconsole/model';
+import type { MeshApi, Via } from '@meshconsole/model';
 import express, { type Express } from 'express';
 import { appMeshApiRouter, normalizeAppMeshPath } from './appmesh-api/appmesh-api.router.js';
 import { createCallerResolver } from './appmesh-api/caller.js';
@@ -23,9 +23,10 @@ export interface AppDeps {
   logger: Logger;
   /**
    * The MeshApi for an account. The console always uses `config.accountId`; the App Mesh API uses
-   * the caller's account (from its SigV4 access key). Local: `engine.forCaller`; appmesh: the adapter.
+   * the caller's account (from its SigV4 access key). `via` names the surface (`console`, `api`), which
+   * the local mesh keeps in each resource's history. Local: `engine.forCaller`; appmesh: the adapter.
    */
-  meshApiFor: (accountId: string) => MeshApi;
+  meshApiFor: (accountId: string, via: Via) => MeshApi;
   /** The local engine (admin reset); undefined with MESH_BACKEND=appmesh. */
   engine: Engine | undefined;
   /** Readiness probe; defaults to `engine.ping()` (true without an engine). */
@@ -70,7 +71,7 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.use('/api', consoleApiRouter({ config, engine, meshApi: () => deps.meshApiFor(config.accountId) }));
+  app.use('/api', consoleApiRouter({ config, engine, meshApi: () => deps.meshApiFor(config.accountId, 'console') }));
   if (config.meshBackend === 'appmesh') {
     // Not a proxy: the server's AWS credentials are not lent to whoever can reach this port.
     app.use(APPMESH_PREFIX, (_req, _res, next) => {
@@ -85,7 +86,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     APPMESH_PREFIX,
     appMeshApiRouter({
-      meshApiFor: deps.meshApiFor,
+      meshApiFor: (accountId) => deps.meshApiFor(accountId, 'api'),
       resolveCaller: createCallerResolver({ accessKeys: config.accessKeys, defaultAccountId: config.accountId }),
       bodyLimitBytes: config.bodyLimitBytes,
     }),

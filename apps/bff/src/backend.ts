@@ -13,14 +13,17 @@ import {
   SqliteStore,
   type Store,
 } from '@meshconsole/engine';
-import { isAppMeshError, type MeshApi } from '@meshconsole/model';
+import { isAppMeshError, type MeshApi, type Via } from '@meshconsole/model';
 import { createAppMeshAdapter } from './backends/appmesh-adapter.js';
 import { type Config, MEMORY_STORE } from './config.js';
 import type { Logger } from './logger.js';
 
 export interface Backend {
-  /** The MeshApi for a caller account (the adapter ignores it: the SDK's credentials decide). */
-  meshApiFor: (accountId: string) => MeshApi;
+  /**
+   * The MeshApi for a caller account and the surface it calls through (`console` or `api`, kept in the
+   * history of what it changes). The adapter ignores both: the SDK's credentials decide.
+   */
+  meshApiFor: (accountId: string, via: Via) => MeshApi;
   /** The local engine; undefined with MESH_BACKEND=appmesh. */
   engine: Engine | undefined;
   /** Readiness: the store answers (local), always true for the adapter. Never rejects. */
@@ -78,6 +81,7 @@ export async function createLocalBackend(config: Config, logger?: Logger): Promi
       quotas: config.quotas as Partial<Quotas>,
       fixedTime: config.fixedTime,
       fixedIds: config.fixedIds,
+      historyVersions: config.historyVersions,
     });
     if (config.seed === 'demo' && (await engine.isEmpty())) {
       await engine.seedDemo(config.accountId);
@@ -99,11 +103,12 @@ export async function createLocalBackend(config: Config, logger?: Logger): Promi
   }
   const apis = new Map<string, MeshApi>();
   return {
-    meshApiFor: (accountId) => {
-      let api = apis.get(accountId);
+    meshApiFor: (accountId, via) => {
+      const key = `${via}:${accountId}`;
+      let api = apis.get(key);
       if (!api) {
-        api = engine.forCaller(accountId);
-        if (apis.size < 1000) apis.set(accountId, api);
+        api = engine.forCaller(accountId, { via });
+        if (apis.size < 1000) apis.set(key, api);
       }
       return api;
     },

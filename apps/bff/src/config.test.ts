@@ -210,6 +210,16 @@ describe('MESH_DB with PostgreSQL', () => {
     expect(problems({ MESH_DB_POOL_SIZE: 'many' })).toMatch(/MESH_DB_POOL_SIZE must be a number of connections/);
   });
 
+  it('when HISTORY_VERSIONS is set, then it is 1 to 10000 in decimal digits, 100 when absent', () => {
+    expect(loadConfig({}, resolvePath).historyVersions).toBe(100);
+    expect(loadConfig({ HISTORY_VERSIONS: '7' }, resolvePath).historyVersions).toBe(7);
+    for (const bad of ['0', '10001', '1e2', '0x10', 'lots']) {
+      expect(() => loadConfig({ HISTORY_VERSIONS: bad }, resolvePath)).toThrow(
+        /HISTORY_VERSIONS must be a whole number of versions from 1 to 10000/,
+      );
+    }
+  });
+
   it('when MESH_DB is logged, then a PostgreSQL password is replaced and a file path is unchanged', () => {
     const shown = redactMeshDb(URL_WITH_PASSWORD);
     expect(shown).toBe('postgres://mesh:***@db.internal:5432/meshconsole?sslmode=require');

@@ -1,7 +1,7 @@
 // The one place that reads the environment. `loadConfig(process.env)` runs once at boot (main.ts);
 // tests pass their own env object. A bad value fails fast with a message that names the variable.
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_QUOTAS, isPostgresUrl } from '@meshconsole/engine';
+import { DEFAULT_HISTORY_VERSIONS, DEFAULT_QUOTAS, isPostgresUrl } from '@meshconsole/engine';
 import { z } from 'zod';
 import { LOOPBACK_HOSTS, normalizeHostName } from './http/host-allow-list.js';
 
@@ -55,6 +55,8 @@ export interface Config {
   appmeshEndpoint?: string;
   /** Quota overrides from `QUOTA_<NAME>` variables, keyed by camelCase name (`virtualGatewaysPerMesh`). */
   quotas: Record<string, number>;
+  /** Versions kept per resource in the local mesh's history (oldest dropped first). */
+  historyVersions: number;
   /** Access key id -> account (and optional secret). Unknown keys act as `accountId` while no key has a secret. */
   accessKeys: ReadonlyMap<string, AccessKey>;
   /** Who may use the test-support endpoints (console-api/test-support.ts). */
@@ -186,6 +188,9 @@ const EnvSchema = z.object({
     .min(1, { error: 'must be between 1 and 1000' })
     .max(1000, { error: 'must be between 1 and 1000' })
     .default(10),
+  HISTORY_VERSIONS: decimal('must be a whole number of versions from 1 to 10000 in decimal digits', 10_000)
+    .refine((n) => n >= 1, { error: 'must be a whole number of versions from 1 to 10000 in decimal digits' })
+    .default(DEFAULT_HISTORY_VERSIONS),
   // "demo", "none", or the path of a seed document (docs/seed-documents.md).
   SEED: z.string().default('demo'),
   FIXED_TIME: z.iso
@@ -362,6 +367,7 @@ export function loadConfig(env: Record<string, string | undefined>, resolvePath:
     accountId: e.ACCOUNT_ID,
     region: e.AWS_REGION,
     quotas,
+    historyVersions: e.HISTORY_VERSIONS,
     accessKeys: e.ACCESS_KEYS,
     testSupport: testSupportOf(e.ADMIN_API, e.HOST, e.MESH_BACKEND, new Set(e.ADMIN_KEYS)),
     rateLimitPerMinute: e.RATE_LIMIT,

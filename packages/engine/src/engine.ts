@@ -26,8 +26,11 @@ import {
   DescribeVirtualServiceInputSchema,
   type GatewayRouteData,
   type GatewayRouteRef,
+  type HistoryPage,
   ListGatewayRoutesInputSchema,
   ListMeshesInputSchema,
+  type ListResourceHistoryInput,
+  ListResourceHistoryInputSchema,
   ListRoutesInputSchema,
   ListTagsForResourceInputSchema,
   ListVirtualGatewaysInputSchema,
@@ -35,6 +38,7 @@ import {
   ListVirtualRoutersInputSchema,
   ListVirtualServicesInputSchema,
   type MeshApi,
+  type MeshApiHistory,
   type MeshApiPages,
   type MeshData,
   type MeshRef,
@@ -71,6 +75,7 @@ import {
 } from '@meshconsole/model';
 import { requestFingerprint } from './canonical-json';
 import { seedDemoData } from './demo-seed';
+import { type Author, DEFAULT_HISTORY_VERSIONS, HistoryRecorder, historyEntry } from './history';
 import { decodeNextToken, encodeNextToken, NextTokenError, newTokenSecret } from './pagination';
 import { type Quotas, resolveQuotas } from './quotas';
 import { applySeedDocument, type SeedSummary } from './seed-document';
@@ -83,6 +88,7 @@ import {
   type StoreReader,
   StoreUnavailableError,
   type StoreWriter,
+  type Via,
 } from './store/store';
 
 export interface EngineOptions {
@@ -99,6 +105,8 @@ export interface EngineOptions {
   fixedTime?: number;
   /** Makes every `uid` a function of this string and the resource's ARN (FIXED_IDS); see `Determinism`. */
   fixedIds?: string;
+  /** Versions kept per resource (its history), oldest dropped first. Default 100; 0 keeps none. */
+  historyVersions?: number;
 }
 
 /**
@@ -117,12 +125,21 @@ export function fixedUid(fixedIds: string, arn: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
+/** What the engine knows of a caller besides its account: the surface its requests come through. */
+export interface CallerContext {
+  /** `console` for the console API, `api` (the default) for the App Mesh API. Recorded in history. */
+  via?: Via;
+}
+
+/** A caller's view of the mesh: the App Mesh API, full list pages, and resource history. */
+export type CallerMeshApi = MeshApi & MeshApiPages & MeshApiHistory;
+
 export interface Engine {
   /**
    * The App Mesh API as seen by `accountId`: validates input, enforces the service's rules, throws
    * `AppMeshError`. It also offers `MeshApiPages`: a list page with full records, in one read.
    */
-  forCaller(accountId: string): MeshApi & MeshApiPages;
+  forCaller(accountId: string, context?: CallerContext): CallerMeshApi;
   /** Shares the mesh `meshName` owned by `ownerAccount` with `withAccount` (what AWS RAM does for App Mesh). */
   shareMesh(ownerAccount: string, meshName: string, withAccount: string): Promise<void>;
   /** Deletes everything (and invalidates every outstanding `nextToken`), then seeds demo data when asked. */
@@ -215,6 +232,7 @@ class LocalEngine implements Engine {
   readonly quotas: Quotas;
   readonly now: () => number;
   #determinism: Determinism;
+  readonly history: HistoryRecorder;
   /** Set once the store holds a pagination secret (made on first use, shared by every process on the store). */
   #secretReady: Promise<void> | undefined;
 
@@ -224,6 +242,7 @@ class LocalEngine implements Engine {
     this.partition = options.partition ?? 'aws';
     this.quotas = resolveQuotas(options.quotas);
     this.now = options.now ?? Date.now;
+    this.history = new HistoryRecorder(options.historyVersions ?? DEFAULT_HISTORY_VERSIONS);
     this.#determinism = { fixedTime: options.fixedTime, fixedIds: options.fixedIds };
   }
 
@@ -258,8 +277,8 @@ class LocalEngine implements Engine {
     return await this.#translated(() => this.store.write((w) => applySeedDocument(this.#seedHost(w), seed, accountId)));
   }
 
-  forCaller(accountId: string): MeshApi & MeshApiPages {
-    return new CallerApi(this, assertAccount(accountId));
+  forCaller(accountId: string, context: CallerContext = {}): CallerMeshApi {
+    return new CallerApi(this, assertAccount(accountId), context.via ?? 'api');
   }
 
   async shareMesh(ownerAccount: string, meshName: string, withAccount: string): Promise<void> {
@@ -937,11 +956,16 @@ const ROUTE: ChildKind<RouterPlace, 'routeName', RouteData, RouteRef> = {
  * seed's), every operation runs inside it instead of opening its own.
  */
 export class Operations {
+  private readonly author: Author;
+
   constructor(
     private readonly engine: LocalEngine,
     private readonly caller: string,
     private readonly tx?: StoreWriter,
-  ) {}
+    via: Via = 'api',
+  ) {
+    this.author = { account: caller, via };
+  }
 
   // ---- helpers -----------------------------------------------------------------------------
 
@@ -1016,6 +1040,13 @@ export class Operations {
   private async insert(w: StoreWriter, record: ResourceRecord, tags: readonly TagRef[] | undefined): Promise<void> {
     await w.insertResource(record);
     if (tags?.length) await w.putTags(record.uid, tags);
+    await this.engine.history.created(w, record, tags, this.author);
+  }
+
+  /** Writes the next version of a resource (and its history entry). */
+  private async replace(w: StoreWriter, next: ResourceRecord): Promise<void> {
+    await w.updateResource(next);
+    await this.engine.history.updated(w, next, this.author);
   }
 
   private async assertFree(w: StoreReader, key: ResourceKey): Promise<void> {
@@ -1072,8 +1103,10 @@ export class Operations {
 
   private async remove(w: StoreWriter, record: ResourceRecord): Promise<ResourceRecord> {
     const deleted = this.bump(record);
+    const tags = this.engine.history.keep > 0 ? await w.listTags(record.uid, undefined, Number.MAX_SAFE_INTEGER) : [];
     await w.deleteResource(record);
     await w.removeAllTags(record.uid);
+    await this.engine.history.deleted(w, deleted, tags, this.author);
     return deleted;
   }
 
@@ -1192,7 +1225,7 @@ export class Operations {
     await kind.checkSpec?.(w, at, input.spec, this.engine.quotas);
     const target = kind.target ? await kind.target(w, at.mesh, input.spec) : undefined;
     const next = this.bump(record, input.spec, target);
-    await w.updateResource(next);
+    await this.replace(w, next);
     return kind.data(next);
   }
 
@@ -1251,7 +1284,7 @@ export class Operations {
     return this.writeOnce('updateMesh', input, async (w) => {
       const mesh = await accessibleMesh(w, this.caller, input.meshName, undefined);
       const next = this.bump(mesh, input.spec ?? {});
-      await w.updateResource(next);
+      await this.replace(w, next);
       return { mesh: meshData(next) };
     });
   }
@@ -1680,16 +1713,68 @@ export class Operations {
       return withNextToken({ tags }, nextToken);
     });
   }
+
+  // ---- history -----------------------------------------------------------------------------
+
+  /**
+   * The kept versions of a resource, newest first. Anyone who sees the mesh reads them (as with
+   * describe); a deleted resource's history stays readable while its mesh exists, and a gateway
+   * route's while its gateway is gone. Tags only for the resource owner.
+   */
+  async listResourceHistory(raw: ListResourceHistoryInput): Promise<HistoryPage> {
+    const input = parseOrThrow(ListResourceHistoryInputSchema, raw);
+    return this.read(async (r) => {
+      const mesh = await accessibleMesh(
+        r,
+        this.caller,
+        input.meshName,
+        input.resourceType === 'mesh' ? undefined : input.meshOwner,
+      );
+      const key: ResourceKey =
+        input.resourceType === 'mesh'
+          ? meshKey(mesh.meshOwner, mesh.meshName)
+          : input.resourceType === 'gatewayRoute'
+            ? { ...childScope('gatewayRoute', mesh, input.virtualGatewayName), name: input.gatewayRouteName }
+            : input.resourceType === 'virtualGateway'
+              ? { ...childScope('virtualGateway', mesh), name: input.virtualGatewayName }
+              : { ...childScope('virtualService', mesh), name: input.virtualServiceName };
+      const { items, nextToken } = await this.page(
+        r,
+        'history',
+        JSON.stringify([key.kind, key.meshOwner, key.meshName, key.parent, key.name]),
+        input.nextToken,
+        input.limit,
+        async (after, n) => {
+          const before = after === undefined ? undefined : Number(after[0]);
+          if (after !== undefined && (after.length !== 1 || !Number.isInteger(before))) {
+            throw new NextTokenError('malformed');
+          }
+          return r.listVersions(key, before, n);
+        },
+        (entry) => [String(entry.version)],
+      );
+      if (items.length === 0 && input.nextToken === undefined) {
+        if (key.kind === 'mesh')
+          throw notFound(`Mesh with name ${key.name} has no history for account ${key.meshOwner}`);
+        await childOrThrow(r, { ...key, kind: key.kind }, key.name);
+      }
+      return withNextToken({ items: items.map((entry) => historyEntry(entry, this.caller)) }, nextToken);
+    });
+  }
 }
 
 /** `MeshApi` for one caller: each call is one transactional operation, its errors made `AppMeshError`s. */
-class CallerApi implements MeshApi, MeshApiPages {
+class CallerApi implements CallerMeshApi {
   readonly #engine: LocalEngine;
   readonly #ops: Operations;
 
-  constructor(engine: LocalEngine, caller: string) {
+  constructor(engine: LocalEngine, caller: string, via: Via) {
     this.#engine = engine;
-    this.#ops = new Operations(engine, caller);
+    this.#ops = new Operations(engine, caller, undefined, via);
+  }
+
+  listResourceHistory(input: ListResourceHistoryInput) {
+    return this.#engine.run(() => this.#ops.listResourceHistory(input));
   }
 
   createMesh(input: In<'createMesh'>) {

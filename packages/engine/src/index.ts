@@ -1,5 +1,8 @@
+export { type DeleteTarget, planDelete, runDeletePlan } from './delete-plan';
 export { DEMO_MESH, DEMO_SHARED_MESH, DEMO_SHARING_ACCOUNT, demoSharingAccount } from './demo-seed';
 export {
+  type CallerContext,
+  type CallerMeshApi,
   CLIENT_TOKEN_TTL_MS,
   createEngine,
   type Determinism,
@@ -7,6 +10,7 @@ export {
   type EngineOptions,
   fixedUid,
 } from './engine';
+export { DEFAULT_HISTORY_VERSIONS } from './history';
 export { TOKEN_TTL_MS } from './pagination';
 export { DEFAULT_QUOTAS, type Quotas } from './quotas';
 export type { SeedSummary } from './seed-document';
@@ -28,8 +32,10 @@ export type {
   Store,
   StoredClientToken,
   StoredTag,
+  StoredVersion,
   StoreReader,
   StoreWriter,
+  Via,
   WriteOptions,
 } from './store/store';
 export { StoreUnavailableError } from './store/store';

@@ -8,6 +8,7 @@ import type { ConsoleApiDeps } from './context.js';
 import { deployRouter } from './deploy.router.js';
 import { exportRouter } from './export.router.js';
 import { gatewayRoutesRouter } from './gateway-routes.router.js';
+import { historyRouter } from './history.router.js';
 import { meshesRouter } from './meshes.router.js';
 import { routingRouter } from './routing.router.js';
 import { sessionRouter } from './session.router.js';
@@ -38,5 +39,6 @@ export function consoleApiRouter(deps: ConsoleApiDeps): Router {
   router.use(tagsRouter(deps));
   router.use(deployRouter(deps));
   router.use(exportRouter(deps));
+  router.use(historyRouter(deps));
   return router;
 }

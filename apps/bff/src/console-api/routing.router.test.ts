@@ -456,7 +456,7 @@ describe('POST .../test-request', () => {
 
 describe('POST .../test-request beyond the gateway', () => {
   it('when the target virtual service is provided by a virtual router, then the answer names the route and the weighted nodes the request reaches', async () => {
-    const mesh = server.backend.meshApiFor('123456789012');
+    const mesh = server.backend.meshApiFor('123456789012', 'console');
     for (const virtualNodeName of ['blue', 'green']) {
       await mesh.createVirtualNode({ meshName: MESH, virtualNodeName, spec: {} });
     }

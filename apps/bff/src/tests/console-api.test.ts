@@ -178,7 +178,7 @@ describe('console API', () => {
 
   it('when a mesh is shared by another account, then it is listed and readable with meshOwner but delete is 403', async () => {
     // The partner account creates a mesh with a gateway and shares it with us (what AWS RAM does).
-    const partner = server.backend.meshApiFor(PARTNER);
+    const partner = server.backend.meshApiFor(PARTNER, 'api');
     await partner.createMesh({ meshName: 'shared' });
     await partner.createVirtualGateway({ meshName: 'shared', virtualGatewayName: 'their-gw', spec: exampleSpec() });
     await server.backend.engine?.shareMesh(PARTNER, 'shared', ME);

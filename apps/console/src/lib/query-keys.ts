@@ -37,6 +37,11 @@ export const queryKeys = {
     detail: (mesh: string, meshOwner: Owner, name: string) =>
       ['virtual-services', o(meshOwner), mesh, 'detail', name] as const,
   },
+  history: {
+    /** Every kept version of one resource: `path` is its console API path below the mesh (`virtual-gateways/gw`). */
+    resource: (mesh: string, meshOwner: Owner, path: readonly string[]) =>
+      ['history', o(meshOwner), mesh, ...path] as const,
+  },
   tags: {
     all: () => ['tags'] as const,
     resource: (resourceArn: string) => ['tags', resourceArn] as const,

@@ -1,5 +1,13 @@
 import { DeployOptionsError, generateBundle } from '@meshconsole/deploy';
-import { createEngine, MemoryStore, type Quotas } from '@meshconsole/engine';
+import {
+  type CallerMeshApi,
+  createEngine,
+  type DeleteTarget,
+  MemoryStore,
+  planDelete,
+  type Quotas,
+  runDeletePlan,
+} from '@meshconsole/engine';
 import { exportMesh, type Tagged } from '@meshconsole/export';
 import {
   AdminResetBodySchema,
@@ -11,7 +19,9 @@ import {
   CreateVirtualServiceBodySchema,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
+  DeletePlanBodySchema,
   ExportQuerySchema,
+  type ListResourceHistoryInput,
   type MeshApi,
   type MeshApiPages,
   PageQuerySchema,
@@ -66,8 +76,8 @@ interface Hold extends Matcher {
 
 export interface FakeConsoleApi {
   accountId: string;
-  /** The caller's view of the mesh, for seeding and for reading back what the console did. */
-  mesh: MeshApi & MeshApiPages;
+  /** The caller's view of the mesh (through the console, as history records it), for seeding and reading back. */
+  mesh: CallerMeshApi;
   /** Another account's view (to seed shared meshes and resources others own). */
   as(accountId: string): MeshApi & MeshApiPages;
   /** Shares `meshName` of `ownerAccount` with `withAccount` (what AWS RAM did). */
@@ -115,7 +125,7 @@ export function createFakeConsoleApi(
     ...(options.quotas ? { quotas: options.quotas } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const mesh = engine.forCaller(accountId);
+  const mesh = engine.forCaller(accountId, { via: 'console' });
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
   const holds: Hold[] = [];
@@ -161,6 +171,42 @@ export function createFakeConsoleApi(
       return ok(pageOf(out.items, out.nextToken));
     };
     const scope = compact({ meshName, meshOwner });
+    /** `GET .../history` of the resource `target` names (meshOwner, limit and nextToken from the query). */
+    const history = (target: Record<string, string>) => {
+      const { limit, nextToken } = parseOrThrow(PageQuerySchema, q);
+      const input = compact({ ...target, meshName, meshOwner, limit, nextToken });
+      return list(() => mesh.listResourceHistory(input as unknown as ListResourceHistoryInput));
+    };
+    /** `GET` / `POST .../delete-plan`. */
+    const plan = async (target: DeleteTarget) => {
+      if (method === 'GET') return ok(await planDelete(mesh, accountId, target));
+      const { expect } = parseOrThrow(DeletePlanBodySchema, body ?? {});
+      return ok(await runDeletePlan(mesh, accountId, target, expect));
+    };
+    if (parts.length === 3 && kind === 'history' && method === 'GET') {
+      return history({ resourceType: 'mesh' });
+    }
+    if (parts.length === 3 && kind === 'delete-plan') return plan({ resourceType: 'mesh', meshName });
+    if (parts.length === 5 && name && (method === 'GET' || method === 'POST')) {
+      const gw = kind === 'virtual-gateways';
+      if (sub === 'history' && method === 'GET') {
+        return history(
+          gw
+            ? { resourceType: 'virtualGateway', virtualGatewayName: name }
+            : { resourceType: 'virtualService', virtualServiceName: name },
+        );
+      }
+      if (sub === 'delete-plan') {
+        return plan(
+          gw
+            ? { resourceType: 'virtualGateway', ...scope, virtualGatewayName: name }
+            : { resourceType: 'virtualService', ...scope, virtualServiceName: name },
+        );
+      }
+    }
+    if (parts.length === 7 && kind === 'virtual-gateways' && sub === 'gateway-routes' && extra === 'history') {
+      return history({ resourceType: 'gatewayRoute', virtualGatewayName: name ?? '', gatewayRouteName: route ?? '' });
+    }
 
     if (parts.length === 1) {
       if (method === 'GET') return list((p) => mesh.listMeshPage(p));

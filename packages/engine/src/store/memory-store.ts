@@ -6,6 +6,7 @@ import type {
   Store,
   StoredClientToken,
   StoredTag,
+  StoredVersion,
   StoreReader,
   StoreWriter,
 } from './store';
@@ -15,6 +16,10 @@ const SEP = '\u0000';
 
 function scopeKeyOf(key: ResourceKey | ResourceScope): string {
   return [key.kind, key.meshOwner, key.kind === 'mesh' ? '' : key.meshName, key.parent].join(SEP);
+}
+
+function versionsKeyOf(key: ResourceKey): string {
+  return [key.kind, key.meshOwner, key.meshName, key.parent, key.name].join(SEP);
 }
 
 function meshKeyOf(meshOwner: string, meshName: string): string {
@@ -40,6 +45,8 @@ export class MemoryStore implements Store {
   readonly #tags = new Map<string, Map<string, string>>();
   readonly #tokens = new Map<string, StoredClientToken>();
   readonly #meta = new Map<string, string>();
+  /** Each resource's history, oldest first, by `versionsKeyOf`. */
+  readonly #versions = new Map<string, StoredVersion[]>();
   readonly #queue = new TransactionQueue();
   #undo: (() => void)[] | undefined;
   #closed = false;
@@ -193,6 +200,12 @@ export class MemoryStore implements Store {
       return found ? copy(found) : undefined;
     },
     getMeta: async (key) => this.#meta.get(key),
+    listVersions: async (key, before, limit) =>
+      (this.#versions.get(versionsKeyOf(key)) ?? [])
+        .filter((entry) => before === undefined || entry.version < before)
+        .reverse()
+        .slice(0, limit)
+        .map(copy),
     isEmpty: async () => [...this.#resources.values()].every((children) => children.size === 0),
 
     insertResource: async (record) => {
@@ -233,8 +246,17 @@ export class MemoryStore implements Store {
         if (value.createdAt < before) this.#set(this.#tokens, key, undefined);
     },
     setMeta: async (key, value) => this.#set(this.#meta, key, value),
+    addVersion: async (key, entry, keep) => {
+      const id = versionsKeyOf(key);
+      const kept = (this.#versions.get(id) ?? []).filter(
+        (old) => old.version !== entry.version && old.version > entry.version - keep,
+      );
+      this.#set(this.#versions, id, [...kept, copy(entry)]);
+    },
+    clearVersions: async (key) => this.#set(this.#versions, versionsKeyOf(key), undefined),
     wipe: async () => {
-      for (const map of [this.#resources, this.#shares, this.#tags, this.#tokens] as Map<string, unknown>[]) {
+      const maps = [this.#resources, this.#shares, this.#tags, this.#tokens, this.#versions] as Map<string, unknown>[];
+      for (const map of maps) {
         for (const key of [...map.keys()]) this.#set(map, key, undefined);
       }
     },

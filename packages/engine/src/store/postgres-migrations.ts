@@ -84,4 +84,27 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; description: strin
         FOR EACH ROW EXECUTE FUNCTION resources_count_children();
     `,
   },
+  {
+    version: 2,
+    description: 'resource history: every version kept (bounded by the engine), the deletion as the last entry',
+    sql: `
+      CREATE TABLE versions (
+        kind text COLLATE "C" NOT NULL,
+        mesh_owner text COLLATE "C" NOT NULL,
+        mesh_name text COLLATE "C" NOT NULL,
+        parent text COLLATE "C" NOT NULL,
+        name text COLLATE "C" NOT NULL,
+        version integer NOT NULL,
+        uid text COLLATE "C" NOT NULL,
+        resource_owner text COLLATE "C" NOT NULL,
+        at bigint NOT NULL,
+        account text COLLATE "C" NOT NULL,
+        via text NOT NULL,
+        status text NOT NULL,
+        spec text NOT NULL,
+        tags text NOT NULL,
+        PRIMARY KEY (kind, mesh_owner, mesh_name, parent, name, version)
+      );
+    `,
+  },
 ];

@@ -3,9 +3,11 @@ import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { fromRow, type ResourceRow } from './resource-row';
 import {
   type MeshCursor,
+  type ResourceKey,
   type ResourceRecord,
   type Store,
   type StoredTag,
+  type StoredVersion,
   type StoreReader,
   StoreUnavailableError,
   type StoreWriter,
@@ -75,10 +77,20 @@ const SQL = {
     created_at = excluded.created_at`,
   expireClientTokens: 'DELETE FROM client_tokens WHERE created_at < $1',
   setMeta: 'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  listVersions: `SELECT version, uid, resource_owner, at, account, via, status, spec, tags FROM versions
+    WHERE ${SCOPE} AND name = $5 AND version < $6 ORDER BY version DESC LIMIT $7`,
+  addVersion: `INSERT INTO versions (kind, mesh_owner, mesh_name, parent, name, version, uid, resource_owner, at, account,
+    via, status, spec, tags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+    ON CONFLICT (kind, mesh_owner, mesh_name, parent, name, version) DO UPDATE SET uid = excluded.uid,
+    resource_owner = excluded.resource_owner,
+    at = excluded.at, account = excluded.account, via = excluded.via, status = excluded.status,
+    spec = excluded.spec, tags = excluded.tags`,
+  pruneVersions: `DELETE FROM versions WHERE ${SCOPE} AND name = $5 AND version < $6`,
+  clearVersions: `DELETE FROM versions WHERE ${SCOPE} AND name = $5`,
 } as const;
 
 const WIPE =
-  'DELETE FROM resources; DELETE FROM child_counts; DELETE FROM shares; DELETE FROM tags; DELETE FROM client_tokens;';
+  'DELETE FROM resources; DELETE FROM child_counts; DELETE FROM shares; DELETE FROM tags; DELETE FROM client_tokens; DELETE FROM versions;';
 /** The advisory lock (with the schema's hash) every write holds shared, and a write that must run alone holds exclusive. */
 const WRITE_LOCK = 0x6d657369;
 const BEGIN_WRITE = 'BEGIN ISOLATION LEVEL SERIALIZABLE';
@@ -368,6 +380,18 @@ export class PostgresStore implements Store {
   }
 }
 
+/** A `versions` row without its key columns. */
+type VersionRow = Omit<StoredVersion, 'resourceOwner' | 'spec' | 'tags'> & {
+  resource_owner: string;
+  spec: string;
+  tags: string;
+};
+
+/** The key columns of a resource, in statement order. */
+function keyOf(key: ResourceKey): string[] {
+  return [key.kind, key.meshOwner, key.meshName, key.parent, key.name];
+}
+
 /** The reader and writer of one transaction, on its connection. */
 function accessor(client: pg.PoolClient): StoreWriter {
   const run = <R extends pg.QueryResultRow>(name: keyof typeof SQL, values: unknown[]) =>
@@ -427,6 +451,15 @@ function accessor(client: pg.PoolClient): StoreWriter {
         : undefined;
     },
     getMeta: async (key) => (await run<{ value: string }>('getMeta', [key])).rows[0]?.value,
+    listVersions: async (key, before, limit) =>
+      (await run<VersionRow>('listVersions', [...keyOf(key), before ?? 2 ** 31 - 1, limit])).rows.map(
+        ({ resource_owner, ...r }) => ({
+          ...r,
+          resourceOwner: resource_owner,
+          spec: JSON.parse(r.spec),
+          tags: JSON.parse(r.tags),
+        }),
+      ),
     isEmpty: async () => (await run('anyResource', [])).rows.length === 0,
 
     insertResource: async (record) => {
@@ -465,6 +498,25 @@ function accessor(client: pg.PoolClient): StoreWriter {
     },
     setMeta: async (key, value) => {
       await run('setMeta', [key, value]);
+    },
+    addVersion: async (key, entry, keep) => {
+      await run('addVersion', [
+        ...keyOf(key),
+        entry.version,
+        entry.uid,
+        entry.resourceOwner,
+        entry.at,
+        entry.account,
+        entry.via,
+        entry.status,
+        JSON.stringify(entry.spec),
+        JSON.stringify(entry.tags),
+      ]);
+      // Versions run 1, 2, ... per resource: below `keep` there is nothing to forget yet (one round trip saved).
+      if (entry.version > keep) await run('pruneVersions', [...keyOf(key), entry.version - keep + 1]);
+    },
+    clearVersions: async (key) => {
+      await run('clearVersions', keyOf(key));
     },
     wipe: async () => {
       await client.query(WIPE);

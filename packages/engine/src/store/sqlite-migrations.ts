@@ -82,4 +82,27 @@ export const MIGRATIONS: readonly { version: number; description: string; sql: s
       END;
     `,
   },
+  {
+    version: 3,
+    description: 'resource history: every version kept (bounded by the engine), the deletion as the last entry',
+    sql: `
+      CREATE TABLE versions (
+        kind TEXT NOT NULL,
+        mesh_owner TEXT NOT NULL,
+        mesh_name TEXT NOT NULL,
+        parent TEXT NOT NULL,
+        name TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        uid TEXT NOT NULL,
+        resource_owner TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        account TEXT NOT NULL,
+        via TEXT NOT NULL,
+        status TEXT NOT NULL,
+        spec TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        PRIMARY KEY (kind, mesh_owner, mesh_name, parent, name, version)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

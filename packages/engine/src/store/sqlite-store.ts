@@ -10,6 +10,7 @@ import {
   type Store,
   type StoredClientToken,
   type StoredTag,
+  type StoredVersion,
   type StoreReader,
   StoreUnavailableError,
   type StoreWriter,
@@ -250,6 +251,10 @@ export class SqliteStore implements Store {
           : undefined;
       },
       getMeta: async (key) => (s.getMeta.get({ key }) as { value: string } | undefined)?.value,
+      listVersions: async (key, before, limit) =>
+        (
+          s.listVersions.all({ ...keyParams(key), before: before ?? Number.MAX_SAFE_INTEGER, limit }) as VersionRow[]
+        ).map(fromVersionRow),
       isEmpty: async () => s.anyResource.get() === undefined,
 
       insertResource: async (record) => {
@@ -292,13 +297,44 @@ export class SqliteStore implements Store {
       setMeta: async (key, value) => {
         s.setMeta.run({ key, value });
       },
+      addVersion: async (key, entry, keep) => {
+        s.addVersion.run({ ...keyParams(key), ...toVersionRow(entry) });
+        // Versions run 1, 2, ... per resource: below `keep` there is nothing to forget yet.
+        if (entry.version > keep) s.pruneVersions.run({ ...keyParams(key), below: entry.version - keep + 1 });
+      },
+      clearVersions: async (key) => {
+        s.clearVersions.run(keyParams(key));
+      },
       wipe: async () => {
         this.#db.exec(
-          'DELETE FROM resources; DELETE FROM child_counts; DELETE FROM shares; DELETE FROM tags; DELETE FROM client_tokens;',
+          'DELETE FROM resources; DELETE FROM child_counts; DELETE FROM shares; DELETE FROM tags; DELETE FROM client_tokens; DELETE FROM versions;',
         );
       },
     };
   }
+}
+
+/** A `versions` row without its key columns (the query's own). */
+interface VersionRow {
+  version: number;
+  uid: string;
+  resource_owner: string;
+  at: number;
+  account: string;
+  via: StoredVersion['via'];
+  status: StoredVersion['status'];
+  spec: string;
+  tags: string;
+}
+
+function toVersionRow(entry: StoredVersion): VersionRow {
+  const { resourceOwner, ...rest } = entry;
+  return { ...rest, resource_owner: resourceOwner, spec: JSON.stringify(entry.spec), tags: JSON.stringify(entry.tags) };
+}
+
+function fromVersionRow(row: VersionRow): StoredVersion {
+  const { resource_owner, ...rest } = row;
+  return { ...rest, resourceOwner: resource_owner, spec: JSON.parse(row.spec), tags: JSON.parse(row.tags) };
 }
 
 function migrate(db: Database.Database): void {
@@ -405,5 +441,20 @@ function prepare(db: Database.Database) {
     setMeta: db.prepare(
       'INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ),
+    listVersions: db.prepare(
+      `SELECT version, uid, resource_owner, at, account, via, status, spec, tags FROM versions
+       WHERE ${SCOPE} AND name = @name AND version < @before ORDER BY version DESC LIMIT @limit`,
+    ),
+    addVersion: db.prepare(
+      `INSERT INTO versions (kind, mesh_owner, mesh_name, parent, name, version, uid, resource_owner, at, account, via,
+       status, spec, tags) VALUES (@kind, @mesh_owner, @mesh_name, @parent, @name, @version, @uid, @resource_owner, @at,
+       @account, @via, @status, @spec, @tags)
+       ON CONFLICT (kind, mesh_owner, mesh_name, parent, name, version) DO UPDATE SET uid = excluded.uid,
+       resource_owner = excluded.resource_owner,
+       at = excluded.at, account = excluded.account, via = excluded.via, status = excluded.status,
+       spec = excluded.spec, tags = excluded.tags`,
+    ),
+    pruneVersions: db.prepare(`DELETE FROM versions WHERE ${SCOPE} AND name = @name AND version < @below`),
+    clearVersions: db.prepare(`DELETE FROM versions WHERE ${SCOPE} AND name = @name`),
   };
 }

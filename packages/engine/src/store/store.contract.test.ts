@@ -2,10 +2,25 @@
 // the engine relies on, below any App Mesh rule.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORE_KINDS } from '../test-support/fixtures';
-import type { ResourceKey, ResourceRecord, ResourceScope, Store } from './store';
+import type { ResourceKey, ResourceRecord, ResourceScope, Store, StoredVersion } from './store';
 
 const OWNER = '123456789012';
 const OTHER = '111122223333';
+
+function version(n: number, extra: Partial<StoredVersion> = {}): StoredVersion {
+  return {
+    version: n,
+    uid: 'uid-1',
+    resourceOwner: OWNER,
+    at: 1_700_000_000_000 + n,
+    account: OWNER,
+    via: 'console',
+    status: 'ACTIVE',
+    spec: { listeners: [{ portMapping: { protocol: 'http', port: 8000 + n } }], note: 'Ünïcødé "q"' },
+    tags: [{ key: 'team', value: `t${n}` }],
+    ...extra,
+  };
+}
 
 function record(kind: ResourceRecord['kind'], name: string, extra: Partial<ResourceRecord> = {}): ResourceRecord {
   const meshName = kind === 'mesh' ? name : 'm';
@@ -263,8 +278,44 @@ describe.each(STORE_KINDS)('store contract on $name', (kind) => {
     });
   });
 
-  it('when the store is wiped, then every resource, share, tag and token goes and meta stays', async () => {
+  it('when versions are added, then they list newest first, page by page, at most `keep` of them, per resource', async () => {
+    const gw = key(record('virtualGateway', 'gw'));
+    const twin = { ...gw, name: 'gw2' };
     await store.write(async (w) => {
+      for (let n = 1; n <= 5; n++) await w.addVersion(gw, version(n), 3);
+      await w.addVersion(twin, version(1, { via: 'api', account: OTHER }), 3);
+    });
+    await store.read(async (r) => {
+      const kept = await r.listVersions(gw, undefined, 10);
+      expect(kept.map((v) => v.version)).toEqual([5, 4, 3]);
+      expect(kept[0]).toEqual(version(5));
+      expect((await r.listVersions(gw, 5, 1)).map((v) => v.version)).toEqual([4]);
+      expect((await r.listVersions(gw, 3, 10)).map((v) => v.version)).toEqual([]);
+      expect(await r.listVersions(twin, undefined, 10)).toEqual([version(1, { via: 'api', account: OTHER })]);
+      expect(await r.listVersions({ ...gw, name: 'none' }, undefined, 10)).toEqual([]);
+    });
+    // A version written again (a write retried) replaces its entry; a failed write keeps nothing.
+    await store.write((w) => w.addVersion(gw, version(5, { status: 'DELETED' }), 3));
+    await expect(
+      store.write(async (w) => {
+        await w.addVersion(gw, version(6), 3);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const after = await store.read((r) => r.listVersions(gw, undefined, 10));
+    expect(after.map((v) => [v.version, v.status])).toEqual([
+      [5, 'DELETED'],
+      [4, 'ACTIVE'],
+      [3, 'ACTIVE'],
+    ]);
+    await store.write((w) => w.clearVersions(gw));
+    expect(await store.read((r) => r.listVersions(gw, undefined, 10))).toEqual([]);
+    expect(await store.read((r) => r.listVersions(twin, undefined, 10))).toHaveLength(1);
+  });
+
+  it('when the store is wiped, then every resource, share, tag, token and version goes and meta stays', async () => {
+    await store.write(async (w) => {
+      await w.addVersion(key(record('virtualGateway', 'g')), version(1), 10);
       await w.insertResource(record('mesh', 'm'));
       await w.insertResource(record('virtualGateway', 'g'));
       await w.addShare(OWNER, 'm', OTHER);
@@ -282,6 +333,7 @@ describe.each(STORE_KINDS)('store contract on $name', (kind) => {
       expect(await r.listShares(OWNER, 'm')).toEqual([]);
       expect(await r.listTags('u', undefined, 10)).toEqual([]);
       expect(await r.getClientToken(OWNER, 't')).toBeUndefined();
+      expect(await r.listVersions(key(record('virtualGateway', 'g')), undefined, 10)).toEqual([]);
       expect(await r.getMeta('secret')).toBe('two');
     });
     // Counts start again from zero after a wipe.

@@ -1,3 +1,5 @@
+import type { Via } from '@meshconsole/model';
+
 /**
  * The storage port of the mock mesh. A store keeps records; it knows nothing about App Mesh rules
  * (owners, quotas, in-use checks, idempotency): those live in the engine, once, above every store.
@@ -69,6 +71,27 @@ export interface StoredClientToken {
   createdAt: number;
 }
 
+/** Which surface a change came through: the console API (`/api`) or the App Mesh API (`/v20190125`). */
+export type { Via };
+
+/** One version of a resource as its history keeps it (`listVersions`). */
+export interface StoredVersion {
+  version: number;
+  /** The resource's uid at that version (a re-created name has a new uid and a new history). */
+  uid: string;
+  resourceOwner: string;
+  /** When the version was written (ms). */
+  at: number;
+  /** The account that wrote it, and through which surface. */
+  account: string;
+  via: Via;
+  status: 'ACTIVE' | 'DELETED';
+  /** The spec at that version (plain JSON). */
+  spec: unknown;
+  /** The resource's tags when the version was written, ordered by key. */
+  tags: StoredTag[];
+}
+
 /** A position in the mesh list, which is ordered by (meshName, meshOwner). */
 export interface MeshCursor {
   meshName: string;
@@ -101,6 +124,8 @@ export interface StoreReader {
   countTags(uid: string): Promise<number>;
   getClientToken(account: string, token: string): Promise<StoredClientToken | undefined>;
   getMeta(key: string): Promise<string | undefined>;
+  /** Versions kept for the resource `key` names, newest first, with a version below `before`. */
+  listVersions(key: ResourceKey, before: number | undefined, limit: number): Promise<StoredVersion[]>;
   /** True when the store holds no resources at all. */
   isEmpty(): Promise<boolean>;
 }
@@ -121,7 +146,14 @@ export interface StoreWriter extends StoreReader {
   /** Forgets client tokens created before `before` (ms). */
   expireClientTokens(before: number): Promise<void>;
   setMeta(key: string, value: string): Promise<void>;
-  /** Deletes every resource, share, tag and client token (meta survives unless overwritten). */
+  /**
+   * Appends a version to the history of `key` and forgets the versions `keep` or more below it (so at
+   * most `keep` remain). The engine writes versions in increasing order.
+   */
+  addVersion(key: ResourceKey, entry: StoredVersion, keep: number): Promise<void>;
+  /** Forgets the whole history of `key` (a new resource of that name begins a new one). */
+  clearVersions(key: ResourceKey): Promise<void>;
+  /** Deletes every resource, share, tag, client token and version (meta survives unless overwritten). */
   wipe(): Promise<void>;
 }
 

@@ -45,7 +45,8 @@ export async function openPostgresKind(): Promise<{ store: Store; cleanup: () =>
       await store.close();
       await testAdminPool().query(
         `DELETE FROM ${name}.resources; DELETE FROM ${name}.child_counts; DELETE FROM ${name}.shares;
-         DELETE FROM ${name}.tags; DELETE FROM ${name}.client_tokens; DELETE FROM ${name}.meta;`,
+         DELETE FROM ${name}.tags; DELETE FROM ${name}.client_tokens; DELETE FROM ${name}.meta;
+         DELETE FROM ${name}.versions;`,
       );
       spareSchemas.push(name);
     },

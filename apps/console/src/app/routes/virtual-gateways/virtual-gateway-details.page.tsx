@@ -8,6 +8,7 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tabs from '@cloudscape-design/components/tabs';
+import type { VirtualGatewayData } from '@meshconsole/model';
 import { usePrefetchQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { meshCrumbs, usePageChrome } from '../../../components/app-shell';
@@ -18,8 +19,10 @@ import { DeployPanel } from '../../../features/deploy/components/deploy-panel';
 import { ExportButton } from '../../../features/export/components/export-button';
 import { gatewayRoutesQueryOptions } from '../../../features/gateway-routes/api/list-gateway-routes';
 import { GatewayRoutesTable } from '../../../features/gateway-routes/components/gateway-routes-table';
+import { HistoryPanel } from '../../../features/history/components/history-panel';
 import { TagsPanel } from '../../../features/tags/components/tags-panel';
 import { useVirtualGateway } from '../../../features/virtual-gateways/api/get-virtual-gateway';
+import { useUpdateVirtualGateway } from '../../../features/virtual-gateways/api/update-virtual-gateway';
 import { ownerBlockReason } from '../../../features/virtual-gateways/components/delete-virtual-gateway-modal';
 import { describeOutputJson } from '../../../features/virtual-gateways/components/describe-json';
 import { useDeleteVirtualGateway } from '../../../features/virtual-gateways/components/use-delete-virtual-gateway';
@@ -29,7 +32,7 @@ import { formatTimestamp } from '../../../lib/format';
 import { links, useMeshParams } from '../../../lib/links';
 import { useSession } from '../../../lib/session';
 
-const TABS = ['gateway-routes', 'json', 'tags', 'deploy'] as const;
+const TABS = ['gateway-routes', 'json', 'tags', 'deploy', 'history'] as const;
 
 export default function VirtualGatewayDetailsPage() {
   const { mesh, meshOwner } = useMeshParams();
@@ -38,6 +41,7 @@ export default function VirtualGatewayDetailsPage() {
   const [search, setSearch] = useSearchParams();
   const session = useSession();
   const query = useVirtualGateway(mesh, meshOwner, name);
+  const update = useUpdateVirtualGateway(mesh, meshOwner, name);
   // The Gateway routes tab renders only once the gateway is in: ask for its routes now, in parallel.
   usePrefetchQuery(gatewayRoutesQueryOptions(mesh, meshOwner, name));
   const deletion = useDeleteVirtualGateway(mesh, meshOwner, {
@@ -201,6 +205,22 @@ export default function VirtualGatewayDetailsPage() {
           id: 'deploy',
           label: 'Deploy',
           content: <DeployPanel mesh={mesh} meshOwner={meshOwner} gatewayName={name} />,
+        },
+        {
+          id: 'history',
+          label: 'History',
+          content: (
+            <HistoryPanel
+              mesh={mesh}
+              meshOwner={meshOwner}
+              path={['virtual-gateways', name]}
+              kindLabel="virtual gateway"
+              restoreDisabledReason={editReason}
+              onRestore={async (entry) => {
+                await update.mutateAsync({ spec: entry.spec as VirtualGatewayData['spec'] });
+              }}
+            />
+          ),
         },
       ]}
     />

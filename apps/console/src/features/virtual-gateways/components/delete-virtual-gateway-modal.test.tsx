@@ -13,6 +13,7 @@ async function renderModal(opts: { routes: string[]; resourceOwner?: string }) {
   if (opts.routes.length > 0) await seedService(api, 'svc.demo.local');
   for (const name of opts.routes) await seedRoute(api, 'gw-1', name, `/${name}`, 'svc.demo.local');
   const onConfirm = vi.fn();
+  const onDeletedWithRoutes = vi.fn();
   renderWithApp(
     <DeleteVirtualGatewayModal
       mesh="demo-mesh"
@@ -21,12 +22,13 @@ async function renderModal(opts: { routes: string[]; resourceOwner?: string }) {
       callerAccountId={api.accountId}
       onDismiss={() => {}}
       onConfirm={onConfirm}
+      onDeletedWithRoutes={onDeletedWithRoutes}
     />,
     { path: '/meshes/demo-mesh/virtual-gateways', pattern: '/meshes/:mesh/virtual-gateways' },
   );
   const modal = () => createWrapper(document.body).findModal('[data-testid="delete-virtual-gateway-modal"]')!;
   const deleteButton = () => modal().findFooter()!.findButton('[data-testid="confirm-delete"]');
-  return { modal, deleteButton, onConfirm };
+  return { api, modal, deleteButton, onConfirm, onDeletedWithRoutes };
 }
 
 describe('delete virtual gateway modal', () => {
@@ -48,7 +50,7 @@ describe('delete virtual gateway modal', () => {
     expect(m.onConfirm).toHaveBeenCalledWith('gw-1');
   });
 
-  it('when the gateway has gateway routes, then the modal lists them as links and offers no Delete', async () => {
+  it('when the gateway has gateway routes, then the modal lists them as links and offers no plain Delete', async () => {
     const m = await renderModal({ routes: ['to-svc-a', 'to-svc-b'] });
     const blocked = await screen.findByTestId('delete-blocked-by-routes');
     const links = Array.from(blocked.querySelectorAll('a')).map((a) => [a.textContent, a.getAttribute('href')]);
@@ -57,7 +59,61 @@ describe('delete virtual gateway modal', () => {
       ['to-svc-b', '/meshes/demo-mesh/virtual-gateways/gw-1/gateway-routes/to-svc-b'],
     ]);
     expect(m.deleteButton()).toBeNull();
-    expect(m.modal().findContent().findInput()).toBeNull();
+  });
+
+  it('when the gateway has three routes, then Delete with gateway routes shows the plan and, after "delete", deletes all four', async () => {
+    const m = await renderModal({ routes: ['r1', 'r2', 'r3'] });
+    const steps = await screen.findByTestId('delete-plan-steps');
+    await eventually(() =>
+      expect(Array.from(steps.querySelectorAll('li')).map((li) => li.textContent?.trim())).toEqual([
+        'Gateway route r1',
+        'Gateway route r2',
+        'Gateway route r3',
+        'Virtual gateway gw-1',
+      ]),
+    );
+    const withRoutes = () => m.modal().findFooter()!.findButton('[data-testid="confirm-delete-with-routes"]')!;
+    expect(withRoutes().getElement().textContent).toBe('Delete with gateway routes');
+    expect(withRoutes().isDisabled()).toBe(true);
+    m.modal().findContent().findInput()!.setInputValue('delete');
+    await eventually(() => expect(withRoutes().isDisabled()).toBe(false));
+    withRoutes().click();
+    await eventually(() => expect(m.onDeletedWithRoutes).toHaveBeenCalledWith('gw-1'));
+    const run = m.api.requests.find((r) => r.method === 'POST' && r.path.endsWith('/delete-plan'));
+    expect((run?.body as { expect?: string[] } | undefined)?.expect).toHaveLength(4);
+    expect(run?.csrf).toBe('1');
+    expect((await m.api.mesh.listVirtualGateways({ meshName: 'demo-mesh' })).virtualGateways).toEqual([]);
+    expect(m.onConfirm).not.toHaveBeenCalled();
+  });
+
+  it('when the plan changed since it was shown, then nothing is deleted and the new plan is shown to confirm', async () => {
+    const m = await renderModal({ routes: ['r1'] });
+    await screen.findByTestId('delete-plan-steps');
+    // The gateway route is deleted behind the console's back with a new one added: the plan changed.
+    await m.api.mesh.createGatewayRoute({
+      meshName: 'demo-mesh',
+      virtualGatewayName: 'gw-1',
+      gatewayRouteName: 'sneaky',
+      spec: {
+        httpRoute: {
+          match: { prefix: '/s' },
+          action: { target: { virtualService: { virtualServiceName: 'svc.demo.local' } } },
+        },
+      },
+    });
+    m.modal().findContent().findInput()!.setInputValue('delete');
+    const withRoutes = () => m.modal().findFooter()!.findButton('[data-testid="confirm-delete-with-routes"]')!;
+    await eventually(() => expect(withRoutes().isDisabled()).toBe(false));
+    withRoutes().click();
+    await eventually(() => expect(document.body.textContent).toContain('Nothing was deleted'));
+    expect(m.onDeletedWithRoutes).not.toHaveBeenCalled();
+    expect(
+      (await m.api.mesh.listGatewayRoutes({ meshName: 'demo-mesh', virtualGatewayName: 'gw-1' })).gatewayRoutes,
+    ).toHaveLength(2);
+    // The plan shown again includes the new route; a second confirmation deletes everything.
+    await eventually(() => expect(screen.getByTestId('delete-plan-steps').textContent).toContain('sneaky'));
+    withRoutes().click();
+    await eventually(() => expect(m.onDeletedWithRoutes).toHaveBeenCalledWith('gw-1'));
   });
 
   it('when the caller is not the resource owner, then Delete is disabled and the reason is shown', async () => {

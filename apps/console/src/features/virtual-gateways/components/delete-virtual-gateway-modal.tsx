@@ -7,9 +7,12 @@ import Link from '@cloudscape-design/components/link';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { DELETE_PLAN_TYPE_LABELS, type DeletePlanRun, type DeletePlanStep } from '@meshconsole/model';
 import { type ReactElement, useEffect, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { links, useFollow } from '../../../lib/links';
+import { useGatewayDeletePlan, useRunGatewayDeletePlan } from '../api/delete-plan';
 import { useGatewayRouteNames } from '../api/list-gateway-route-names';
 
 export const DELETE_CONSENT_WORD = 'delete';
@@ -28,6 +31,54 @@ export interface DeleteVirtualGatewayModalProps {
   callerAccountId: string | undefined;
   onDismiss: () => void;
   onConfirm: (name: string) => void;
+  /** The gateway and its routes were all deleted through the delete plan. */
+  onDeletedWithRoutes?: (name: string) => void;
+}
+
+const OUTCOME: Record<
+  DeletePlanRun['steps'][number]['outcome'],
+  { type: 'success' | 'error' | 'pending'; text: string }
+> = {
+  deleted: { type: 'success', text: 'Deleted' },
+  failed: { type: 'error', text: 'Failed' },
+  'not-run': { type: 'pending', text: 'Not deleted' },
+};
+
+/** The delete plan's steps, in order, with what became of each once it ran. */
+function PlanSteps({ steps, run, running }: { steps: DeletePlanStep[]; run?: DeletePlanRun; running: boolean }) {
+  const outcomes = new Map(run?.steps.map((s) => [s.arn, s]));
+  return (
+    <ol style={{ margin: 0 }} aria-label="Delete plan" data-testid="delete-plan-steps">
+      {steps.map((s) => {
+        const done = outcomes.get(s.arn);
+        const state = done ? OUTCOME[done.outcome] : undefined;
+        return (
+          <li key={s.arn}>
+            <SpaceBetween direction="horizontal" size="xs">
+              {[
+                <span key="what">
+                  {DELETE_PLAN_TYPE_LABELS[s.resourceType]} <b>{s.name}</b>
+                </span>,
+                running && !done ? (
+                  <StatusIndicator key="s" type="in-progress">
+                    Deleting
+                  </StatusIndicator>
+                ) : state ? (
+                  <StatusIndicator key="s" type={state.type}>
+                    {done?.error ? `${state.text}: ${done.error.message}` : state.text}
+                  </StatusIndicator>
+                ) : !s.allowed ? (
+                  <StatusIndicator key="s" type="stopped">
+                    {s.reason ?? 'You may not delete it'}
+                  </StatusIndicator>
+                ) : null,
+              ]}
+            </SpaceBetween>
+          </li>
+        );
+      })}
+    </ol>
+  );
 }
 
 /** Why the caller can't delete this gateway, or undefined when they can. */
@@ -45,23 +96,68 @@ export function DeleteVirtualGatewayModal(props: DeleteVirtualGatewayModalProps)
   const [typed, setTyped] = useState('');
   const follow = useFollow();
   const routes = useGatewayRouteNames(mesh, meshOwner, gateway?.name ?? '', gateway !== null);
+  const hasRoutes = (routes.data ?? []).length > 0;
+  const plan = useGatewayDeletePlan(mesh, meshOwner, gateway?.name ?? '', gateway !== null && hasRoutes);
+  const runPlan = useRunGatewayDeletePlan(mesh, meshOwner);
+  const [lastRun, setLastRun] = useState<DeletePlanRun | undefined>();
 
   useEffect(() => {
     setTyped('');
+    setLastRun(undefined);
   }, [gateway?.name]);
 
   if (!gateway) return null;
 
   const ownerReason = ownerBlockReason(gateway.resourceOwner, props.callerAccountId);
   const routeNames = routes.data ?? [];
-  const hasRoutes = routeNames.length > 0;
   const checking = routes.isPending;
   const matches = typed.trim().toLowerCase() === DELETE_CONSENT_WORD;
   const canDelete = !ownerReason && !checking && !routes.isError && !hasRoutes;
+  const planSteps = plan.data?.steps ?? [];
+  const canRunPlan = hasRoutes && !ownerReason && plan.data !== undefined && !plan.data.blocked && !runPlan.isPending;
+
+  const runWithRoutes = () => {
+    if (!canRunPlan || !matches) return;
+    runPlan.mutate(
+      { name: gateway.name, expect: planSteps.map((s) => s.arn) },
+      {
+        onSuccess: (run) => {
+          setLastRun(run);
+          if (run.done) props.onDeletedWithRoutes?.(gateway.name);
+          else void plan.refetch(); // a retry runs what is left
+        },
+        onError: () => void plan.refetch(),
+      },
+    );
+  };
 
   const submit = () => {
-    if (canDelete && matches) props.onConfirm(gateway.name);
+    if (hasRoutes) runWithRoutes();
+    else if (canDelete && matches) props.onConfirm(gateway.name);
   };
+
+  /** The typed-"delete" confirmation, for the plain delete and the delete with gateway routes. */
+  const confirmForm = (key: string, disabled: boolean) => (
+    <form
+      key={key}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <FormField label={`To confirm this deletion, type "${DELETE_CONSENT_WORD}".`}>
+        <Input
+          value={typed}
+          onChange={({ detail }) => setTyped(detail.value)}
+          placeholder={DELETE_CONSENT_WORD}
+          disabled={disabled}
+          ariaRequired
+          autoComplete={false}
+          data-testid="delete-confirmation-input"
+        />
+      </FormField>
+    </form>
+  );
 
   const body: ReactElement[] = [];
   if (checking) {
@@ -82,6 +178,7 @@ export function DeleteVirtualGatewayModal(props: DeleteVirtualGatewayModalProps)
       </Alert>,
     );
   } else if (hasRoutes) {
+    const shownSteps = lastRun && !runPlan.isPending ? lastRun.steps : planSteps;
     body.push(
       <Alert
         key="has-routes"
@@ -107,6 +204,48 @@ export function DeleteVirtualGatewayModal(props: DeleteVirtualGatewayModalProps)
           ]}
         </SpaceBetween>
       </Alert>,
+      <SpaceBetween key="plan" size="xs">
+        {[
+          <Box key="h" variant="h3">
+            Or delete it with its gateway routes
+          </Box>,
+          plan.isPending ? (
+            <Box key="p">
+              <Spinner /> Planning the deletion
+            </Box>
+          ) : plan.isError ? (
+            <Alert key="p" type="error" header="Couldn't plan the deletion">
+              {errorMessage(plan.error)}
+            </Alert>
+          ) : (
+            <SpaceBetween key="p" size="xs">
+              {[
+                <Box key="intro" variant="p">
+                  These resources are deleted in this order, one after the other:
+                </Box>,
+                <PlanSteps key="steps" steps={shownSteps} run={lastRun} running={runPlan.isPending} />,
+                plan.data?.blocked ? (
+                  <Alert key="blocked" type="error" header="This plan can't run" data-testid="delete-plan-blocked">
+                    It includes resources your account can't delete. Nothing will be deleted.
+                  </Alert>
+                ) : null,
+                lastRun && !lastRun.done ? (
+                  <Alert key="partial" type="error" header="The deletion stopped" data-testid="delete-plan-partial">
+                    {lastRun.steps.filter((s) => s.outcome === 'deleted').length} of {lastRun.steps.length} resources
+                    were deleted. Choose Delete with gateway routes again to delete the rest.
+                  </Alert>
+                ) : null,
+                runPlan.isError ? (
+                  <Alert key="error" type="error" header="Nothing was deleted">
+                    {errorMessage(runPlan.error)}
+                  </Alert>
+                ) : null,
+              ]}
+            </SpaceBetween>
+          ),
+        ]}
+      </SpaceBetween>,
+      confirmForm('confirm-plan', !canRunPlan && !runPlan.isPending),
     );
   }
 
@@ -132,25 +271,7 @@ export function DeleteVirtualGatewayModal(props: DeleteVirtualGatewayModalProps)
         Envoy proxies configured with this virtual gateway lose their configuration, and clients outside the mesh can no
         longer reach the services behind it.
       </Alert>,
-      <form
-        key="confirm"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <FormField label={`To confirm this deletion, type "${DELETE_CONSENT_WORD}".`}>
-          <Input
-            value={typed}
-            onChange={({ detail }) => setTyped(detail.value)}
-            placeholder={DELETE_CONSENT_WORD}
-            disabled={!canDelete}
-            ariaRequired
-            autoComplete={false}
-            data-testid="delete-confirmation-input"
-          />
-        </FormField>
-      </form>,
+      confirmForm('confirm', !canDelete),
     );
   }
 
@@ -162,7 +283,19 @@ export function DeleteVirtualGatewayModal(props: DeleteVirtualGatewayModalProps)
             Cancel
           </Button>,
           ...(hasRoutes
-            ? []
+            ? [
+                <Button
+                  key="delete-with-routes"
+                  variant="primary"
+                  disabled={!canRunPlan || !matches}
+                  disabledReason={ownerReason}
+                  loading={runPlan.isPending}
+                  onClick={runWithRoutes}
+                  data-testid="confirm-delete-with-routes"
+                >
+                  Delete with gateway routes
+                </Button>,
+              ]
             : [
                 <Button
                   key="delete"

@@ -55,6 +55,15 @@ export function useDeleteVirtualGateway(
         setTarget(null);
         run(name);
       }}
+      onDeletedWithRoutes={(name) => {
+        setTarget(null);
+        flash.push({
+          id: `delete-virtual-gateway-${mesh}-${name}`,
+          type: 'success',
+          content: `Successfully deleted virtual gateway ${name} and its gateway routes.`,
+        });
+        onDeleted?.(name);
+      }}
     />
   );
   return { open: setTarget, modal };
