@@ -34,16 +34,31 @@ test.describe('Gateway routing you can see', () => {
       'Does not match',
     );
 
-    // A request no route takes says so; a path without "/" gets the model's message at Path.
-    await tab.getByLabel('Path', { exact: true }).fill('/elsewhere');
-    await expect(page.getByTestId('test-request-no-match')).toContainText('No gateway route takes this request');
-    await tab.getByLabel('Path', { exact: true }).fill('chapter/1');
-    await expect(tab.getByText('Path must start with "/"')).toBeVisible();
-
     // The winner's link opens the route.
-    await tab.getByLabel('Path', { exact: true }).fill('/chapter/1');
     await winner.click();
     await expect(page).toHaveURL(new RegExp(`/virtual-gateways/${gateway}/gateway-routes/chapter`));
+  });
+
+  test('when no route takes the request, then the tab says so; a path without "/" gets the model\'s message at Path', async ({
+    page,
+    api,
+    demo,
+    gatewayDetails,
+  }, testInfo) => {
+    const gateway = `nomatch-${testInfo.workerIndex}`;
+    const service = `nm-${testInfo.workerIndex}.local`;
+    await api.createVirtualService(demo.mesh, service);
+    await api.createVirtualGateway(demo.mesh, gateway);
+    await api.createGatewayRoute(demo.mesh, gateway, 'chapter', service, '/chapter');
+
+    await gatewayDetails.goto(demo.mesh, gateway);
+    await gatewayDetails.openTab('Test request');
+    const tab = page.getByTestId('test-request-panel');
+    await tab.getByLabel('Path', { exact: true }).fill('/elsewhere');
+    await expect(page.getByTestId('test-request-no-match')).toContainText('No gateway route takes this request');
+    await expect(page.getByTestId('request-out')).toContainText('Not forwarded');
+    await tab.getByLabel('Path', { exact: true }).fill('chapter/1');
+    await expect(tab.getByText('Path must start with "/"')).toBeVisible();
   });
 
   test('when a route duplicates another, then the gateway routes table shows the finding on it, naming the other route', async ({

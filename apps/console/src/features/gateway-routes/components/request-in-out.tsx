@@ -2,13 +2,21 @@ import Box from '@cloudscape-design/components/box';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { TestRequestAnswer } from '@meshconsole/model';
+import type { TestRequest, TestRequestAnswer } from '@meshconsole/model';
 
 export interface RequestIn {
   /** The HTTP method (http/http2) or undefined (grpc requests are POSTs to `/<service>/<method>`). */
   method?: string;
   host: string | null;
   path: string;
+}
+
+/** A test request as the gateway's Envoy sees it arrive (a gRPC call is a POST to `/<service>/<method>`). */
+export function requestInOf(request: TestRequest): RequestIn {
+  if ('serviceName' in request) {
+    return { host: request.host ?? null, path: `/${request.serviceName}/${request.methodName ?? ''}` };
+  }
+  return { method: request.method, host: request.host ?? null, path: request.path };
 }
 
 export interface RequestInOutProps {

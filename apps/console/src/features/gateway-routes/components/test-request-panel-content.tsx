@@ -10,7 +10,12 @@ import Table from '@cloudscape-design/components/table';
 import type { TestRequest, TestRequestAnswer, TestRequestOutcome } from '@meshconsole/model';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
-import { ControlledInput, ControlledListEditor, ControlledSelect } from '../../../components/form/form-fields';
+import {
+  ControlledInput,
+  ControlledListEditor,
+  ControlledSelect,
+  type FormControl,
+} from '../../../components/form/form-fields';
 import { toFieldErrors } from '../../../components/form/model-form';
 import { useModelForm } from '../../../components/form/use-model-form';
 import { errorMessage } from '../../../lib/api-client';
@@ -25,7 +30,7 @@ import {
   TEST_REQUEST_LABELS as L,
   type TestRequestFormValues,
 } from '../form/test-request-form-definition';
-import { RequestInOut } from './request-in-out';
+import { RequestInOut, requestInOf } from './request-in-out';
 import type { TestRequestPanelProps } from './test-request-panel';
 
 /** How long typing must pause before the request is evaluated. */
@@ -36,13 +41,6 @@ const OUTCOME: Record<TestRequestOutcome, { type: StatusIndicatorProps.Type; tex
   'not-matched': { type: 'stopped', text: 'Does not match' },
   'lower-priority': { type: 'info', text: 'Matches, comes later' },
 };
-
-function requestInOf(request: TestRequest) {
-  if ('serviceName' in request) {
-    return { host: request.host ?? null, path: `/${request.serviceName}/${request.methodName ?? ''}` };
-  }
-  return { method: request.method, host: request.host ?? null, path: request.path };
-}
 
 function Answer({
   answer,
@@ -119,6 +117,42 @@ function Answer({
   );
 }
 
+/** Headers (http) or metadata (grpc): name and value rows, an optional list under its label. */
+function NameValueRows({
+  control,
+  name,
+  noun,
+  placeholder,
+}: {
+  control: FormControl<TestRequestFormValues>;
+  name: 'headers' | 'metadata';
+  noun: 'Header' | 'Metadata';
+  placeholder: string;
+}) {
+  return (
+    <SpaceBetween size="xs">
+      {[
+        <Box key="l" variant="awsui-key-label">
+          {L[name]} - <i>optional</i>
+        </Box>,
+        <ControlledListEditor
+          key="e"
+          control={control}
+          name={name}
+          data-testid={`test-request-${name}`}
+          columns={[
+            { field: 'name', label: `${noun} name`, placeholder },
+            { field: 'value', label: 'Value' },
+          ]}
+          addButtonText={`Add ${noun.toLowerCase()}`}
+          emptyText={name === 'headers' ? 'No headers.' : 'No metadata.'}
+          newItem={{ name: '', value: '' }}
+        />,
+      ]}
+    </SpaceBetween>
+  );
+}
+
 /** The Test request tab: the request typed here, evaluated by the console API as the user types. */
 export default function TestRequestPanelContent(props: TestRequestPanelProps) {
   const { mesh, meshOwner, gatewayName, protocol } = props;
@@ -146,6 +180,17 @@ export default function TestRequestPanelContent(props: TestRequestPanelProps) {
   }, [request, trigger, clearErrors]);
   const query = useTestRequest(mesh, meshOwner, gatewayName, request);
 
+  const hostField = (description: string) => (
+    <ControlledInput
+      key="host"
+      control={control}
+      name="host"
+      label={L.host}
+      optional
+      description={description}
+      placeholder="books.example.com"
+    />
+  );
   const fields = grpc
     ? [
         <ControlledInput
@@ -164,35 +209,8 @@ export default function TestRequestPanelContent(props: TestRequestPanelProps) {
           optional
           placeholder="GetItem"
         />,
-        <ControlledInput
-          key="host"
-          control={control}
-          name="host"
-          label={L.host}
-          optional
-          description="The :authority the client sends."
-          placeholder="books.example.com"
-        />,
-        <SpaceBetween key="metadata" size="xs">
-          {[
-            <Box key="l" variant="awsui-key-label">
-              {L.metadata} - <i>optional</i>
-            </Box>,
-            <ControlledListEditor
-              key="e"
-              control={control}
-              name="metadata"
-              data-testid="test-request-metadata"
-              columns={[
-                { field: 'name', label: 'Metadata name', placeholder: 'tenant' },
-                { field: 'value', label: 'Value' },
-              ]}
-              addButtonText="Add metadata"
-              emptyText="No metadata."
-              newItem={{ name: '', value: '' }}
-            />,
-          ]}
-        </SpaceBetween>,
+        hostField('The :authority the client sends.'),
+        <NameValueRows key="metadata" control={control} name="metadata" noun="Metadata" placeholder="tenant" />,
       ]
     : [
         <ControlledSelect
@@ -210,35 +228,8 @@ export default function TestRequestPanelContent(props: TestRequestPanelProps) {
           description="The path and query string the client asks for."
           placeholder="/chapter/1?x=1"
         />,
-        <ControlledInput
-          key="host"
-          control={control}
-          name="host"
-          label={L.host}
-          optional
-          description="The Host header the client sends."
-          placeholder="books.example.com"
-        />,
-        <SpaceBetween key="headers" size="xs">
-          {[
-            <Box key="l" variant="awsui-key-label">
-              {L.headers} - <i>optional</i>
-            </Box>,
-            <ControlledListEditor
-              key="e"
-              control={control}
-              name="headers"
-              data-testid="test-request-headers"
-              columns={[
-                { field: 'name', label: 'Header name', placeholder: 'x-user' },
-                { field: 'value', label: 'Value' },
-              ]}
-              addButtonText="Add header"
-              emptyText="No headers."
-              newItem={{ name: '', value: '' }}
-            />,
-          ]}
-        </SpaceBetween>,
+        hostField('The Host header the client sends.'),
+        <NameValueRows key="headers" control={control} name="headers" noun="Header" placeholder="x-user" />,
       ];
 
   // The last answer with the request it answers: kept on screen while the next one loads.

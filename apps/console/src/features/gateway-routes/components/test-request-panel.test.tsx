@@ -3,7 +3,7 @@ import { HttpTestRequestSchema } from '@meshconsole/model';
 import { act, configure } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { FakeConsoleApi } from '../../../test/fake-console-api';
-import { eventually, renderConsole, startFakeConsoleApi } from '../../../test/render';
+import { eventually, formFieldByLabel, renderConsole, startFakeConsoleApi } from '../../../test/render';
 import { MESH, seedGateways, seedRoute, seedService } from '../../../test/seed';
 
 configure({ getElementError: (message) => new Error(message ?? 'Element not found') });
@@ -29,13 +29,7 @@ function openTab(path = `/meshes/${MESH}/virtual-gateways/books-gw?tab=test-requ
     if (!el) throw new Error('The Test request tab is not shown');
     return createWrapper(el as HTMLElement);
   };
-  const field = (label: string): FormFieldWrapper => {
-    const found = panel()
-      .findAllFormFields()
-      .find((f) => (f.findLabel()?.getElement().textContent ?? '').replace(/ - optional$/, '') === label);
-    if (!found) throw new Error(`No form field labelled ${label}`);
-    return found;
-  };
+  const field = (label: string): FormFieldWrapper => formFieldByLabel(panel(), label);
   const type = (label: string, value: string) =>
     act(() => field(label).findControl()!.findInput()!.setInputValue(value));
   const text = (testId: string) => container.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null;

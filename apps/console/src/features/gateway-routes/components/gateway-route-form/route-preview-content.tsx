@@ -9,7 +9,7 @@ import { checkCandidate, type GatewayRouteEntry, listenerOf, testRequest, withCa
 import { type ReactNode, useMemo } from 'react';
 import { buildGatewayRouteSpec, type GatewayRouteFormValues } from '../../form/gateway-route-form-definition';
 import { sampleRequest } from '../../form/sample-request';
-import { RequestInOut } from '../request-in-out';
+import { RequestInOut, requestInOf } from '../request-in-out';
 import { RouteFindingList } from '../route-findings';
 
 /** What the form knows of the gateway it adds a route to (loaded by the page). */
@@ -65,10 +65,6 @@ export default function RoutePreviewContent({ values, routing, replacing }: Rout
     );
   else {
     const { request, alone, among, candidate } = result;
-    const requestIn =
-      'serviceName' in request
-        ? { host: request.host ?? null, path: `/${request.serviceName}/${request.methodName ?? ''}` }
-        : { method: request.method, host: request.host ?? null, path: request.path };
     const other = among.matched && among.matched.gatewayRouteName !== candidate ? among.matched.gatewayRouteName : null;
     const own = alone.routes[0];
     preview = (
@@ -79,7 +75,12 @@ export default function RoutePreviewContent({ values, routing, replacing }: Rout
               {own?.reason}
             </Alert>
           ),
-          <RequestInOut key="inout" requestIn={requestIn} target={alone.target} forwarded={alone.forwarded} />,
+          <RequestInOut
+            key="inout"
+            requestIn={requestInOf(request)}
+            target={alone.target}
+            forwarded={alone.forwarded}
+          />,
           other ? (
             <Alert key="other" type="info" header={`With the gateway's other routes, ${other} takes this request`}>
               {among.routes.find((r) => r.gatewayRouteName === candidate)?.reason}

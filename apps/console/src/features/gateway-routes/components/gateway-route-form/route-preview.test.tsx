@@ -1,7 +1,7 @@
 import createWrapper, { type FormFieldWrapper } from '@cloudscape-design/components/test-utils/dom';
 import { act, configure } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { eventually, renderConsole, startFakeConsoleApi } from '../../../../test/render';
+import { eventually, formFieldByLabel, renderConsole, startFakeConsoleApi } from '../../../../test/render';
 import { MESH, seedGateways, seedRoute, seedService } from '../../../../test/seed';
 import { MATCH_RULES, PATH_MATCH_LABELS } from '../../form/gateway-route-form-definition';
 
@@ -17,13 +17,7 @@ async function openCreate() {
   await seedRoute(api, 'books-gw', 'chapter', '/chapter', 'svc.local');
   const { container } = renderConsole(`/meshes/${MESH}/virtual-gateways/books-gw/gateway-routes/create`);
   const wrapper = createWrapper(container);
-  const field = (label: string): FormFieldWrapper => {
-    const found = wrapper
-      .findAllFormFields()
-      .find((f) => (f.findLabel()?.getElement().textContent ?? '').replace(/ - optional$/, '') === label);
-    if (!found) throw new Error(`No form field labelled ${label}`);
-    return found;
-  };
+  const field = (label: string): FormFieldWrapper => formFieldByLabel(wrapper, label);
   const type = (label: string, value: string) =>
     act(() => field(label).findControl()!.findInput()!.setInputValue(value));
   const text = (testId: string) => container.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null;
