@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures/test';
+import { PAGE_LOAD_TIMEOUT } from '../pages/console-shell.page';
 
 // Issue 11's "done means" through the browser: the guide's /chapter example on the Test request tab, the
 // route form's preview, and a route finding in the gateway routes table. Each test makes its own gateway
@@ -21,6 +22,8 @@ test.describe('Gateway routing you can see', () => {
     await gatewayDetails.goto(demo.mesh, gateway);
     await gatewayDetails.openTab('Test request');
     const tab = page.getByTestId('test-request-panel');
+    // The tab's code loads when it opens: wait for it as for a page load.
+    await expect(tab.getByLabel('Path', { exact: true })).toBeVisible({ timeout: PAGE_LOAD_TIMEOUT });
     await tab.getByLabel('Path', { exact: true }).fill('/chapter/1');
     await tab.getByLabel(/^Host/).fill('books.example.com');
 
@@ -54,6 +57,8 @@ test.describe('Gateway routing you can see', () => {
     await gatewayDetails.goto(demo.mesh, gateway);
     await gatewayDetails.openTab('Test request');
     const tab = page.getByTestId('test-request-panel');
+    // The tab's code loads when it opens: wait for it as for a page load.
+    await expect(tab.getByLabel('Path', { exact: true })).toBeVisible({ timeout: PAGE_LOAD_TIMEOUT });
     await tab.getByLabel('Path', { exact: true }).fill('/elsewhere');
     await expect(page.getByTestId('test-request-no-match')).toContainText('No gateway route takes this request');
     await expect(page.getByTestId('request-out')).toContainText('Not forwarded');
