@@ -29,6 +29,11 @@ export const queryKeys = {
       ['gateway-routes', o(meshOwner), mesh, gatewayName, 'list', params] as const,
     detail: (mesh: string, meshOwner: Owner, gatewayName: string, route: string) =>
       ['gateway-routes', o(meshOwner), mesh, gatewayName, 'detail', route] as const,
+    /** Under the gateway's routes: a route change invalidates the checks and the test answers too. */
+    checks: (mesh: string, meshOwner: Owner, gatewayName: string) =>
+      ['gateway-routes', o(meshOwner), mesh, gatewayName, 'checks'] as const,
+    testRequest: (mesh: string, meshOwner: Owner, gatewayName: string, body: unknown) =>
+      ['gateway-routes', o(meshOwner), mesh, gatewayName, 'test-request', body] as const,
   },
   virtualServices: {
     all: (mesh: string, meshOwner: Owner) => ['virtual-services', o(meshOwner), mesh] as const,

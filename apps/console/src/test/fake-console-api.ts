@@ -30,10 +30,12 @@ import {
   type Session,
   type TagRef,
   TagResourceBodySchema,
+  testRequestSchemaFor,
   UntagResourceBodySchema,
   UpdateGatewayRouteBodySchema,
   UpdateVirtualGatewayBodySchema,
 } from '@meshconsole/model';
+import { checkRoutes, type GatewayRouteEntry, listenerOf, testRequest } from '@meshconsole/routing';
 
 /**
  * One fake console API for the console's unit tests: the routes of `/api` (docs/architecture.md) over
@@ -259,6 +261,21 @@ export function createFakeConsoleApi(
           if (!(err instanceof DeployOptionsError)) throw err;
           throw new AppMeshError('BadRequestException', err.message, err.fieldErrors as Record<string, string[]>);
         }
+      }
+      // The BFF's routing.service: the gateway and all its routes read through the mesh, then @meshconsole/routing.
+      if ((sub === 'test-request' || sub === 'route-checks') && parts.length === 5) {
+        const listener = listenerOf((await mesh.describeVirtualGateway(gateway)).virtualGateway.spec);
+        const routes: GatewayRouteEntry[] = [];
+        let nextToken: string | undefined;
+        do {
+          const page = await mesh.listGatewayRoutePage({ ...gateway, limit: 100, ...compact({ nextToken }) });
+          for (const r of page.items) routes.push({ gatewayRouteName: r.gatewayRouteName, spec: r.spec });
+          nextToken = page.nextToken ?? undefined;
+        } while (nextToken !== undefined);
+        if (sub === 'test-request' && method === 'POST') {
+          return ok(testRequest(listener, routes, parseOrThrow(testRequestSchemaFor(listener.protocol), body ?? {})));
+        }
+        if (sub === 'route-checks' && method === 'GET') return ok({ findings: checkRoutes(listener, routes) });
       }
       if (sub === 'gateway-routes') {
         if (parts.length === 5) {

@@ -1,3 +1,4 @@
+import type { ElementWrapper, FormFieldWrapper } from '@cloudscape-design/components/test-utils/dom';
 import type { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
@@ -81,4 +82,13 @@ export async function eventually(assertion: () => void, timeoutMs = 4000): Promi
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
+}
+
+/** The Cloudscape form field labelled `label` within `wrapper` ("Priority" also finds "Priority - optional"). */
+export function formFieldByLabel(wrapper: ElementWrapper<Element>, label: string): FormFieldWrapper {
+  const found = wrapper
+    .findAllFormFields()
+    .find((f) => (f.findLabel()?.getElement().textContent ?? '').replace(/ - optional$/, '') === label);
+  if (!found) throw new Error(`No form field labelled ${label}`);
+  return found;
 }

@@ -11,6 +11,7 @@ import { links, useMeshParams } from '../../../lib/links';
 import { preloadRoute } from '../../../lib/route-preload';
 import { useSession } from '../../../lib/session';
 import { gatewayRouteCrumbs } from './gateway-route-crumbs';
+import { useRouteFormRouting } from './use-route-form-routing';
 import { useVirtualServiceChoices } from './use-virtual-service-choices';
 
 export default function CreateGatewayRoutePage() {
@@ -24,6 +25,7 @@ export default function CreateGatewayRoutePage() {
   const gatewayOwner = gateway.data?.metadata.resourceOwner;
   const notOwner = gatewayOwner !== undefined && session.data !== undefined && gatewayOwner !== session.data.accountId;
   const create = useCreateGatewayRoute(mesh, meshOwner, gatewayName);
+  const routing = useRouteFormRouting(mesh, meshOwner, gatewayName);
   const defaultValues = useMemo(defaultGatewayRouteFormValues, []);
   // Success opens the route's details page: have its code ready while the user fills in the form.
   useEffect(() => preloadRoute('gatewayRoute'), []);
@@ -43,6 +45,7 @@ export default function CreateGatewayRoutePage() {
       gatewayName={gatewayName}
       defaultValues={defaultValues}
       virtualServices={services}
+      routing={routing}
       submit={(body) => create.mutateAsync(body)}
       onSuccess={(route) => {
         flash.push({

@@ -13,6 +13,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { links, useMeshParams } from '../../../lib/links';
 import { preloadRoute } from '../../../lib/route-preload';
 import { gatewayRouteCrumbs } from './gateway-route-crumbs';
+import { useRouteFormRouting } from './use-route-form-routing';
 import { useVirtualServiceChoices } from './use-virtual-service-choices';
 
 function EditForm({ route }: { route: GatewayRouteData }) {
@@ -23,6 +24,7 @@ function EditForm({ route }: { route: GatewayRouteData }) {
   const flash = useFlash();
   const services = useVirtualServiceChoices(mesh, meshOwner);
   const update = useUpdateGatewayRoute(mesh, meshOwner, gatewayName, routeName);
+  const routing = useRouteFormRouting(mesh, meshOwner, gatewayName);
   // Prefilled once from the route as loaded; a later refetch does not reset what the user typed.
   const defaultValues = useMemo(() => gatewayRouteFormValuesOf(routeName, route.spec), [routeName]);
   const detailsHref = links.gatewayRoute(mesh, meshOwner, gatewayName, routeName);
@@ -35,6 +37,7 @@ function EditForm({ route }: { route: GatewayRouteData }) {
       gatewayName={gatewayName}
       defaultValues={defaultValues}
       virtualServices={services}
+      routing={routing}
       submit={async (body) => {
         if (sameJson(body.spec, route.spec)) return route;
         return update.mutateAsync({ spec: body.spec });

@@ -17,8 +17,10 @@ import { ResourceStatus } from '../../../components/resource-status';
 import { ErrorState, PageLoading } from '../../../components/table-states';
 import { DeployPanel } from '../../../features/deploy/components/deploy-panel';
 import { ExportButton } from '../../../features/export/components/export-button';
+import { routeChecksQueryOptions } from '../../../features/gateway-routes/api/get-route-checks';
 import { gatewayRoutesQueryOptions } from '../../../features/gateway-routes/api/list-gateway-routes';
 import { GatewayRoutesTable } from '../../../features/gateway-routes/components/gateway-routes-table';
+import { TestRequestPanel } from '../../../features/gateway-routes/components/test-request-panel';
 import { HistoryPanel } from '../../../features/history/components/history-panel';
 import { TagsPanel } from '../../../features/tags/components/tags-panel';
 import { useVirtualGateway } from '../../../features/virtual-gateways/api/get-virtual-gateway';
@@ -32,7 +34,7 @@ import { formatTimestamp } from '../../../lib/format';
 import { links, useMeshParams } from '../../../lib/links';
 import { useSession } from '../../../lib/session';
 
-const TABS = ['gateway-routes', 'json', 'tags', 'deploy', 'history'] as const;
+const TABS = ['gateway-routes', 'test-request', 'json', 'tags', 'deploy', 'history'] as const;
 
 export default function VirtualGatewayDetailsPage() {
   const { mesh, meshOwner } = useMeshParams();
@@ -44,6 +46,7 @@ export default function VirtualGatewayDetailsPage() {
   const update = useUpdateVirtualGateway(mesh, meshOwner, name);
   // The Gateway routes tab renders only once the gateway is in: ask for its routes now, in parallel.
   usePrefetchQuery(gatewayRoutesQueryOptions(mesh, meshOwner, name));
+  usePrefetchQuery(routeChecksQueryOptions(mesh, meshOwner, name));
   const deletion = useDeleteVirtualGateway(mesh, meshOwner, {
     onDeleted: () => navigate(links.virtualGateways(mesh, meshOwner)),
   });
@@ -166,6 +169,18 @@ export default function VirtualGatewayDetailsPage() {
           id: 'gateway-routes',
           label: 'Gateway routes',
           content: <GatewayRoutesTable mesh={mesh} meshOwner={meshOwner} gatewayName={name} canWrite={canWrite} />,
+        },
+        {
+          id: 'test-request',
+          label: 'Test request',
+          content: (
+            <TestRequestPanel
+              mesh={mesh}
+              meshOwner={meshOwner}
+              gatewayName={name}
+              protocol={gateway.spec.listeners[0]?.portMapping.protocol ?? 'http'}
+            />
+          ),
         },
         {
           id: 'json',

@@ -12,10 +12,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { ControlledInput } from '../../../components/form/form-fields';
 import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { type DeployOptionsParams, deployBundleDownloadUrl, useDeployBundle } from '../api/get-deploy-bundle';
 import { DeployArtifactView } from './deploy-artifact-view';
 import type { DeployPanelProps } from './deploy-panel';
-import { useDebouncedValue } from './use-debounced-value';
 
 interface DeployFormValues {
   namespace: string;

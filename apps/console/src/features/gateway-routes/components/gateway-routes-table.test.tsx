@@ -94,4 +94,31 @@ describe('GatewayRoutesTable', () => {
     await waitFor(() => expect(wrapper.findTable()!.findEmptySlot()?.getElement().textContent).toMatch(/ingress-gw/));
     expect(wrapper.findTable()!.findEmptySlot()!.findButton('[data-testid="retry"]')).not.toBeNull();
   });
+
+  it('when two routes have the same match and priority, then the later one shows the duplicate finding and the clean one none', async () => {
+    const api = await routesApi();
+    await seedRoute(api, 'ingress-gw', 'catalog-route-2', '/catalog/', 'catalog.demo.local');
+    const wrapper = renderTable(true);
+    const table = () => wrapper.findTable('[data-testid="gateway-routes-table"]')!;
+    await waitFor(() => expect(table().findRows()).toHaveLength(3));
+    const rowText = (name: string) => {
+      const rows = table().findRows();
+      const index = rows.findIndex(
+        (_r, i) =>
+          table()
+            .findBodyCell(i + 1, 2)
+            ?.getElement().textContent === name,
+      );
+      if (index < 0) throw new Error(`No row for ${name}`);
+      return rows[index]?.getElement().textContent ?? '';
+    };
+    await waitFor(() => expect(rowText('catalog-route')).not.toContain('Checking'));
+    // catalog-route-2 sorts after catalog-route by name: it is the one that never receives a request.
+    const findings = wrapper.getElement().querySelectorAll('[data-testid="route-findings"] [data-finding-code]');
+    expect([...findings].map((f) => f.getAttribute('data-finding-code'))).toEqual(['duplicate']);
+    expect(rowText('catalog-route-2')).toContain('catalog-route-2 has the same match and priority as catalog-route');
+    expect(rowText('catalog-route')).toContain('No findings');
+    expect(rowText('orders-route')).toContain('No findings');
+    expect(api.calls()).toContain('GET /api/meshes/demo-mesh/virtual-gateways/ingress-gw/route-checks');
+  });
 });

@@ -3,6 +3,7 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import type { GatewayRouteData } from '@meshconsole/model';
 import { useQueryClient } from '@tanstack/react-query';
@@ -15,8 +16,10 @@ import { TableEmptyState, TableNoMatchState } from '../../../components/table-st
 import { formatTimestamp } from '../../../lib/format';
 import { links, useFollow } from '../../../lib/links';
 import { gatewayRouteQueryOptions } from '../api/get-gateway-route';
+import { useRouteChecks } from '../api/get-route-checks';
 import { useGatewayRoutes } from '../api/list-gateway-routes';
 import { matchSummary, routeTypeOf, targetOf } from './gateway-route-text';
+import { RouteFindingList } from './route-findings';
 import { useDeleteGatewayRouteFlow } from './use-delete-gateway-route';
 
 export interface GatewayRoutesTableProps {
@@ -38,6 +41,7 @@ const NOT_OWNER_REASON = 'Only the resource owner of the virtual gateway can cre
 /** The "Gateway routes" table of a virtual gateway's details page (container variant). */
 export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: GatewayRoutesTableProps) {
   const query = useGatewayRoutes(mesh, meshOwner, gatewayName);
+  const checks = useRouteChecks(mesh, meshOwner, gatewayName);
   const client = useQueryClient();
   // Hover or focus on a route link: the route is in the list already; seed its details (the route
   // table loads the page's code).
@@ -119,6 +123,17 @@ export function GatewayRoutesTable({ mesh, meshOwner, gatewayName, canWrite }: G
       header: 'Priority',
       sortingComparator: COMPARE.priority,
       cell: (item) => (item.spec.priority !== undefined ? String(item.spec.priority) : '-'),
+    },
+    {
+      id: 'checks',
+      header: 'Route checks',
+      cell: (item) => {
+        if (checks.isPending) return <StatusIndicator type="loading">Checking</StatusIndicator>;
+        if (checks.isError) return <StatusIndicator type="warning">Couldn't check the routes</StatusIndicator>;
+        const own = checks.data.filter((f) => f.gatewayRouteName === item.gatewayRouteName);
+        if (own.length === 0) return <StatusIndicator type="success">No findings</StatusIndicator>;
+        return <RouteFindingList findings={own} testId="route-findings" />;
+      },
     },
     {
       id: 'status',

@@ -4,9 +4,11 @@ import {
   fieldBounds,
   fieldLabel,
   type GatewayRouteSpec,
+  GrpcGatewayRouteMatchSchema,
   type HeaderMatchMethod,
   HTTP_METHODS,
   type HttpGatewayRoute,
+  HttpGatewayRouteMatchSchema,
 } from '@meshconsole/model';
 import { defineModelForm, FORM_ERROR, fieldText, type PathRow } from '../../../components/form/model-form';
 
@@ -76,6 +78,19 @@ export interface GatewayRouteFormValues {
   rewritePath: boolean;
   pathRewrite: string;
 }
+
+/** The model's message for a match with no condition at all: what a match needs, as the service says it. */
+function emptyMatchRule(schema: { safeParse: (v: unknown) => { error?: { issues: { message: string }[] } } }): string {
+  const message = schema.safeParse({}).error?.issues[0]?.message;
+  if (message === undefined) throw new Error('The model accepts an empty match');
+  return message;
+}
+
+/** What an http/http2 and a grpc match need (the constraint text under the path and service name fields). */
+export const MATCH_RULES = {
+  http: emptyMatchRule(HttpGatewayRouteMatchSchema),
+  grpc: emptyMatchRule(GrpcGatewayRouteMatchSchema),
+} as const;
 
 /** How many headers, metadata entries or query parameters a route may match (the model's list size). */
 export const MAX_MATCH_ROWS = maxItems('httpRoute.match.headers');

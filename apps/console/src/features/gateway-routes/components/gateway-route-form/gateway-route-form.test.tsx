@@ -4,6 +4,7 @@ import { act, configure, render, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../lib/api-client';
+import { formFieldByLabel } from '../../../../test/render';
 import { defaultGatewayRouteFormValues, type GatewayRouteFormValues } from '../../form/gateway-route-form-definition';
 import { GatewayRouteForm } from './gateway-route-form';
 
@@ -62,13 +63,7 @@ function renderForm(options: { submit?: Submit; defaultValues?: GatewayRouteForm
   const wrapper = createWrapper(container);
 
   /** The form field whose label starts with `label` ("Priority" also finds "Priority - optional"). */
-  const field = (label: string): FormFieldWrapper => {
-    const found = wrapper
-      .findAllFormFields()
-      .find((f) => (f.findLabel()?.getElement().textContent ?? '').replace(/ - optional$/, '') === label);
-    if (!found) throw new Error(`No form field labelled ${label}`);
-    return found;
-  };
+  const field = (label: string): FormFieldWrapper => formFieldByLabel(wrapper, label);
   const type = (label: string, value: string) =>
     act(() => {
       field(label).findControl()!.findInput()!.setInputValue(value);

@@ -21,11 +21,13 @@ import {
   GATEWAY_ROUTE_FORM,
   type GatewayRouteFormValues,
   HTTP_METHODS,
+  MATCH_RULES,
   PATH_MATCH_LABELS,
   type PathMatchType,
   routeField,
 } from '../../form/gateway-route-form-definition';
 import { HeaderMatchEditor, QueryParameterEditor } from './match-editors';
+import { type RouteFormRouting, RoutePreview } from './route-preview';
 
 export interface VirtualServiceChoices {
   names: string[];
@@ -45,6 +47,8 @@ export interface GatewayRouteFormProps {
   submit: (body: CreateGatewayRouteBody) => Promise<GatewayRouteData>;
   onSuccess: (route: GatewayRouteData) => void;
   onCancel: () => void;
+  /** The gateway and its saved routes, for the request preview and the route checks. */
+  routing?: RouteFormRouting;
 }
 
 const PATH_DESCRIPTIONS: Record<PathMatchType, string> = {
@@ -226,7 +230,8 @@ function MatchSection({
               key="serviceName"
               control={control}
               {...routeField('serviceName')}
-              description="The fully qualified name of the gRPC service to match. A gRPC route needs a service name or a hostname match. Names starting with aws.app-mesh or aws.appmesh are reserved."
+              description="The fully qualified name of the gRPC service to match. Names starting with aws.app-mesh or aws.appmesh are reserved."
+              constraintText={MATCH_RULES.grpc}
               placeholder="color.ColorService"
             />,
             <HostnameFields key="hostname" control={control} />,
@@ -276,7 +281,7 @@ function MatchSection({
             name="pathValue"
             label={PATH_MATCH_LABELS[pathType]}
             description={PATH_DESCRIPTIONS[pathType]}
-            constraintText="A route needs a path or a hostname match."
+            constraintText={MATCH_RULES.http}
             placeholder={pathType === 'regex' ? '/color/.*' : '/color'}
           />,
           <OptionalList key="query" label="Query parameters">
@@ -381,6 +386,20 @@ function RewriteSection({ control }: { control: FormControl<GatewayRouteFormValu
   );
 }
 
+/** The preview of the route as typed (re-rendered on each change, apart from the rest of the form). */
+function PreviewSection({
+  control,
+  routing,
+  replacing,
+}: {
+  control: FormControl<GatewayRouteFormValues>;
+  routing: RouteFormRouting;
+  replacing?: string;
+}) {
+  const values = useWatch({ control }) as GatewayRouteFormValues;
+  return <RoutePreview values={values} routing={routing} {...(replacing === undefined ? {} : { replacing })} />;
+}
+
 /** The create and edit form of a gateway route (one page, Cloudscape validation timing). */
 export function GatewayRouteForm({
   mode,
@@ -390,6 +409,7 @@ export function GatewayRouteForm({
   submit,
   onSuccess,
   onCancel,
+  routing,
 }: GatewayRouteFormProps) {
   const kit = useModelForm(GATEWAY_ROUTE_FORM, { defaultValues });
   const { control, formState, clearErrors } = kit.form;
@@ -434,6 +454,14 @@ export function GatewayRouteForm({
               <GeneralSection key="general" control={control} mode={mode} virtualServices={virtualServices} />,
               <MatchSection key="match" control={control} clearErrors={clearErrors} />,
               <RewriteSection key="rewrite" control={control} />,
+              routing ? (
+                <PreviewSection
+                  key="preview"
+                  control={control}
+                  routing={routing}
+                  {...(mode === 'edit' ? { replacing: defaultValues.gatewayRouteName } : {})}
+                />
+              ) : null,
             ]}
           </SpaceBetween>
         </Form>
