@@ -1,5 +1,4 @@
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@meshconsole/model';
-import { E2E_BASE_URL } from '../fixtures/environment';
 import { expect, test } from '../fixtures/test';
 
 test.describe('History and delete plans', () => {
@@ -8,11 +7,12 @@ test.describe('History and delete plans', () => {
     api,
     demo,
     gatewayDetails,
+    meshconsole,
   }) => {
     const gateway = 'e2e-history-gw';
     await api.createVirtualGateway(demo.mesh, gateway);
     const put = (spec: unknown) =>
-      page.request.put(`${E2E_BASE_URL}/api/meshes/${demo.mesh}/virtual-gateways/${gateway}`, {
+      page.request.put(`${meshconsole.baseURL}/api/meshes/${demo.mesh}/virtual-gateways/${gateway}`, {
         headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE },
         data: { spec },
       });

@@ -34,9 +34,9 @@ export class DeleteVirtualGatewayModal {
     return this.dialog.getByRole('button', { name: 'Cancel', exact: true });
   }
 
-  /** The gateway's name, shown in bold. */
+  /** The gateway's name, shown in bold (first where the modal names it: the plan's steps name it again). */
   boldName(name: string): Locator {
-    return this.dialog.locator('b, strong').filter({ hasText: name });
+    return this.dialog.locator('b, strong').filter({ hasText: name }).first();
   }
 
   /** Links to the gateway routes that block the delete. */

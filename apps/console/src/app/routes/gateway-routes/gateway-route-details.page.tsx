@@ -1,10 +1,12 @@
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { GatewayRouteData } from '@meshconsole/model';
 import { useNavigate, useParams } from 'react-router';
 import { usePageChrome } from '../../../components/app-shell';
 import { ErrorState, PageLoading } from '../../../components/table-states';
 import { useGatewayRoute } from '../../../features/gateway-routes/api/get-gateway-route';
+import { useUpdateGatewayRoute } from '../../../features/gateway-routes/api/update-gateway-route';
 import {
   GatewayRouteAction,
   GatewayRouteJson,
@@ -12,6 +14,7 @@ import {
   GatewayRouteSummary,
 } from '../../../features/gateway-routes/components/gateway-route-details';
 import { useDeleteGatewayRouteFlow } from '../../../features/gateway-routes/components/use-delete-gateway-route';
+import { HistoryPanel } from '../../../features/history/components/history-panel';
 import { TagsPanel } from '../../../features/tags/components/tags-panel';
 import { errorMessage } from '../../../lib/api-client';
 import { links, useFollow, useMeshParams } from '../../../lib/links';
@@ -27,6 +30,7 @@ export default function GatewayRouteDetailsPage() {
   const follow = useFollow();
   const session = useSession();
   const query = useGatewayRoute(mesh, meshOwner, gatewayName, routeName);
+  const update = useUpdateGatewayRoute(mesh, meshOwner, gatewayName, routeName);
   const gatewayHref = links.virtualGateway(mesh, meshOwner, gatewayName);
   const deleteFlow = useDeleteGatewayRouteFlow(mesh, meshOwner, gatewayName, {
     onDeleted: () => navigate(gatewayHref),
@@ -111,6 +115,17 @@ export default function GatewayRouteDetailsPage() {
           <GatewayRouteAction key="action" route={route} />,
           <GatewayRouteJson key="json" route={route} />,
           <TagsPanel key="tags" resourceArn={route.metadata.arn} resourceOwner={route.metadata.resourceOwner} />,
+          <HistoryPanel
+            key="history"
+            mesh={mesh}
+            meshOwner={meshOwner}
+            path={['virtual-gateways', gatewayName, 'gateway-routes', routeName]}
+            kindLabel="gateway route"
+            restoreDisabledReason={canWrite ? undefined : reason}
+            onRestore={async (entry) => {
+              await update.mutateAsync({ spec: entry.spec as GatewayRouteData['spec'] });
+            }}
+          />,
         ]}
       </SpaceBetween>
       {deleteFlow.modal}
