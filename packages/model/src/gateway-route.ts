@@ -299,6 +299,27 @@ export type GrpcGatewayRoute = z.infer<typeof GrpcGatewayRouteSchema>;
 
 // ---------- spec
 
+/**
+ * A route spec sets exactly one of its route types (`keys`): the refinement both gateway route and route
+ * specs use. `noun` names the resource in the message ("gateway route", "route").
+ */
+export function oneRouteType<K extends string>(noun: string, keys: readonly K[]) {
+  const a = /^[aeiou]/.test(noun) ? 'An' : 'A';
+  const listed = keys.length > 1 ? `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]}` : keys.join('');
+  return (spec: Partial<Record<K, unknown>>, ctx: z.RefinementCtx) => {
+    const set = keys.filter((k) => spec[k] !== undefined);
+    if (set.length === 1) return;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        set.length === 0
+          ? `${a} ${noun} needs exactly one route type: ${listed}.`
+          : `${a} ${noun} has exactly one route type, not ${set.join(' and ')}.`,
+      path: set.length === 0 ? [] : [set[1]!],
+    });
+  };
+}
+
 const ROUTE_KEYS: readonly RouteKey[] = ['httpRoute', 'http2Route', 'grpcRoute'];
 
 export const GatewayRouteSpecSchema = struct('spec', {
@@ -306,19 +327,7 @@ export const GatewayRouteSpecSchema = struct('spec', {
   http2Route: Http2GatewayRouteSchema.optional(),
   grpcRoute: GrpcGatewayRouteSchema.optional(),
   priority: int('priority', { min: 0, max: 1000 }).optional(),
-}).superRefine((spec, ctx) => {
-  const set = ROUTE_KEYS.filter((k) => spec[k] !== undefined);
-  if (set.length !== 1) {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        set.length === 0
-          ? 'A gateway route needs exactly one route type: httpRoute, http2Route or grpcRoute.'
-          : `A gateway route has exactly one route type, not ${set.join(' and ')}.`,
-      path: set.length === 0 ? [] : [set[1]!],
-    });
-  }
-});
+}).superRefine(oneRouteType('gateway route', ROUTE_KEYS));
 export type GatewayRouteSpec = z.infer<typeof GatewayRouteSpecSchema>;
 
 export const GatewayRouteStatusSchema = z.object({ status: StatusCodeSchema });

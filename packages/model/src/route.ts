@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RefBaseSchema, ResourceMetadataSchema, resourceName, StatusCodeSchema } from './common';
 import { int, label, list, oneOf, struct, text } from './fields';
-import { exactlyOne, fieldMatchList, HTTP_METHODS } from './gateway-route';
+import { exactlyOne, fieldMatchList, HTTP_METHODS, oneRouteType } from './gateway-route';
 import { duration } from './virtual-node';
 
 export const HTTP_SCHEMES = ['http', 'https'] as const;
@@ -179,20 +179,8 @@ export const RouteSpecSchema = struct('spec', {
   grpcRoute: GrpcRouteSchema.optional(),
   tcpRoute: TcpRouteSchema.optional(),
   priority: int('priority', { min: 0, max: 1000 }).optional(),
-}).superRefine((spec, ctx) => {
   // RouteSpec: "Specify one route type."
-  const set = ROUTE_TYPES.filter((k) => spec[k] !== undefined);
-  if (set.length !== 1) {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        set.length === 0
-          ? 'A route needs exactly one route type: httpRoute, http2Route, grpcRoute or tcpRoute.'
-          : `A route has exactly one route type, not ${set.join(' and ')}.`,
-      path: set.length === 0 ? [] : [set[1]!],
-    });
-  }
-});
+}).superRefine(oneRouteType('route', ROUTE_TYPES));
 export type RouteSpec = z.infer<typeof RouteSpecSchema>;
 
 /** The route type a spec sets, and its weighted targets. */
