@@ -268,20 +268,46 @@ function httpRouteDoc(
     // App Mesh's default: the matched prefix is replaced with "/".
     urlRewrite.path = { type: 'ReplacePrefixMatch', replacePrefixMatch: '/' };
   }
+  const filters = Object.keys(urlRewrite).length > 0 ? [{ type: 'URLRewrite', urlRewrite }] : [];
+  return routeObject(
+    'HTTPRoute',
+    route,
+    { name, namespace, gatewayName, listener, serviceName },
+    r,
+    match,
+    filters,
+    ctx,
+  );
+}
+
+/** The HTTPRoute or GRPCRoute of one gateway route: one rule with its match, filters and backend. */
+function routeObject(
+  kind: 'HTTPRoute' | 'GRPCRoute',
+  route: GatewayRouteData,
+  at: { name: string; namespace: string; gatewayName: string; listener: Listener; serviceName: string },
+  r: HttpGatewayRoute | GrpcGatewayRoute,
+  match: Record<string, unknown>,
+  filters: unknown[],
+  ctx: RouteContext,
+) {
   if (route.spec.priority !== undefined) priorityNote(route, ctx);
-  const hosts = hostnames(m, ctx);
+  const hosts = hostnames(r.match, ctx);
   return {
     apiVersion: API_VERSION,
-    kind: 'HTTPRoute',
-    metadata: { name, namespace, annotations: { 'appmesh.k8s.aws/gateway-route': route.gatewayRouteName } },
+    kind,
+    metadata: {
+      name: at.name,
+      namespace: at.namespace,
+      annotations: { 'appmesh.k8s.aws/gateway-route': route.gatewayRouteName },
+    },
     spec: {
-      parentRefs: [parentRef(gatewayName, listener, m.port)],
+      parentRefs: [parentRef(at.gatewayName, at.listener, r.match.port)],
       ...(hosts.length > 0 ? { hostnames: hosts } : {}),
       rules: [
         {
           ...(Object.keys(match).length > 0 ? { matches: [match] } : {}),
-          ...(Object.keys(urlRewrite).length > 0 ? { filters: [{ type: 'URLRewrite', urlRewrite }] } : {}),
-          backendRefs: [backendRef(serviceName, r.action.target.port, listener, ctx)],
+          ...(filters.length > 0 ? { filters } : {}),
+          backendRefs: [backendRef(at.serviceName, r.action.target.port, at.listener, ctx)],
         },
       ],
     },
@@ -330,23 +356,7 @@ function grpcRouteDoc(
       `App Mesh rewrites the authority to "${r.action.target.virtualService.virtualServiceName}"; GRPCRoute has no URLRewrite filter, so set the authority with your implementation (Envoy Gateway: HTTPRouteFilter urlRewrite.hostname as an ExtensionRef) or make the backend accept the client's.`,
     );
   }
-  if (route.spec.priority !== undefined) priorityNote(route, ctx);
-  const hosts = hostnames(m, ctx);
-  return {
-    apiVersion: API_VERSION,
-    kind: 'GRPCRoute',
-    metadata: { name, namespace, annotations: { 'appmesh.k8s.aws/gateway-route': route.gatewayRouteName } },
-    spec: {
-      parentRefs: [parentRef(gatewayName, listener, m.port)],
-      ...(hosts.length > 0 ? { hostnames: hosts } : {}),
-      rules: [
-        {
-          ...(Object.keys(match).length > 0 ? { matches: [match] } : {}),
-          backendRefs: [backendRef(serviceName, r.action.target.port, listener, ctx)],
-        },
-      ],
-    },
-  };
+  return routeObject('GRPCRoute', route, { name, namespace, gatewayName, listener, serviceName }, r, match, [], ctx);
 }
 
 export function gatewayApiExport(input: ExportInput): ExportResult {
