@@ -1,6 +1,4 @@
-import Box from '@cloudscape-design/components/box';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import { lazy, Suspense } from 'react';
+import { lazyPanel } from '../../../components/lazy-panel';
 
 export interface DeployPanelProps {
   mesh: string;
@@ -8,20 +6,11 @@ export interface DeployPanelProps {
   gatewayName: string;
 }
 
-// The code views and the options form load only when the Deploy tab opens, so the details page stays light.
-const DeployPanelContent = lazy(() => import('./deploy-panel-content'));
-
-/** Deploy tab of the virtual gateway details page: generated bundles that run the gateway's Envoy. */
-export function DeployPanel(props: DeployPanelProps) {
-  return (
-    <Suspense
-      fallback={
-        <Box textAlign="center">
-          <StatusIndicator type="loading">Loading the Deploy tab</StatusIndicator>
-        </Box>
-      }
-    >
-      <DeployPanelContent {...props} />
-    </Suspense>
-  );
-}
+/**
+ * Deploy tab of the virtual gateway details page: generated bundles that run the gateway's Envoy. The
+ * code views and the options form load only when the tab opens, so the details page stays light.
+ */
+export const DeployPanel = lazyPanel<DeployPanelProps>(
+  () => import('./deploy-panel-content'),
+  'Loading the Deploy tab',
+);

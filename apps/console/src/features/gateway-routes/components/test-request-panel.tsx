@@ -1,7 +1,5 @@
-import Box from '@cloudscape-design/components/box';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { VirtualGatewayPortProtocol } from '@meshconsole/model';
-import { lazy, Suspense } from 'react';
+import { lazyPanel } from '../../../components/lazy-panel';
 
 export interface TestRequestPanelProps {
   mesh: string;
@@ -11,20 +9,11 @@ export interface TestRequestPanelProps {
   protocol: VirtualGatewayPortProtocol;
 }
 
-// The request form and the answer load only when the Test request tab opens, so the details page stays light.
-const TestRequestPanelContent = lazy(() => import('./test-request-panel-content'));
-
-/** Test request tab of the virtual gateway details page: which gateway route takes a request, and what is forwarded. */
-export function TestRequestPanel(props: TestRequestPanelProps) {
-  return (
-    <Suspense
-      fallback={
-        <Box textAlign="center">
-          <StatusIndicator type="loading">Loading the Test request tab</StatusIndicator>
-        </Box>
-      }
-    >
-      <TestRequestPanelContent {...props} />
-    </Suspense>
-  );
-}
+/**
+ * Test request tab of the virtual gateway details page: which gateway route takes a request, and what
+ * is forwarded. The request form and the answer load only when the tab opens, so the details page stays light.
+ */
+export const TestRequestPanel = lazyPanel<TestRequestPanelProps>(
+  () => import('./test-request-panel-content'),
+  'Loading the Test request tab',
+);
