@@ -73,6 +73,22 @@ describe('postgres sandbox', () => {
     expect(await query(db, 'SELECT v FROM t')).toEqual([{ v: 'still here' }]);
   });
 
+  it('when a script stops it at its top level with nothing else running, then stop() finishes and the script exits 0', async () => {
+    const script = fileURLToPath(new URL('./test-support/start-stop-sandbox.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    const { dir } = JSON.parse(out) as { dir: string };
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it('when the process that started it is killed with SIGKILL, then the server stops and its folder goes', async () => {
     const script = fileURLToPath(new URL('./test-support/hold-sandbox.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', script], {

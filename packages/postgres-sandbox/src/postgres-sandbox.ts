@@ -235,6 +235,9 @@ export async function startPostgres(options: PostgresSandboxOptions = {}): Promi
     watchdog = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // The watchdog is unref'd so that a forgotten sandbox does not hold the process; a stop that is
+    // awaited must, or a script with nothing else running ends (exit code 13) before the server has.
+    child.ref();
     child.stdin?.end(keep ? 'keep\n' : '\n');
     await exited;
   };
