@@ -1,18 +1,13 @@
 // History and delete plans over HTTP: the real app, a real SQLite file, the console API and the real
 // AWS CLI writing the same gateway.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { type DeletePlan, type DeletePlanRun, diffSpecs, type HistoryPage } from '@meshconsole/model';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, type Envelope, exampleSpec } from './http-client.js';
+import { type AwsCli, awsCli } from './support/aws-cli.js';
 import { type InProcessServer, startTestServer } from './support/server.js';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const execFileAsync = promisify(execFile);
 const ME = '123456789012';
 const PARTNER = '111122223333';
 const AKID = 'AKIDHISTORY';
@@ -24,32 +19,13 @@ function routeSpec(virtualServiceName: string, prefix: string) {
 
 describe('history and delete plans over the console API', () => {
   let server: InProcessServer;
-  let home: string;
+  let cli: AwsCli;
   const api = <T = unknown>(method: string, path: string, body?: unknown) =>
     call<T>(server.url, method, path, body === undefined ? {} : { body });
 
-  function aws(args: string[]) {
-    return execFileAsync('aws', ['appmesh', ...args, '--endpoint-url', server.url, '--output', 'json'], {
-      timeout: 60_000,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: home,
-        AWS_ACCESS_KEY_ID: AKID,
-        AWS_SECRET_ACCESS_KEY: SECRET,
-        AWS_DEFAULT_REGION: 'us-west-2',
-        AWS_CONFIG_FILE: join(home, 'config'),
-        AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-        AWS_EC2_METADATA_DISABLED: 'true',
-        PYTHONWARNINGS: 'ignore',
-      },
-    });
-  }
-
   beforeAll(async () => {
     server = await startTestServer({ ACCESS_KEYS: `${AKID}:${ME}:${SECRET}`, ACCOUNT_ID: ME });
-    home = mkdtempSync(join(tmpdir(), 'meshconsole-history-'));
-    writeFileSync(join(home, 'config'), '[default]\n');
-    writeFileSync(join(home, 'credentials'), '');
+    cli = awsCli(server.url, AKID, SECRET);
     expect((await api('POST', '/api/meshes', { meshName: 'm' })).status).toBe(201);
     expect((await api('POST', '/api/meshes/m/virtual-services', { virtualServiceName: 'svc', spec: {} })).status).toBe(
       201,
@@ -57,13 +33,13 @@ describe('history and delete plans over the console API', () => {
   });
   afterAll(async () => {
     await server?.close();
-    if (home) rmSync(home, { recursive: true, force: true });
+    cli?.close();
   });
 
   it('when a gateway is created and updated three times through the console and the AWS CLI, then its history holds four entries with the right via, and the diff of 1 and 4 names exactly the changed fields', async () => {
     const base = '/api/meshes/m/virtual-gateways';
     expect((await api('POST', base, { virtualGatewayName: 'gw', spec: exampleSpec(8080) })).status).toBe(201);
-    await aws([
+    await cli.run([
       'update-virtual-gateway',
       '--mesh-name',
       'm',
@@ -74,7 +50,7 @@ describe('history and delete plans over the console API', () => {
     ]);
     const withLogging = { ...exampleSpec(8081), logging: { accessLog: { file: { path: '/dev/stdout' } } } };
     expect((await api('PUT', `${base}/gw`, { spec: withLogging })).status).toBe(200);
-    const { stdout } = await aws([
+    const { stdout } = await cli.run([
       'update-virtual-gateway',
       '--mesh-name',
       'm',
