@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SHARING_ACCOUNT } from './demo-seed';
-import { appMeshError, type Harness, ME, openHarness, STORE_KINDS } from './test-support/fixtures';
+import { appMeshError, describeEverything, type Harness, ME, openHarness, STORE_KINDS } from './test-support/fixtures';
 
 describe.each(STORE_KINDS)('demo seed on $name', (kind) => {
   let h: Harness;
@@ -8,31 +8,6 @@ describe.each(STORE_KINDS)('demo seed on $name', (kind) => {
     h = await openHarness(kind);
   });
   afterEach(() => h?.cleanup());
-
-  /** Everything the caller can see, with metadata, as one comparable value. */
-  async function snapshot(accountId = ME) {
-    const api = h.engine.forCaller(accountId);
-    const out: unknown[] = [];
-    for (const mesh of (await api.listMeshes({})).meshes) {
-      const where = { meshName: mesh.meshName, meshOwner: mesh.meshOwner };
-      out.push((await api.describeMesh(where)).mesh);
-      for (const vs of (await api.listVirtualServices(where)).virtualServices) {
-        out.push(
-          (await api.describeVirtualService({ ...where, virtualServiceName: vs.virtualServiceName })).virtualService,
-        );
-      }
-      for (const gw of (await api.listVirtualGateways(where)).virtualGateways) {
-        const gateway = { ...where, virtualGatewayName: gw.virtualGatewayName };
-        out.push((await api.describeVirtualGateway(gateway)).virtualGateway);
-        for (const gr of (await api.listGatewayRoutes(gateway)).gatewayRoutes) {
-          out.push(
-            (await api.describeGatewayRoute({ ...gateway, gatewayRouteName: gr.gatewayRouteName })).gatewayRoute,
-          );
-        }
-      }
-    }
-    return out;
-  }
 
   it('when seeded, then the caller has demo-mesh with services, a gateway with routes and one without', async () => {
     await h.engine.seedDemo(ME);
@@ -82,10 +57,10 @@ describe.each(STORE_KINDS)('demo seed on $name', (kind) => {
 
   it('when seeded twice, then nothing changes the second time', async () => {
     await h.engine.seedDemo(ME);
-    const first = await snapshot();
+    const first = await describeEverything(h.engine);
     h.clock.advance(60_000);
     await h.engine.seedDemo(ME);
-    expect(await snapshot()).toEqual(first);
+    expect(await describeEverything(h.engine)).toEqual(first);
   });
 
   it('when part of the demo was deleted, then seeding again restores only what is missing', async () => {
@@ -114,6 +89,6 @@ describe.each(STORE_KINDS)('demo seed on $name', (kind) => {
     expect(await h.engine.isEmpty()).toBe(true);
     await h.engine.reset('demo', ME);
     expect(await h.engine.isEmpty()).toBe(false);
-    expect(await snapshot()).toHaveLength(2 + 3 + 2 + 2 + 1 + 1 + 1);
+    expect(await describeEverything(h.engine)).toHaveLength(2 + 3 + 2 + 2 + 1 + 1 + 1);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   appMeshError,
+  describeEverything,
   gatewaySpec,
   type Harness,
   httpRouteSpec,
@@ -40,26 +41,6 @@ describe.each(STORE_KINDS)('seed documents on $name', (kind) => {
     h = await openHarness(kind);
   });
   afterEach(() => h?.cleanup());
-
-  async function everything() {
-    const api = h.engine.forCaller(ME);
-    const meshes = (await api.listMeshes({})).meshes;
-    const out: unknown[] = [];
-    for (const mesh of meshes) {
-      const where = { meshName: mesh.meshName, meshOwner: mesh.meshOwner };
-      out.push((await api.describeMesh(where)).mesh);
-      for (const gw of (await api.listVirtualGateways(where)).virtualGateways) {
-        const gateway = { ...where, virtualGatewayName: gw.virtualGatewayName };
-        out.push((await api.describeVirtualGateway(gateway)).virtualGateway);
-        for (const gr of (await api.listGatewayRoutes(gateway)).gatewayRoutes) {
-          out.push(
-            (await api.describeGatewayRoute({ ...gateway, gatewayRouteName: gr.gatewayRouteName })).gatewayRoute,
-          );
-        }
-      }
-    }
-    return out;
-  }
 
   it('when a document is applied, then its meshes, sharing, services, gateways, routes and tags exist', async () => {
     const summary = await h.engine.applySeed(shopDocument(), ME);
@@ -107,27 +88,27 @@ describe.each(STORE_KINDS)('seed documents on $name', (kind) => {
 
   it('when a mesh already exists, then the document is refused at its name and the store keeps what it had', async () => {
     await h.engine.forCaller(ME).createMesh({ meshName: 'mine' });
-    const before = await everything();
+    const before = await describeEverything(h.engine);
     const error = await appMeshError(h.engine.applySeed(shopDocument(), ME));
     expect(error.name).toBe('BadRequestException');
     expect(Object.keys(error.fieldErrors ?? {})).toEqual(['meshes.1.meshName']);
-    expect(await everything()).toEqual(before);
+    expect(await describeEverything(h.engine)).toEqual(before);
   });
 
   it('when FIXED_TIME and FIXED_IDS are set, then two stores seeded alike describe byte-identically', async () => {
     const determinism = { fixedTime: Date.UTC(2030, 4, 6, 7, 8, 9), fixedIds: 'snapshot-1' };
     h.engine.setDeterminism(determinism);
     await h.engine.applySeed(shopDocument(), ME);
-    const first = JSON.stringify(await everything());
+    const first = JSON.stringify(await describeEverything(h.engine));
     await h.engine.reset('none', ME);
     await h.engine.applySeed(shopDocument(), ME);
-    const second = JSON.stringify(await everything());
+    const second = JSON.stringify(await describeEverything(h.engine));
     expect(second).toBe(first);
     expect(first).toContain(`"createdAt":${determinism.fixedTime / 1000},`);
     // Without them, uids are random again.
     h.engine.setDeterminism({});
     await h.engine.reset('none', ME);
     await h.engine.applySeed(shopDocument(), ME);
-    expect(JSON.stringify(await everything())).not.toBe(first);
+    expect(JSON.stringify(await describeEverything(h.engine))).not.toBe(first);
   });
 });

@@ -123,3 +123,36 @@ export async function appMeshError(promise: Promise<unknown>): Promise<AppMeshEr
   }
   throw new Error('expected the call to fail, but it succeeded');
 }
+
+/**
+ * Everything `accountId` can see, described with metadata, as one comparable value: each mesh, then
+ * its virtual services, virtual nodes, virtual routers with their routes, and virtual gateways with
+ * their gateway routes (list order). Two stores with the same content give equal values.
+ */
+export async function describeEverything(engine: Engine, accountId = ME): Promise<unknown[]> {
+  const api = engine.forCaller(accountId);
+  const out: unknown[] = [];
+  for (const mesh of (await api.listMeshes({})).meshes) {
+    const where = { meshName: mesh.meshName, meshOwner: mesh.meshOwner };
+    out.push((await api.describeMesh(where)).mesh);
+    for (const vs of (await api.listVirtualServices(where)).virtualServices)
+      out.push(
+        (await api.describeVirtualService({ ...where, virtualServiceName: vs.virtualServiceName })).virtualService,
+      );
+    for (const vn of (await api.listVirtualNodes(where)).virtualNodes)
+      out.push((await api.describeVirtualNode({ ...where, virtualNodeName: vn.virtualNodeName })).virtualNode);
+    for (const vr of (await api.listVirtualRouters(where)).virtualRouters) {
+      const router = { ...where, virtualRouterName: vr.virtualRouterName };
+      out.push((await api.describeVirtualRouter(router)).virtualRouter);
+      for (const r of (await api.listRoutes(router)).routes)
+        out.push((await api.describeRoute({ ...router, routeName: r.routeName })).route);
+    }
+    for (const gw of (await api.listVirtualGateways(where)).virtualGateways) {
+      const gateway = { ...where, virtualGatewayName: gw.virtualGatewayName };
+      out.push((await api.describeVirtualGateway(gateway)).virtualGateway);
+      for (const gr of (await api.listGatewayRoutes(gateway)).gatewayRoutes)
+        out.push((await api.describeGatewayRoute({ ...gateway, gatewayRouteName: gr.gatewayRouteName })).gatewayRoute);
+    }
+  }
+  return out;
+}
