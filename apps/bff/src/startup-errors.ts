@@ -1,7 +1,12 @@
 // Start-up failures as one line for a person: the setting at fault, what is wrong, what to do. main.ts
 // writes it to stderr and exits 1; nothing has been written to any file by then.
 import { dirname, join } from 'node:path';
-import { DatabaseFileError, LATEST_SCHEMA_VERSION, StoreUnavailableError } from '@meshconsole/engine';
+import {
+  DatabaseFileError,
+  DatabaseSchemaError,
+  LATEST_SCHEMA_VERSION,
+  StoreUnavailableError,
+} from '@meshconsole/engine';
 import { redactMeshDb } from './config.js';
 
 const UNTOUCHED = 'meshconsole changed nothing in it.';
@@ -36,6 +41,12 @@ function databaseFileMessage(error: DatabaseFileError): string {
   }
 }
 
+/** `server_version_num` as people write it: 110005 -> 11.5, 90624 -> 9.6.24. */
+function pgVersion(num: number): string {
+  if (num >= 100000) return `${Math.floor(num / 10000)}.${num % 10000}`;
+  return `${Math.floor(num / 10000)}.${Math.floor(num / 100) % 100}.${num % 100}`;
+}
+
 /** `MESH_DB` is a PostgreSQL URL: why the store could not open, or undefined when it is not a connection problem. */
 function postgresMessage(error: unknown, meshDb: string): string | undefined {
   const at = `MESH_DB=${redactMeshDb(meshDb)}`;
@@ -57,6 +68,11 @@ function postgresMessage(error: unknown, meshDb: string): string | undefined {
       } as Record<string, string>
     )[codeOf(error.cause)];
     return `${at}: could not connect to the PostgreSQL server at ${where} (${reason ?? 'unreachable'}). Start the PostgreSQL server, or correct the host and port in MESH_DB.`;
+  }
+  if (error instanceof DatabaseSchemaError) {
+    return error.problem === 'newer-schema'
+      ? `${at}: the database on ${where} was made by a newer meshconsole (schema version ${error.found}; this one reads up to ${error.supported}). Run that newer meshconsole, or point MESH_DB at another database; ${UNTOUCHED}`
+      : `${at}: the server at ${where} runs PostgreSQL ${pgVersion(error.found)}; meshconsole needs PostgreSQL 12 or newer. Upgrade the server, or point MESH_DB at a newer one; ${UNTOUCHED}`;
   }
   const code = codeOf(error);
   if (code === '28P01' || code === '28000') {

@@ -38,4 +38,4 @@ export type {
   Via,
   WriteOptions,
 } from './store/store';
-export { StoreUnavailableError } from './store/store';
+export { DatabaseSchemaError, StoreUnavailableError } from './store/store';

@@ -22,8 +22,10 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine, SqliteStore } from '@meshconsole/engine';
+import { createEngine, PostgresStore, SqliteStore } from '@meshconsole/engine';
+import { type PostgresSandbox, startPostgres } from '@meshconsole/postgres-sandbox';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BFF_DIR } from './support/server.js';
 
@@ -228,6 +230,50 @@ describe('start-up failures of the built server', () => {
       const exit = await runMain({ MESH_DB: `postgres://mesh:s3cret-pw@127.0.0.1:${port}/mesh` });
       expectRefusal(exit, 'MESH_DB', new RegExp(`127\\.0\\.0\\.1:${port}`), /could not connect|unreachable/, /start/i);
       expect(exit.stderr + exit.stdout).not.toContain('s3cret-pw');
+    });
+  });
+
+  describe('MESH_DB, a PostgreSQL database', () => {
+    let sandbox: PostgresSandbox;
+    beforeAll(async () => {
+      sandbox = await startPostgres();
+    }, 120_000);
+    afterAll(async () => {
+      await sandbox?.stop();
+    });
+
+    /** Every table of the database's public schema with its rows, to show a refused start changed nothing. */
+    async function contents(url: string): Promise<Record<string, unknown[]>> {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const tables = await client.query(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+        );
+        const out: Record<string, unknown[]> = {};
+        for (const { table_name } of tables.rows as { table_name: string }[]) {
+          out[table_name] = (await client.query(`SELECT * FROM "${table_name}" ORDER BY 1`)).rows;
+        }
+        return out;
+      } finally {
+        await client.end();
+      }
+    }
+
+    it('when its schema is newer than this program, then it says to use a newer meshconsole and changes nothing', async () => {
+      const url = await sandbox.createDatabase('newer');
+      await (await PostgresStore.open(url)).close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(
+        "INSERT INTO schema_migrations (version, description) VALUES (99, 'from a newer meshconsole')",
+      );
+      await client.end();
+      const before = await contents(url);
+      const exit = await runMain({ MESH_DB: url });
+      expectRefusal(exit, 'MESH_DB', /newer meshconsole/, /schema version 99/, /changed nothing/);
+      expect(exit.stderr + exit.stdout).not.toContain(sandbox.password);
+      expect(await contents(url)).toEqual(before);
     });
   });
 });

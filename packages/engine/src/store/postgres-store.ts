@@ -2,6 +2,7 @@ import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { fromRow, type ResourceRow } from './resource-row';
 import {
+  DatabaseSchemaError,
   type MeshCursor,
   type ResourceKey,
   type ResourceRecord,
@@ -238,7 +239,7 @@ export class PostgresStore implements Store {
     try {
       const version = Number((await client.query('SHOW server_version_num')).rows[0]?.server_version_num);
       if (!(version >= 120000)) {
-        throw new Error(`meshconsole needs PostgreSQL 12 or newer (the server is version ${version}).`);
+        throw new DatabaseSchemaError('old-server', version, 120000);
       }
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [MIGRATION_LOCK]);
@@ -252,7 +253,7 @@ export class PostgresStore implements Store {
       );
       const latest = POSTGRES_MIGRATIONS.at(-1)?.version ?? 0;
       if (current > latest) {
-        throw new Error(`The database schema version ${current} is newer than this program supports (${latest}).`);
+        throw new DatabaseSchemaError('newer-schema', current, latest);
       }
       for (const migration of POSTGRES_MIGRATIONS) {
         if (migration.version <= current) continue;

@@ -186,3 +186,24 @@ export class StoreUnavailableError extends Error {
     super(message, { cause });
   }
 }
+
+/**
+ * The PostgreSQL database cannot be used by this program, and nothing was changed in it: its schema
+ * was made by a newer meshconsole (`newer-schema`, with the database's version and the newest this
+ * program reads), or the server is older than PostgreSQL 12 (`old-server`, with the server's
+ * `server_version_num`).
+ */
+export class DatabaseSchemaError extends Error {
+  override name = 'DatabaseSchemaError';
+  constructor(
+    readonly problem: 'newer-schema' | 'old-server',
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      problem === 'newer-schema'
+        ? `The database schema version ${found} is newer than this program supports (${supported}).`
+        : `meshconsole needs PostgreSQL 12 or newer (the server is version ${found}).`,
+    );
+  }
+}
