@@ -1,4 +1,4 @@
-// `npm run screenshots`: builds, then refreshes docs/screenshots/*.png from the screenshots spec, with
+// `npm run screenshots`: builds, then refreshes docs/screenshots/*.png from the console pages spec (which also runs axe on each), with
 // fixed time and ids (the spec sets them), so a PNG changes only when its page does. `npm test` runs
 // the same spec but writes into the test output folder.
 import { log, run, setup } from './lib.mjs';
@@ -6,7 +6,7 @@ import { log, run, setup } from './lib.mjs';
 setup();
 if (run('pnpm', ['-r', 'build']) !== 0) process.exit(1);
 log('writing docs/screenshots');
-const code = run('pnpm', ['--filter', '@meshconsole/e2e', 'exec', 'playwright', 'test', 'tests/screenshots.spec.ts'], {
+const code = run('pnpm', ['--filter', '@meshconsole/e2e', 'exec', 'playwright', 'test', 'tests/console-pages.spec.ts'], {
   env: {
     ...process.env,
     MESHCONSOLE_SCREENSHOTS: 'docs',
