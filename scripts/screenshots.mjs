@@ -6,11 +6,15 @@ import { log, run, setup } from './lib.mjs';
 setup();
 if (run('pnpm', ['-r', 'build']) !== 0) process.exit(1);
 log('writing docs/screenshots');
-const code = run('pnpm', ['--filter', '@meshconsole/e2e', 'exec', 'playwright', 'test', 'tests/console-pages.spec.ts'], {
-  env: {
-    ...process.env,
-    MESHCONSOLE_SCREENSHOTS: 'docs',
-    CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+const code = run(
+  'pnpm',
+  ['--filter', '@meshconsole/e2e', 'exec', 'playwright', 'test', 'tests/console-pages.spec.ts'],
+  {
+    env: {
+      ...process.env,
+      MESHCONSOLE_SCREENSHOTS: 'docs',
+      CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    },
   },
-});
+);
 process.exit(code);
