@@ -39,6 +39,26 @@ describe.each(STORE_KINDS)('demo seed on $name', (kind) => {
     expect(edgeRoutes.gatewayRoutes).toEqual([]);
   });
 
+  it('when seeded, then demo-mesh has catalog-v1 and catalog-v2 behind catalog-router, whose route splits 80/20', async () => {
+    await h.engine.seedDemo(ME);
+    const api = h.engine.forCaller(ME);
+    const nodes = await api.listVirtualNodes({ meshName: 'demo-mesh' });
+    expect(nodes.virtualNodes.map((n) => n.virtualNodeName)).toEqual(['catalog-v1', 'catalog-v2']);
+    const { virtualNode } = await api.describeVirtualNode({ meshName: 'demo-mesh', virtualNodeName: 'catalog-v2' });
+    expect(virtualNode.spec.serviceDiscovery).toEqual({ dns: { hostname: 'catalog-v2.demo.local' } });
+    const routers = await api.listVirtualRouters({ meshName: 'demo-mesh' });
+    expect(routers.virtualRouters.map((r) => r.virtualRouterName)).toEqual(['catalog-router']);
+    const { route } = await api.describeRoute({
+      meshName: 'demo-mesh',
+      virtualRouterName: 'catalog-router',
+      routeName: 'catalog-split',
+    });
+    expect(route.spec.httpRoute?.action.weightedTargets).toEqual([
+      { virtualNode: 'catalog-v1', weight: 80 },
+      { virtualNode: 'catalog-v2', weight: 20 },
+    ]);
+  });
+
   it('when seeded, then a mesh owned by 111122223333 is shared with the caller, whose gateway it sees but cannot delete', async () => {
     await h.engine.seedDemo(ME);
     const api = h.engine.forCaller(ME);
@@ -89,6 +109,8 @@ describe.each(STORE_KINDS)('demo seed on $name', (kind) => {
     expect(await h.engine.isEmpty()).toBe(true);
     await h.engine.reset('demo', ME);
     expect(await h.engine.isEmpty()).toBe(false);
-    expect(await describeEverything(h.engine)).toHaveLength(2 + 3 + 2 + 2 + 1 + 1 + 1);
+    // meshes, demo services, demo gateways, their routes, partner service, gateway, route, then the
+    // demo's 2 virtual nodes, its router and its route
+    expect(await describeEverything(h.engine)).toHaveLength(2 + 3 + 2 + 2 + 1 + 1 + 1 + 2 + 1 + 1);
   });
 });

@@ -28,7 +28,10 @@ export function demoSharingAccount(accountId: string): string {
  * - `demo-mesh` (owned by the caller): virtual services `catalog.demo.local`, `orders.demo.local`,
  *   `payments.demo.local`; virtual gateway `ingress-gw` (http 8080, health check, access log) with
  *   gateway routes `catalog-route` and `orders-route`; virtual gateway `edge-gw` (http2 8443 with TLS,
- *   connection pool) with no gateway routes.
+ *   connection pool) with no gateway routes; virtual nodes `catalog-v1` and `catalog-v2` (http 8080, DNS
+ *   discovery, health check) and virtual router `catalog-router` (http 8080) whose route `catalog-split`
+ *   sends 80% of requests to catalog-v1 and 20% to catalog-v2. No virtual service names the router as
+ *   its provider, so the gateway routes, exports and counts of the services stay as they were.
  * - `partner-mesh`, owned by 111122223333 and shared with the caller: virtual service
  *   `inventory.partner.local`, virtual gateway `partner-gw` (grpc 50051) with gateway route
  *   `inventory-route`. The caller can see these but not update or delete them.
@@ -41,7 +44,7 @@ export async function seedDemoData(host: SeedHost, accountId: string): Promise<v
   const meshExists = (meshOwner: string, meshName: string) =>
     host.exists({ kind: 'mesh', meshOwner, meshName, parent: '', name: meshName });
   const childExists = (
-    kind: 'virtualService' | 'virtualGateway' | 'gatewayRoute',
+    kind: 'virtualService' | 'virtualGateway' | 'gatewayRoute' | 'virtualNode' | 'virtualRouter' | 'route',
     meshOwner: string,
     meshName: string,
     name: string,
@@ -127,6 +130,59 @@ export async function seedDemoData(host: SeedHost, accountId: string): Promise<v
         logging: {
           accessLog: {
             file: { path: '/dev/stdout', format: { text: '[%START_TIME%] %REQ(:METHOD)% %RESPONSE_CODE%' } },
+          },
+        },
+      },
+    });
+  }
+
+  for (const virtualNodeName of ['catalog-v1', 'catalog-v2']) {
+    if (!(await childExists('virtualNode', accountId, DEMO_MESH, virtualNodeName))) {
+      await mine.createVirtualNode({
+        meshName: DEMO_MESH,
+        virtualNodeName,
+        spec: {
+          listeners: [
+            {
+              portMapping: { port: 8080, protocol: 'http' },
+              healthCheck: {
+                protocol: 'http',
+                path: '/health',
+                healthyThreshold: 2,
+                unhealthyThreshold: 3,
+                intervalMillis: 5000,
+                timeoutMillis: 2000,
+              },
+            },
+          ],
+          serviceDiscovery: { dns: { hostname: `${virtualNodeName}.demo.local` } },
+          backends: [{ virtualService: { virtualServiceName: 'orders.demo.local' } }],
+          logging: { accessLog: { file: { path: '/dev/stdout' } } },
+        },
+      });
+    }
+  }
+  if (!(await childExists('virtualRouter', accountId, DEMO_MESH, 'catalog-router'))) {
+    await mine.createVirtualRouter({
+      meshName: DEMO_MESH,
+      virtualRouterName: 'catalog-router',
+      spec: { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] },
+    });
+  }
+  if (!(await childExists('route', accountId, DEMO_MESH, 'catalog-split', 'catalog-router'))) {
+    await mine.createRoute({
+      meshName: DEMO_MESH,
+      virtualRouterName: 'catalog-router',
+      routeName: 'catalog-split',
+      spec: {
+        priority: 10,
+        httpRoute: {
+          match: { prefix: '/' },
+          action: {
+            weightedTargets: [
+              { virtualNode: 'catalog-v1', weight: 80 },
+              { virtualNode: 'catalog-v2', weight: 20 },
+            ],
           },
         },
       },

@@ -1,5 +1,6 @@
 export * from './arn';
 export * from './cli-input';
+export * from './cli-output';
 export * from './common';
 export * from './console-api';
 export * from './delete-plan';

@@ -5,16 +5,28 @@ import {
   type GatewayRouteData,
   type MeshData,
   type Page,
+  type RouteData,
   type SeedDocument,
   type Session,
   type TagRef,
   type TagsAnswer,
   type VirtualGatewayData,
+  type VirtualNodeData,
+  type VirtualRouterData,
   type VirtualServiceData,
 } from '@meshconsole/model';
 
 // The console API's shapes are the model's wire contract (packages/model), as the console reads them.
-export type { GatewayRouteData, MeshData, SeedDocument, VirtualGatewayData, VirtualServiceData };
+export type {
+  GatewayRouteData,
+  MeshData,
+  RouteData,
+  SeedDocument,
+  VirtualGatewayData,
+  VirtualNodeData,
+  VirtualRouterData,
+  VirtualServiceData,
+};
 
 /** Fixed time and ids for what a test creates (FIXED_TIME / FIXED_IDS, for one test). */
 export interface FixedData {
@@ -210,5 +222,24 @@ export class ConsoleApi {
   /** A virtual service with no provider (enough to be a gateway route's target). */
   createVirtualService(mesh: string, virtualServiceName: string): Promise<VirtualServiceData> {
     return this.call('POST', `${ConsoleApi.mesh(mesh)}/virtual-services`, { virtualServiceName, spec: {} });
+  }
+
+  /** A virtual node as the console API describes it (read-only endpoints). */
+  describeVirtualNode(mesh: string, name: string, query?: Query): Promise<VirtualNodeData> {
+    return this.call('GET', `${ConsoleApi.mesh(mesh)}/virtual-nodes/${encodeURIComponent(name)}${ConsoleApi.q(query)}`);
+  }
+
+  describeVirtualRouter(mesh: string, name: string, query?: Query): Promise<VirtualRouterData> {
+    return this.call(
+      'GET',
+      `${ConsoleApi.mesh(mesh)}/virtual-routers/${encodeURIComponent(name)}${ConsoleApi.q(query)}`,
+    );
+  }
+
+  describeRoute(mesh: string, router: string, route: string, query?: Query): Promise<RouteData> {
+    return this.call(
+      'GET',
+      `${ConsoleApi.mesh(mesh)}/virtual-routers/${encodeURIComponent(router)}/routes/${encodeURIComponent(route)}${ConsoleApi.q(query)}`,
+    );
   }
 }

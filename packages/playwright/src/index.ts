@@ -35,4 +35,6 @@ export {
   type WizardStep,
 } from './pages/virtual-gateway-form.page';
 export { meshQuery, VirtualGatewaysListPage } from './pages/virtual-gateways-list.page';
+export { VirtualNodesPage } from './pages/virtual-nodes.page';
+export { VirtualRoutersPage } from './pages/virtual-routers.page';
 export { freePort, MeshconsoleServer, type MeshconsoleServerOptions } from './server';

@@ -14,6 +14,8 @@ import { routingRouter } from './routing.router.js';
 import { sessionRouter } from './session.router.js';
 import { tagsRouter } from './tags.router.js';
 import { virtualGatewaysRouter } from './virtual-gateways.router.js';
+import { virtualNodesRouter } from './virtual-nodes.router.js';
+import { virtualRoutersRouter } from './virtual-routers.router.js';
 import { virtualServicesRouter } from './virtual-services.router.js';
 
 export function consoleApiRouter(deps: ConsoleApiDeps): Router {
@@ -36,6 +38,8 @@ export function consoleApiRouter(deps: ConsoleApiDeps): Router {
   router.use(gatewayRoutesRouter(deps));
   router.use(routingRouter(deps));
   router.use(virtualServicesRouter(deps));
+  router.use(virtualNodesRouter(deps));
+  router.use(virtualRoutersRouter(deps));
   router.use(tagsRouter(deps));
   router.use(deployRouter(deps));
   router.use(exportRouter(deps));

@@ -15,5 +15,9 @@ export const ROUTE_MODULES: Partial<Record<RouteId, string>> & { notFound: strin
   gatewayRoute: 'routes/gateway-routes/gateway-route-details.page.tsx',
   editGatewayRoute: 'routes/gateway-routes/edit-gateway-route.page.tsx',
   virtualServices: 'routes/virtual-services/virtual-services.page.tsx',
+  virtualNodes: 'routes/virtual-nodes/virtual-nodes.page.tsx',
+  virtualNode: 'routes/virtual-nodes/virtual-node-details.page.tsx',
+  virtualRouters: 'routes/virtual-routers/virtual-routers.page.tsx',
+  virtualRouter: 'routes/virtual-routers/virtual-router-details.page.tsx',
   notFound: 'routes/not-found.page.tsx',
 };

@@ -41,6 +41,10 @@ const SAMPLE: { [Id in RouteId]: RouteParams<Id> } = {
   gatewayRoute: { mesh: 'demo-mesh', name: 'ingress-gw', route: 'catalog?route' },
   editGatewayRoute: { mesh: 'demo-mesh', name: 'ingress-gw', route: 'catalog-route' },
   virtualServices: { mesh: 'demo-mesh' },
+  virtualNodes: { mesh: 'demo-mesh' },
+  virtualNode: { mesh: 'demo-mesh', name: 'catalog v1%' },
+  virtualRouters: { mesh: 'demo-mesh' },
+  virtualRouter: { mesh: 'demo-mesh', name: 'catalog-router' },
 };
 
 describe('the route table', () => {
@@ -70,6 +74,15 @@ describe('the route table', () => {
     expect(calls).toEqual([
       'GET /api/meshes/demo-mesh/virtual-gateways/ingress-gw',
       'GET /api/meshes/demo-mesh/virtual-gateways/ingress-gw/gateway-routes?limit=100',
+      'GET /api/session',
+    ]);
+  });
+
+  it('when a virtual router opens, then the router and its routes are requested together', async () => {
+    const calls = await firstLoadRequests('/meshes/demo-mesh/virtual-routers/catalog-router', 3);
+    expect(calls).toEqual([
+      'GET /api/meshes/demo-mesh/virtual-routers/catalog-router',
+      'GET /api/meshes/demo-mesh/virtual-routers/catalog-router/routes?limit=100',
       'GET /api/session',
     ]);
   });

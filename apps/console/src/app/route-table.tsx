@@ -6,6 +6,11 @@ import { gatewayRoutesQueryOptions } from '../features/gateway-routes/api/list-g
 import { meshesQueryOptions } from '../features/meshes/api/list-meshes';
 import { virtualGatewayQueryOptions } from '../features/virtual-gateways/api/get-virtual-gateway';
 import { virtualGatewaysInfiniteOptions } from '../features/virtual-gateways/api/list-virtual-gateways';
+import { virtualNodeQueryOptions } from '../features/virtual-nodes/api/get-virtual-node';
+import { virtualNodesQueryOptions } from '../features/virtual-nodes/api/list-virtual-nodes';
+import { virtualRouterQueryOptions } from '../features/virtual-routers/api/get-virtual-router';
+import { routesQueryOptions } from '../features/virtual-routers/api/list-routes';
+import { virtualRoutersQueryOptions } from '../features/virtual-routers/api/list-virtual-routers';
 import { virtualServicesQueryOptions } from '../features/virtual-services/api/list-virtual-services';
 import { links } from '../lib/links';
 import { type RouteWarm, registerRoute, warmRoute } from '../lib/route-preload';
@@ -91,6 +96,29 @@ const PAGES: Record<RouteId, Page> = {
     load: pageModule('virtualServices'),
     warm: (client, { params, meshOwner }) =>
       void client.prefetchQuery(virtualServicesQueryOptions(params.mesh ?? '', meshOwner)),
+  },
+  virtualNodes: {
+    load: pageModule('virtualNodes'),
+    warm: (client, { params, meshOwner }) =>
+      void client.prefetchQuery(virtualNodesQueryOptions(params.mesh ?? '', meshOwner)),
+  },
+  virtualNode: {
+    load: pageModule('virtualNode'),
+    warm: (client, { params, meshOwner }) =>
+      void client.prefetchQuery(virtualNodeQueryOptions(params.mesh ?? '', meshOwner, params.name ?? '')),
+  },
+  virtualRouters: {
+    load: pageModule('virtualRouters'),
+    warm: (client, { params, meshOwner }) =>
+      void client.prefetchQuery(virtualRoutersQueryOptions(params.mesh ?? '', meshOwner)),
+  },
+  virtualRouter: {
+    load: pageModule('virtualRouter'),
+    // The details page shows the router and its routes: both are asked for at once.
+    warm: (client, { params, meshOwner }) => {
+      void client.prefetchQuery(virtualRouterQueryOptions(params.mesh ?? '', meshOwner, params.name ?? ''));
+      void client.prefetchQuery(routesQueryOptions(params.mesh ?? '', meshOwner, params.name ?? ''));
+    },
   },
 };
 

@@ -183,6 +183,8 @@ function Navigation() {
         items: [
           { type: 'link', text: 'Virtual gateways', href: links.virtualGateways(mesh, meshOwner) },
           { type: 'link', text: 'Virtual services', href: links.virtualServices(mesh, meshOwner) },
+          { type: 'link', text: 'Virtual routers', href: links.virtualRouters(mesh, meshOwner) },
+          { type: 'link', text: 'Virtual nodes', href: links.virtualNodes(mesh, meshOwner) },
         ],
       },
     );
@@ -191,7 +193,14 @@ function Navigation() {
   const path = location.pathname;
   const candidates = [
     links.meshes(),
-    ...(mesh ? [links.virtualGateways(mesh, meshOwner), links.virtualServices(mesh, meshOwner)] : []),
+    ...(mesh
+      ? [
+          links.virtualGateways(mesh, meshOwner),
+          links.virtualServices(mesh, meshOwner),
+          links.virtualRouters(mesh, meshOwner),
+          links.virtualNodes(mesh, meshOwner),
+        ]
+      : []),
   ];
   const activeHref =
     candidates.filter((href) => path.startsWith(href.split('?')[0] ?? href)).sort((a, b) => b.length - a.length)[0] ??

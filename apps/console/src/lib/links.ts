@@ -25,6 +25,12 @@ export const links = {
   editGatewayRoute: (mesh: string, meshOwner: Owner, gateway: string, route: string) =>
     routeHref('editGatewayRoute', { mesh, name: gateway, route }, { meshOwner }),
   virtualServices: (mesh: string, meshOwner?: Owner) => routeHref('virtualServices', { mesh }, { meshOwner }),
+  virtualNodes: (mesh: string, meshOwner?: Owner) => routeHref('virtualNodes', { mesh }, { meshOwner }),
+  virtualNode: (mesh: string, meshOwner: Owner, name: string) =>
+    routeHref('virtualNode', { mesh, name }, { meshOwner }),
+  virtualRouters: (mesh: string, meshOwner?: Owner) => routeHref('virtualRouters', { mesh }, { meshOwner }),
+  virtualRouter: (mesh: string, meshOwner: Owner, name: string, search: { tab?: string } = {}) =>
+    routeHref('virtualRouter', { mesh, name }, { meshOwner, ...search }),
 };
 
 /** The mesh of the current route: `:mesh` and `?meshOwner=`. */

@@ -42,6 +42,21 @@ export const queryKeys = {
     detail: (mesh: string, meshOwner: Owner, name: string) =>
       ['virtual-services', o(meshOwner), mesh, 'detail', name] as const,
   },
+  virtualNodes: {
+    all: (mesh: string, meshOwner: Owner) => ['virtual-nodes', o(meshOwner), mesh] as const,
+    list: (mesh: string, meshOwner: Owner) => ['virtual-nodes', o(meshOwner), mesh, 'list'] as const,
+    detail: (mesh: string, meshOwner: Owner, name: string) =>
+      ['virtual-nodes', o(meshOwner), mesh, 'detail', name] as const,
+  },
+  virtualRouters: {
+    all: (mesh: string, meshOwner: Owner) => ['virtual-routers', o(meshOwner), mesh] as const,
+    list: (mesh: string, meshOwner: Owner) => ['virtual-routers', o(meshOwner), mesh, 'list'] as const,
+    detail: (mesh: string, meshOwner: Owner, name: string) =>
+      ['virtual-routers', o(meshOwner), mesh, 'detail', name] as const,
+    /** Under the router: its routes. */
+    routes: (mesh: string, meshOwner: Owner, name: string) =>
+      ['virtual-routers', o(meshOwner), mesh, 'detail', name, 'routes'] as const,
+  },
   history: {
     /** Every kept version of one resource: `path` is its console API path below the mesh (`virtual-gateways/gw`). */
     resource: (mesh: string, meshOwner: Owner, path: readonly string[]) =>

@@ -17,6 +17,10 @@ export const ROUTE_PATHS = {
   gatewayRoute: '/meshes/:mesh/virtual-gateways/:name/gateway-routes/:route',
   editGatewayRoute: '/meshes/:mesh/virtual-gateways/:name/gateway-routes/:route/edit',
   virtualServices: '/meshes/:mesh/virtual-services',
+  virtualNodes: '/meshes/:mesh/virtual-nodes',
+  virtualNode: '/meshes/:mesh/virtual-nodes/:name',
+  virtualRouters: '/meshes/:mesh/virtual-routers',
+  virtualRouter: '/meshes/:mesh/virtual-routers/:name',
 } as const;
 
 export type RouteId = keyof typeof ROUTE_PATHS;

@@ -234,6 +234,23 @@ export function createFakeConsoleApi(
       }
     }
 
+    // The BFF's virtual-nodes / virtual-routers routers: read-only.
+    if (kind === 'virtual-nodes' && method === 'GET') {
+      if (parts.length === 3) return list((p) => mesh.listVirtualNodePage({ ...scope, ...p }));
+      if (parts.length === 4 && name) {
+        return ok((await mesh.describeVirtualNode({ ...scope, virtualNodeName: name })).virtualNode);
+      }
+    }
+    if (kind === 'virtual-routers' && method === 'GET') {
+      if (parts.length === 3) return list((p) => mesh.listVirtualRouterPage({ ...scope, ...p }));
+      const router = { ...scope, virtualRouterName: name ?? '' };
+      if (parts.length === 4 && name) return ok((await mesh.describeVirtualRouter(router)).virtualRouter);
+      if (parts.length === 5 && name && sub === 'routes') return list((p) => mesh.listRoutePage({ ...router, ...p }));
+      if (parts.length === 6 && name && sub === 'routes' && route) {
+        return ok((await mesh.describeRoute({ ...router, routeName: route })).route);
+      }
+    }
+
     if (kind === 'virtual-gateways') {
       if (parts.length === 3) {
         if (method === 'GET') return list((p) => mesh.listVirtualGatewayPage({ ...scope, ...p }));

@@ -2,6 +2,7 @@ import { meshCrumbs, usePageChrome } from '../../../components/app-shell';
 import { VirtualServicesTable } from '../../../features/virtual-services/components/virtual-services-table';
 import { links, useMeshParams } from '../../../lib/links';
 import { useSession } from '../../../lib/session';
+import { useProviderChoices } from './use-provider-choices';
 
 export default function VirtualServicesPage() {
   const { mesh, meshOwner } = useMeshParams();
@@ -14,5 +15,12 @@ export default function VirtualServicesPage() {
     }),
     contentType: 'table',
   });
-  return <VirtualServicesTable mesh={mesh} meshOwner={meshOwner} accountId={session.data?.accountId} />;
+  return (
+    <VirtualServicesTable
+      mesh={mesh}
+      meshOwner={meshOwner}
+      accountId={session.data?.accountId}
+      useProviderChoices={(open) => useProviderChoices(mesh, meshOwner, open)}
+    />
+  );
 }

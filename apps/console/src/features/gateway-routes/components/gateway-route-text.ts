@@ -1,5 +1,9 @@
-import type { GatewayRouteData, GatewayRouteSpec, HeaderMatchMethod } from '@meshconsole/model';
-import { cliTimestamp } from '../../../lib/format';
+import {
+  describeCliJson,
+  type GatewayRouteData,
+  type GatewayRouteSpec,
+  type HeaderMatchMethod,
+} from '@meshconsole/model';
 
 /** Console texts for a gateway route, shared by the table and the details page. */
 
@@ -112,15 +116,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 }
 
-/** `aws appmesh describe-gateway-route` output: `{"gatewayRoute": ...}`, keys sorted, ISO timestamps, 4 spaces. */
+/** `aws appmesh describe-gateway-route` output, as the CLI prints it (the model's printer). */
 export function describeGatewayRouteJson(route: GatewayRouteData): string {
-  const data = {
-    ...route,
-    metadata: {
-      ...route.metadata,
-      createdAt: cliTimestamp(route.metadata.createdAt),
-      lastUpdatedAt: cliTimestamp(route.metadata.lastUpdatedAt),
-    },
-  };
-  return JSON.stringify(sortKeys({ gatewayRoute: data }), null, 4);
+  return describeCliJson('gatewayRoute', route);
 }

@@ -1,30 +1,6 @@
-import type { VirtualGatewayData } from '@meshconsole/model';
-import { cliTimestamp } from '../../../lib/format';
+import { describeCliJson, type VirtualGatewayData } from '@meshconsole/model';
 
-function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value as Record<string, unknown>)
-        .sort()
-        .map((k) => [k, sortKeysDeep((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
-
-/**
- * `aws appmesh describe-virtual-gateway` output: `{"virtualGateway": {...}}`, members in the service
- * model's (alphabetical) order, timestamps in ISO-8601, indented by 4 like the CLI's JSON output.
- */
+/** `aws appmesh describe-virtual-gateway` output, as the CLI prints it (the model's printer). */
 export function describeOutputJson(gateway: VirtualGatewayData): string {
-  const data = {
-    ...gateway,
-    metadata: {
-      ...gateway.metadata,
-      createdAt: cliTimestamp(gateway.metadata.createdAt),
-      lastUpdatedAt: cliTimestamp(gateway.metadata.lastUpdatedAt),
-    },
-  };
-  return JSON.stringify({ virtualGateway: sortKeysDeep(data) }, null, 4);
+  return describeCliJson('virtualGateway', gateway);
 }

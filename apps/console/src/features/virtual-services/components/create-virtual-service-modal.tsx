@@ -9,8 +9,9 @@ import {
   fieldLabel,
   type VirtualServiceData,
 } from '@meshconsole/model';
+import { useEffect, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
-import { ControlledInput, ControlledRadioGroup } from '../../../components/form/form-fields';
+import { ControlledInput, ControlledRadioGroup, ControlledSelect } from '../../../components/form/form-fields';
 import { defineModelForm, FORM_ERROR, fieldText } from '../../../components/form/model-form';
 import { useModelForm } from '../../../components/form/use-model-form';
 
@@ -60,8 +61,20 @@ export const VIRTUAL_SERVICE_FORM = defineModelForm({
   ],
 });
 
+/** The existing virtual nodes and routers of the mesh, for the provider's Select. */
+export interface ProviderChoices {
+  virtualNode: string[];
+  virtualRouter: string[];
+  loading: boolean;
+  /** Why the lists could not be read (shown in the Select's dropdown). */
+  error?: string | undefined;
+}
+
+const NO_CHOICES: ProviderChoices = { virtualNode: [], virtualRouter: [], loading: false };
+
 export interface CreateVirtualServiceModalProps {
   visible: boolean;
+  providerChoices?: ProviderChoices;
   /** What the modal opens with (a fresh modal: no name, no provider). */
   defaultValues?: VirtualServiceFormValues;
   onDismiss: () => void;
@@ -74,13 +87,23 @@ const EMPTY: VirtualServiceFormValues = { virtualServiceName: '', providerType: 
 export function CreateVirtualServiceModal({
   visible,
   defaultValues = EMPTY,
+  providerChoices = NO_CHOICES,
   onDismiss,
   submit,
   onCreated,
 }: CreateVirtualServiceModalProps) {
   const { form, formError, submit: onSubmit } = useModelForm(VIRTUAL_SERVICE_FORM, { defaultValues });
-  const { control, formState, reset } = form;
+  const { control, formState, reset, setValue } = form;
   const providerType = useWatch({ control, name: 'providerType' });
+  // Another provider type: the chosen name belonged to the other kind.
+  const shownType = useRef(providerType);
+  useEffect(() => {
+    if (shownType.current === providerType) return;
+    shownType.current = providerType;
+    setValue('providerName', '');
+  }, [providerType, setValue]);
+  const kindText = providerType === 'virtualRouter' ? 'virtual router' : 'virtual node';
+  const choices = providerType === 'none' ? [] : providerChoices[providerType];
 
   const close = () => {
     reset();
@@ -142,7 +165,7 @@ export function CreateVirtualServiceModal({
                 ]}
               />,
               providerType !== 'none' ? (
-                <ControlledInput
+                <ControlledSelect
                   key="providerName"
                   control={control}
                   {...fieldText(VIRTUAL_SERVICE_FORM, 'providerName')}
@@ -151,6 +174,13 @@ export function CreateVirtualServiceModal({
                       ? 'provider.virtualNode.virtualNodeName'
                       : 'provider.virtualRouter.virtualRouterName',
                   )}
+                  description={`One of this mesh's ${kindText}s.`}
+                  placeholder={`Choose a ${kindText}`}
+                  options={choices.map((name) => ({ value: name, label: name }))}
+                  filteringType="auto"
+                  statusType={providerChoices.loading ? 'loading' : 'finished'}
+                  loadingText={`Loading ${kindText}s`}
+                  empty={providerChoices.error ?? `This mesh has no ${kindText}s.`}
                 />
               ) : null,
               <Box key="note" variant="small">

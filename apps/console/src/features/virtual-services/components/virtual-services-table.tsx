@@ -1,6 +1,7 @@
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
@@ -13,10 +14,11 @@ import { resourceTableProps } from '../../../components/resource-table-props';
 import { TableEmptyState, TableNoMatchState } from '../../../components/table-states';
 import { errorMessage } from '../../../lib/api-client';
 import { formatTimestamp } from '../../../lib/format';
+import { links, useFollow } from '../../../lib/links';
 import { useCreateVirtualService } from '../api/create-virtual-service';
 import { useDeleteVirtualService } from '../api/delete-virtual-service';
 import { useVirtualServices } from '../api/list-virtual-services';
-import { CreateVirtualServiceModal } from './create-virtual-service-modal';
+import { CreateVirtualServiceModal, type ProviderChoices } from './create-virtual-service-modal';
 
 export function providerText(service: VirtualServiceData): string {
   const provider = service.spec.provider;
@@ -34,12 +36,39 @@ export interface VirtualServicesTableProps {
   meshOwner: string | undefined;
   /** The caller's account: only a service's resource owner may delete it. */
   accountId: string | undefined;
+  /** The create modal's provider lists, asked for while `open` (the modal is shown). */
+  useProviderChoices?: (open: boolean) => ProviderChoices;
+}
+
+const noChoices = (): ProviderChoices => ({ virtualNode: [], virtualRouter: [], loading: false });
+
+/** The provider as a link to its page, or "No provider". */
+function ProviderLink({ service, meshOwner }: { service: VirtualServiceData; meshOwner: string | undefined }) {
+  const follow = useFollow();
+  const provider = service.spec.provider;
+  const mesh = service.meshName;
+  const href = provider?.virtualNode
+    ? links.virtualNode(mesh, meshOwner, provider.virtualNode.virtualNodeName)
+    : provider?.virtualRouter
+      ? links.virtualRouter(mesh, meshOwner, provider.virtualRouter.virtualRouterName)
+      : undefined;
+  if (!href) return <>{providerText(service)}</>;
+  return (
+    <Link href={href} onFollow={follow} data-testid="virtual-service-provider">
+      {providerText(service)}
+    </Link>
+  );
 }
 
 const PAGE_SIZE = 20;
 
 /** Full-page table of a mesh's virtual services, with create (modal) and delete (simple confirmation). */
-export function VirtualServicesTable({ mesh, meshOwner, accountId }: VirtualServicesTableProps) {
+export function VirtualServicesTable({
+  mesh,
+  meshOwner,
+  accountId,
+  useProviderChoices = noChoices,
+}: VirtualServicesTableProps) {
   const query = useVirtualServices(mesh, meshOwner);
   const createMutation = useCreateVirtualService(mesh, meshOwner);
   const deleteMutation = useDeleteVirtualService(mesh, meshOwner);
@@ -47,6 +76,7 @@ export function VirtualServicesTable({ mesh, meshOwner, accountId }: VirtualServ
   const [selected, setSelected] = useState<VirtualServiceData[]>([]);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
+  const providerChoices = useProviderChoices(creating);
   const all = query.data ?? [];
 
   const runDelete = (name: string) => {
@@ -97,7 +127,7 @@ export function VirtualServicesTable({ mesh, meshOwner, accountId }: VirtualServ
       isRowHeader: true,
       cell: (item) => item.virtualServiceName,
     },
-    { id: 'provider', header: 'Provider', cell: providerText },
+    { id: 'provider', header: 'Provider', cell: (item) => <ProviderLink service={item} meshOwner={meshOwner} /> },
     {
       id: 'status',
       header: 'Status',
@@ -173,6 +203,7 @@ export function VirtualServicesTable({ mesh, meshOwner, accountId }: VirtualServ
       />
       <CreateVirtualServiceModal
         visible={creating}
+        providerChoices={providerChoices}
         onDismiss={() => setCreating(false)}
         submit={(body) => createMutation.mutateAsync(body)}
         onCreated={(service) => {
