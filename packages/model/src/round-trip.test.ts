@@ -270,7 +270,8 @@ function roundTrips(schema: z.ZodType, value: Json) {
 
 const RUNS = 300;
 
-describe('round trip', () => {
+// Hundreds of generated specs per test: more than the default 5 s on a busy machine.
+describe('round trip', { timeout: 30_000 }, () => {
   it('when a virtual gateway spec follows the rules, then it is accepted, unchanged, and its JSON reads back equal', () => {
     fc.assert(
       fc.property(virtualGatewaySpec, (spec) => {
@@ -371,7 +372,7 @@ print(json.dumps({'checked': sum(len(v) for v in docs.values()), 'errors': error
 const botocoreAvailable = spawnSync('python3', ['-c', 'import botocore'], { stdio: 'ignore' }).status === 0;
 if (!botocoreAvailable) console.warn('botocore (AWS CLI v1) is not installed: the CLI cross-check does not run here');
 
-describe('AWS CLI cross-check', () => {
+describe('AWS CLI cross-check', { timeout: 30_000 }, () => {
   it.runIf(botocoreAvailable)(
     'when generated inputs are serialised to JSON, then the AWS CLI validator (botocore) accepts every one',
     () => {
