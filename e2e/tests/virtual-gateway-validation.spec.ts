@@ -244,7 +244,7 @@ test.describe('Create virtual gateway: validation', () => {
       };
       await openStep();
 
-      for (const c of group.cases) {
+      for (const [i, c] of group.cases.entries()) {
         await test.step(`when ${caseTitle(c)}, then Next stays on the step with "${c.message}" at the field`, async () => {
           const scope = c.section ? gatewayForm.section(c.section) : page;
           const field =
@@ -264,9 +264,10 @@ test.describe('Create virtual gateway: validation', () => {
           expect(await api.findVirtualGateway(demo.mesh, name)).toBeUndefined();
           expect((await api.listVirtualGateways(demo.mesh)).length).toBe(before.length);
 
-          // Back to the valid step for the next case. A bad value can leave an error at another field
+          // Back to the valid step for the next case (none after the last). A bad value can leave an error at another field
           // that the valid value does not clear on blur (a bad Port leaves "Health check port must match
           // the listener port" until that field is validated again): then the step is opened anew.
+          if (i === group.cases.length - 1) return;
           await field.fill(valid);
           await field.blur();
           await expect(error).toBeHidden();
