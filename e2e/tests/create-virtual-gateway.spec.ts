@@ -1,6 +1,6 @@
+import { toSpec } from '@meshconsole/playwright';
 import { FULL_GATEWAY, minimalGateway, PRODUCT_EXAMPLE_JSON } from '../fixtures/gateways';
 import { expect, test } from '../fixtures/test';
-import { toSpec } from '../pages/gateway-input';
 
 test.describe('Create virtual gateway', () => {
   test('when every section is filled, then the gateway is created and the details page and JSON tab show what was entered', async ({

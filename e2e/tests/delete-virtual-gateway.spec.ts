@@ -44,14 +44,16 @@ test.describe('Delete virtual gateway', () => {
     await expect(deleteModal.dialog).toBeHidden();
     expect(await api.findVirtualGateway(demo.mesh, gateway)).toBeDefined();
 
-    // Delete the route from the details page's Gateway routes tab (simple confirmation).
+    // Delete the route from the details page's Gateway routes tab (simple confirmation: no typed word).
     await gatewayDetails.goto(demo.mesh, gateway);
     await gatewayDetails.openTab('Gateway routes');
-    const row = gatewayDetails.routeRow(route);
-    await row.getByRole('radio').or(row.getByRole('checkbox')).first().check();
-    await gatewayDetails.action('Delete', gatewayDetails.routesTable).click();
-    const confirmRoute = page.getByRole('dialog').filter({ hasText: /Delete gateway route/ });
-    await confirmRoute.getByRole('button', { name: 'Delete', exact: true }).click();
+    await gatewayDetails.selectRoute(route);
+    await gatewayDetails.routesDeleteButton.click();
+    const confirmRoute = gatewayDetails.routeDeleteModal;
+    await expect(confirmRoute.boldName(route)).toBeVisible();
+    await expect(confirmRoute.confirmationInput).toHaveCount(0);
+    await confirmRoute.confirm();
+    await expect(confirmRoute.dialog).toBeHidden();
     await expect(gatewayDetails.routeRow(route)).toHaveCount(0);
     await expect.poll(async () => (await api.listGatewayRoutes(demo.mesh, gateway)).length).toBe(0);
 

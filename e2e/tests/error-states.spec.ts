@@ -1,9 +1,11 @@
-import { ConsoleApi } from '../fixtures/console-api';
+import {
+  ConsoleApi,
+  ConsoleShellPage,
+  VirtualGatewayDetailsPage,
+  VirtualGatewaysListPage,
+} from '@meshconsole/playwright';
 import { discoverDemoSeed } from '../fixtures/demo-seed';
 import { expect, test } from '../fixtures/test';
-import { ConsoleShellPage } from '../pages/console-shell.page';
-import { VirtualGatewayDetailsPage } from '../pages/virtual-gateway-details.page';
-import { VirtualGatewaysListPage } from '../pages/virtual-gateways-list.page';
 
 test.describe('Error states', () => {
   test('when a gateway does not exist, then its page says so instead of staying blank', async ({ page, demo }) => {

@@ -6,6 +6,7 @@ test.describe('Gateway routes', () => {
     api,
     demo,
     routeForm,
+    routeDetails,
   }) => {
     const route = 'e2e-http2-route';
     await routeForm.gotoCreate(demo.mesh, demo.gatewayWithRoutes);
@@ -26,7 +27,14 @@ test.describe('Gateway routes', () => {
     await routeForm.submitCreate();
 
     await expect(page).toHaveURL(new RegExp(`/gateway-routes/${route}(\\?|$)`));
-    await expect(routeForm.heading(route)).toBeVisible();
+    await expect(routeDetails.heading(route)).toBeVisible();
+    await expect(routeDetails.value('Gateway route type')).toHaveText('http2');
+    await expect(routeDetails.value('Priority')).toHaveText('5');
+    const match = routeDetails.section('Match');
+    await expect(routeDetails.value('Path', match)).toHaveText('Prefix: /api/');
+    await expect(routeDetails.value('Method', match)).toHaveText('GET');
+    await expect(routeDetails.value('Hostname', match)).toHaveText('Exact: shop.example.org');
+    await expect(routeDetails.value('Virtual service name')).toHaveText(demo.virtualService);
     const stored = (await api.listGatewayRoutes(demo.mesh, demo.gatewayWithRoutes)).find(
       (r) => r.gatewayRouteName === route,
     );
@@ -40,5 +48,36 @@ test.describe('Gateway routes', () => {
         },
       },
     });
+  });
+
+  test('when a route is edited from its details page, then its history has two versions; Delete there deletes it and opens its gateway', async ({
+    page,
+    api,
+    demo,
+    routeForm,
+    routeDetails,
+  }) => {
+    const gateway = demo.gatewayWithRoutes;
+    const route = 'e2e-edited-route';
+    await api.createGatewayRoute(demo.mesh, gateway, route, demo.virtualService, '/edited/');
+
+    await routeDetails.goto(demo.mesh, gateway, route);
+    await expect(routeDetails.value('Priority')).toHaveText('Not set');
+    await routeDetails.editButton.click();
+    await expect(routeForm.saveButton).toBeVisible();
+    await routeForm.fill('Priority', 9);
+    await routeForm.submitSave();
+
+    await expect(routeDetails.heading(route)).toBeVisible();
+    await expect(routeDetails.value('Priority')).toHaveText('9');
+    await routeDetails.history.expectVersionCount(2);
+    expect(await routeDetails.describeJson()).toMatchObject({
+      gatewayRoute: { gatewayRouteName: route, metadata: { version: 2 }, spec: { priority: 9 } },
+    });
+
+    await routeDetails.delete();
+    await expect(page).toHaveURL(new RegExp(`/virtual-gateways/${gateway}(\\?|$)`));
+    await routeDetails.expectFlash(`Successfully deleted gateway route ${route}.`);
+    expect((await api.listGatewayRoutes(demo.mesh, gateway)).map((r) => r.gatewayRouteName)).not.toContain(route);
   });
 });

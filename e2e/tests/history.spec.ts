@@ -25,22 +25,22 @@ test.describe('History and delete plans', () => {
 
     await gatewayDetails.goto(demo.mesh, gateway);
     await gatewayDetails.openTab('History');
-    const versions = page.getByTestId('history-table');
-    await expect(versions.getByRole('heading', { name: 'Versions (3)' })).toBeVisible();
-    await versions.getByRole('checkbox', { name: 'Version 3' }).check();
-    await versions.getByRole('checkbox', { name: 'Version 1' }).check();
-    const diff = page.getByTestId('history-diff');
-    await expect(diff.getByRole('row')).toHaveCount(3);
-    await expect(diff.getByRole('row', { name: /Port listeners\.0\.portMapping\.port 8080 9090/ })).toBeVisible();
-    await expect(diff.getByRole('row', { name: /HTTP access logs path/ })).toBeVisible();
+    const history = gatewayDetails.history;
+    await history.expectVersionCount(3);
+    await history.selectVersions(3, 1);
+    await expect(history.diffRows).toHaveCount(2);
+    await expect(
+      history.diff.getByRole('row', { name: /Port listeners\.0\.portMapping\.port 8080 9090/ }),
+    ).toBeVisible();
+    await expect(history.diff.getByRole('row', { name: /HTTP access logs path/ })).toBeVisible();
 
-    await versions.getByRole('checkbox', { name: 'Version 3' }).uncheck();
-    await page.getByRole('button', { name: 'Restore this version' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: 'Restore version 1' });
-    await expect(dialog).toContainText('It becomes version 4');
-    await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
-    await expect(dialog).toBeHidden();
-    await expect(versions.getByRole('heading', { name: 'Versions (4)' })).toBeVisible();
+    // Restore, step by step: the confirmation says what the restore makes.
+    await history.selectVersions(1);
+    await history.restoreButton.click();
+    await expect(history.restoreDialog).toContainText('It becomes version 4');
+    await history.restoreDialog.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(history.restoreDialog).toBeHidden();
+    await history.expectVersionCount(4);
     const restored = await api.getVirtualGateway(demo.mesh, gateway);
     expect(restored.metadata.version).toBe(4);
     expect(restored.spec.logging).toBeUndefined();
@@ -62,17 +62,14 @@ test.describe('History and delete plans', () => {
     await gatewayDetails.goto(demo.mesh, gateway);
     await gatewayDetails.deleteButton.click();
     await expect(deleteModal.title).toBeVisible();
-    const steps = deleteModal.dialog.getByRole('list', { name: 'Delete plan' }).getByRole('listitem');
-    await expect(steps).toHaveText([
+    await expect(deleteModal.planSteps).toHaveText([
       'Gateway route e2e-a',
       'Gateway route e2e-b',
       'Gateway route e2e-c',
       `Virtual gateway ${gateway}`,
     ]);
-    const withRoutes = deleteModal.dialog.getByRole('button', { name: 'Delete with gateway routes' });
-    await expect(withRoutes).toBeDisabled();
-    await deleteModal.typeConfirmation('delete');
-    await withRoutes.click();
+    await expect(deleteModal.deleteWithRoutesButton).toBeDisabled();
+    await deleteModal.confirmWithRoutes();
     await expect(page).toHaveURL(new RegExp(`/meshes/${demo.mesh}/virtual-gateways(\\?|$)`));
     await expect(
       page.getByText(`Successfully deleted virtual gateway ${gateway} and its gateway routes.`).first(),

@@ -1,10 +1,12 @@
-import { ConsoleApi } from '../fixtures/console-api';
+import {
+  ConsoleApi,
+  DeleteVirtualGatewayModal,
+  VirtualGatewayDetailsPage,
+  VirtualGatewayFormPage,
+  VirtualGatewaysListPage,
+} from '@meshconsole/playwright';
 import { ReplicaSet } from '../fixtures/replica-set';
 import { expect, test } from '../fixtures/test';
-import { DeleteVirtualGatewayModal } from '../pages/delete-virtual-gateway-modal.page';
-import { VirtualGatewayDetailsPage } from '../pages/virtual-gateway-details.page';
-import { VirtualGatewayFormPage } from '../pages/virtual-gateway-form.page';
-import { VirtualGatewaysListPage } from '../pages/virtual-gateways-list.page';
 
 test.describe('Several replicas on one PostgreSQL database', () => {
   test("when the console's requests alternate between two replicas, then create, list, edit, tag and delete work as on one server", async ({

@@ -1,7 +1,5 @@
-import { ConsoleApi } from '../fixtures/console-api';
+import { ConsoleApi, VirtualGatewayDetailsPage, VirtualGatewayFormPage } from '@meshconsole/playwright';
 import { expect, test } from '../fixtures/test';
-import { VirtualGatewayDetailsPage } from '../pages/virtual-gateway-details.page';
-import { VirtualGatewayFormPage } from '../pages/virtual-gateway-form.page';
 
 test.describe('Durability', () => {
   test('when the server is killed (SIGKILL) and started again on the same database, then a gateway created in the console is still there', async ({

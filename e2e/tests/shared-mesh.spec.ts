@@ -6,18 +6,19 @@ test.describe('A mesh shared by another account', () => {
     page,
     api,
     demo,
+    meshesList,
     gatewaysList,
     gatewayDetails,
   }) => {
-    // The meshes page lists the shared mesh with its owner.
-    await gatewaysList.open('/meshes', gatewaysList.heading(/Meshes/));
-    const meshRow = page
-      .getByRole('row')
-      .filter({ has: page.getByRole('link', { name: demo.sharedMesh, exact: true }) });
-    await expect(meshRow).toContainText(demo.sharedMeshOwner);
+    // The meshes page lists the shared mesh with its owner, and the caller's own mesh as the caller's.
+    await meshesList.goto();
+    await expect(meshesList.ownerOf(demo.sharedMesh)).toHaveText(demo.sharedMeshOwner);
+    await expect(meshesList.cell(demo.sharedMesh, 'Sharing')).toHaveText('Shared with you');
+    await expect(meshesList.ownerOf(demo.mesh)).toHaveText(`${CALLER_ACCOUNT} (you)`);
 
-    // The table of the shared mesh shows the gateway and its owner.
-    await gatewaysList.goto(demo.sharedMesh, demo.sharedMeshOwner);
+    // Its link opens the table of the shared mesh, which shows the gateway.
+    await meshesList.openMesh(demo.sharedMesh);
+    await expect(page).toHaveURL(new RegExp(`meshOwner=${demo.sharedMeshOwner}`));
     await expect(gatewaysList.row(demo.sharedGateway)).toHaveCount(1);
 
     // The details page shows it, with Delete disabled and the reason given.

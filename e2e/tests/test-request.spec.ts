@@ -1,5 +1,5 @@
+import { PAGE_LOAD_TIMEOUT } from '@meshconsole/playwright';
 import { expect, test } from '../fixtures/test';
-import { PAGE_LOAD_TIMEOUT } from '../pages/console-shell.page';
 
 // Issue 11's "done means" through the browser: the guide's /chapter example on the Test request tab, the
 // route form's preview, and a route finding in the gateway routes table. Each test makes its own gateway

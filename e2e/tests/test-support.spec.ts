@@ -1,10 +1,8 @@
 // Reset from the console, under the rules of the test-support endpoints (docs/security.md): allowed on a
 // loopback server, not allowed (and saying why) when ADMIN_API=off, and signed in the page with an ADMIN_KEYS
 // key when the server has ACCESS_KEYS with secrets. Real server processes, real Chromium.
-import { ConsoleApi } from '../fixtures/console-api';
+import { ConsoleApi, ConsoleShellPage, MeshesListPage, ResetStoreModal } from '@meshconsole/playwright';
 import { expect, test } from '../fixtures/test';
-import { ConsoleShellPage } from '../pages/console-shell.page';
-import { ResetStoreModal } from '../pages/reset-store-modal.page';
 
 test.describe('Reset demo data', () => {
   test('when the server listens on loopback without secrets, then Reset empties the store and the meshes page shows it', async ({
@@ -14,15 +12,16 @@ test.describe('Reset demo data', () => {
     const server = await ownServer('demo');
     const context = await browser.newContext({ baseURL: server.baseURL });
     const page = await context.newPage();
-    await page.goto('/meshes');
-    await expect(page.getByRole('link', { name: 'demo-mesh', exact: true })).toBeVisible();
+    const meshes = new MeshesListPage(page);
+    await meshes.goto();
+    await expect(meshes.row('demo-mesh')).toHaveCount(1);
     const reset = new ResetStoreModal(page);
     await reset.openButton.click();
     await reset.option('An empty store').check();
     await reset.button('Reset').click();
-    await new ConsoleShellPage(page).expectFlash('The store was emptied.');
+    await meshes.expectFlash('The store was emptied.');
     await expect(reset.dialog).toBeHidden();
-    await expect(page.getByRole('link', { name: 'demo-mesh', exact: true })).toBeHidden();
+    await expect(meshes.rows).toHaveCount(0);
     expect(await new ConsoleApi(server.baseURL).listMeshes()).toEqual([]);
     await context.close();
   });
@@ -34,7 +33,7 @@ test.describe('Reset demo data', () => {
     const server = await ownServer('demo', { ADMIN_API: 'off' });
     const context = await browser.newContext({ baseURL: server.baseURL });
     const page = await context.newPage();
-    await page.goto('/meshes');
+    await new MeshesListPage(page).goto();
     const reset = new ResetStoreModal(page);
     await reset.openButton.click();
     await expect(reset.dialog.getByText('Reset is not allowed on this server')).toBeVisible();
@@ -57,7 +56,7 @@ test.describe('Reset demo data', () => {
     });
     const context = await browser.newContext({ baseURL: server.baseURL });
     const page = await context.newPage();
-    await page.goto('/meshes');
+    await new MeshesListPage(page).goto();
     const reset = new ResetStoreModal(page);
     await reset.openButton.click();
     await expect(reset.dialog.getByText('This server requires a signed request')).toBeVisible();

@@ -1,7 +1,6 @@
+import { type FormSection, type GatewayFormInput, stepOf } from '@meshconsole/playwright';
 import { FULL_GATEWAY } from '../fixtures/gateways';
 import { expect, test } from '../fixtures/test';
-import type { GatewayFormInput } from '../pages/gateway-input';
-import { type FormSection, stepOf } from '../pages/virtual-gateway-form.page';
 
 /**
  * One row per field: on the create wizard open on the field's step (`?step=`), filled as a valid

@@ -1,42 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
-import { cloudscape } from './cloudscape';
+import { DeleteConfirmationModal } from './delete-confirmation-modal.page';
 
-const MODAL = cloudscape.findModal();
-const MODAL_INPUT = MODAL.findContent().findInput().findNativeInput().toSelector();
-
-/** The modal "Delete virtual gateway", opened from the table or the details page. */
-export class DeleteVirtualGatewayModal {
-  constructor(readonly page: Page) {}
-
-  get dialog(): Locator {
-    return this.page.getByRole('dialog').filter({ hasText: 'Delete virtual gateway' });
-  }
-
-  get title(): Locator {
-    return this.dialog.getByRole('heading', { name: 'Delete virtual gateway' });
-  }
-
-  /** The input where the user types the word "delete". */
-  get confirmationInput(): Locator {
-    return this.page.locator(MODAL_INPUT).first();
-  }
-
-  get deleteButton(): Locator {
-    return this.dialog.getByRole('button', { name: 'Delete', exact: true });
-  }
-
-  /** Delete, only while it can be pressed (absent or disabled means the modal offers no delete). */
-  get enabledDeleteButton(): Locator {
-    return this.dialog.getByRole('button', { name: 'Delete', exact: true, disabled: false });
-  }
-
-  get cancelButton(): Locator {
-    return this.dialog.getByRole('button', { name: 'Cancel', exact: true });
-  }
-
-  /** The gateway's name, shown in bold (first where the modal names it: the plan's steps name it again). */
-  boldName(name: string): Locator {
-    return this.dialog.locator('b, strong').filter({ hasText: name }).first();
+/**
+ * The modal "Delete virtual gateway" (a typed confirmation), opened from the table or the details page.
+ * A gateway with gateway routes is not deleted by Delete: the modal lists the routes (with links) and
+ * offers "Delete with gateway routes", a delete plan that removes the routes and then the gateway.
+ */
+export class DeleteVirtualGatewayModal extends DeleteConfirmationModal {
+  constructor(page: Page) {
+    super(page, 'virtual gateway', { typed: true });
   }
 
   /** Links to the gateway routes that block the delete. */
@@ -44,12 +16,19 @@ export class DeleteVirtualGatewayModal {
     return this.dialog.getByRole('link', { name: route, exact: true });
   }
 
-  async typeConfirmation(word = 'delete'): Promise<void> {
-    await this.confirmationInput.fill(word);
+  /** The delete plan's steps, in the order they run ("Gateway route a", ..., "Virtual gateway g"). */
+  get planSteps(): Locator {
+    return this.dialog.getByRole('list', { name: 'Delete plan' }).getByRole('listitem');
   }
 
-  async confirm(): Promise<void> {
-    await this.typeConfirmation('delete');
-    await this.deleteButton.click();
+  /** "Delete with gateway routes" (shown instead of Delete while the gateway has routes). */
+  get deleteWithRoutesButton(): Locator {
+    return this.dialog.getByRole('button', { name: 'Delete with gateway routes', exact: true });
+  }
+
+  /** Types "delete" and runs the delete plan: the gateway's routes, then the gateway. */
+  async confirmWithRoutes(): Promise<void> {
+    await this.typeConfirmation();
+    await this.deleteWithRoutesButton.click();
   }
 }

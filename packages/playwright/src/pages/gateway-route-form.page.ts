@@ -11,7 +11,7 @@ export interface GatewayRouteFormInput {
   prefix?: string;
 }
 
-/** `/…/virtual-gateways/:name/gateway-routes/create`: the create gateway route form. */
+/** `/…/virtual-gateways/:name/gateway-routes/create` and `/…/gateway-routes/:route/edit`: the gateway route form. */
 export class GatewayRouteFormPage extends ConsoleFormPage {
   constructor(page: Page) {
     super(page);
@@ -21,6 +21,14 @@ export class GatewayRouteFormPage extends ConsoleFormPage {
     await this.open(
       `/meshes/${encodeURIComponent(mesh)}/virtual-gateways/${encodeURIComponent(gateway)}/gateway-routes/create${meshQuery(meshOwner)}`,
       this.heading('Create gateway route'),
+    );
+  }
+
+  /** Opens the edit form of `route` (its name is read-only there). */
+  async gotoEdit(mesh: string, gateway: string, route: string, meshOwner?: string): Promise<void> {
+    await this.open(
+      `/meshes/${encodeURIComponent(mesh)}/virtual-gateways/${encodeURIComponent(gateway)}/gateway-routes/${encodeURIComponent(route)}/edit${meshQuery(meshOwner)}`,
+      this.saveButton,
     );
   }
 
@@ -40,5 +48,13 @@ export class GatewayRouteFormPage extends ConsoleFormPage {
 
   async submitCreate(): Promise<void> {
     await this.createButton.click();
+  }
+
+  get saveButton(): Locator {
+    return this.page.getByRole('button', { name: 'Save changes', exact: true });
+  }
+
+  async submitSave(): Promise<void> {
+    await this.saveButton.click();
   }
 }

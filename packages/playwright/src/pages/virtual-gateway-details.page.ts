@@ -1,15 +1,23 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { cloudscape, labelPattern } from './cloudscape';
+import { cloudscape } from './cloudscape';
 import { ConsoleShellPage } from './console-shell.page';
+import { DeleteConfirmationModal } from './delete-confirmation-modal.page';
+import { DeleteVirtualGatewayModal } from './delete-virtual-gateway-modal.page';
+import { addTagWithEditor, containerTitled, keyValue, tagRowIn } from './details-parts';
+import { HistoryPanel } from './history-panel.page';
 import { codeViewText } from './virtual-gateway-form.page';
 import { meshQuery } from './virtual-gateways-list.page';
 
-const CONTAINER = cloudscape.findContainer().toSelector();
 const TABS = cloudscape.findTabs();
-const TAG_EDITOR = cloudscape.findModal().findContent().findTagEditor();
 const ACTIVE_TAB_CONTENT = TABS.findTabContent().toSelector();
 
-/** `/meshes/:mesh/virtual-gateways/:name`: header, summary, settings, tabs (Gateway routes, JSON, Tags). */
+/** The details page's tabs. */
+export type VirtualGatewayTab = 'Gateway routes' | 'Test request' | 'JSON' | 'Tags' | 'Deploy' | 'History';
+
+/**
+ * `/meshes/:mesh/virtual-gateways/:name`: header (Edit, Delete, Export), summary, settings, and tabs
+ * (Gateway routes, JSON, Tags, History, ...).
+ */
 export class VirtualGatewayDetailsPage extends ConsoleShellPage {
   constructor(page: Page) {
     super(page);
@@ -31,28 +39,26 @@ export class VirtualGatewayDetailsPage extends ConsoleShellPage {
     return this.action('Delete').first();
   }
 
+  /** The confirmation "Delete virtual gateway" that Delete opens (typed "delete"). */
+  get deleteModal(): DeleteVirtualGatewayModal {
+    return new DeleteVirtualGatewayModal(this.page);
+  }
+
   /** The innermost container whose header reads `title`. */
   section(title: string): Locator {
-    return this.page
-      .locator(CONTAINER)
-      .filter({ has: this.page.getByRole('heading', { name: labelPattern(title) }) })
-      .last();
+    return containerTitled(this.page, title);
   }
 
   /** The value shown beside a key (Cloudscape KeyValuePairs: `dt` / `dd`). */
   value(key: string, scope: Locator | Page = this.page): Locator {
-    return scope
-      .locator('dt')
-      .filter({ hasText: labelPattern(key) })
-      .first()
-      .locator('xpath=following-sibling::dd[1]');
+    return keyValue(scope, key);
   }
 
   tab(name: string): Locator {
     return this.page.getByRole('tab', { name, exact: true });
   }
 
-  async openTab(name: 'Details' | 'Gateway routes' | 'JSON' | 'Tags' | string): Promise<void> {
+  async openTab(name: VirtualGatewayTab | string): Promise<void> {
     await this.tab(name).click();
     await expect(this.tab(name)).toHaveAttribute('aria-selected', 'true');
   }
@@ -82,19 +88,20 @@ export class VirtualGatewayDetailsPage extends ConsoleShellPage {
     return this.page.getByRole('table', { name: 'Tags' });
   }
 
+  /** The Tags tab's row of tag `key`. */
+  tagRow(key: string): Locator {
+    return tagRowIn(this.tagsTable, key);
+  }
+
   /** Tags tab > Manage tags: adds one tag in the tag editor and saves. */
   async addTag(key: string, value: string): Promise<void> {
     await this.openTab('Tags');
-    await this.page.getByRole('button', { name: 'Manage tags', exact: true }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Manage tags' });
-    await expect(dialog).toBeVisible();
-    const before = await this.page.locator(TAG_EDITOR.findRows().toSelector()).count();
-    await this.page.locator(TAG_EDITOR.findAddButton().toSelector()).click();
-    const row = TAG_EDITOR.findRow(before + 1);
-    await this.page.locator(row.findField(1).findControl().find('input').toSelector()).fill(key);
-    await this.page.locator(row.findField(2).findControl().find('input').toSelector()).fill(value);
-    await dialog.getByRole('button', { name: 'Save changes', exact: true }).click();
-    await expect(dialog).toBeHidden();
+    await addTagWithEditor(this.page, key, value);
+  }
+
+  /** The History tab's versions (open it first: `openTab('History')`): compare and restore. */
+  get history(): HistoryPanel {
+    return new HistoryPanel(this.page);
   }
 
   /** The Gateway routes tab's table. */
@@ -106,5 +113,29 @@ export class VirtualGatewayDetailsPage extends ConsoleShellPage {
 
   routeRow(route: string): Locator {
     return this.routesTable.getByRole('row').filter({ has: this.page.getByRole('link', { name: route, exact: true }) });
+  }
+
+  /** Selects the gateway route `route` in the Gateway routes tab's table. */
+  async selectRoute(route: string): Promise<void> {
+    const row = this.routeRow(route);
+    await row.getByRole('radio').or(row.getByRole('checkbox')).first().check();
+  }
+
+  /** The Gateway routes table's Delete (for the selected route). */
+  get routesDeleteButton(): Locator {
+    return this.action('Delete', this.routesTable);
+  }
+
+  /** The confirmation "Delete gateway route" that the Gateway routes table's Delete opens. */
+  get routeDeleteModal(): DeleteConfirmationModal {
+    return new DeleteConfirmationModal(this.page, 'gateway route');
+  }
+
+  /** Gateway routes tab: selects `route`, Delete, confirms (the row leaves the table once deleted). */
+  async deleteRoute(route: string): Promise<void> {
+    await this.openTab('Gateway routes');
+    await this.selectRoute(route);
+    await this.routesDeleteButton.click();
+    await this.routeDeleteModal.confirm();
   }
 }

@@ -1,2 +1,0 @@
-// Moved to the kit (packages/playwright); this path stays for the specs that import it.
-export { DeleteVirtualGatewayModal } from '@meshconsole/playwright';
