@@ -1,10 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { cloudscape } from './cloudscape';
 import { ConsoleShellPage } from './console-shell.page';
 import { codeViewText } from './virtual-gateway-form.page';
 import { meshQuery } from './virtual-gateways-list.page';
-
-const TABLE = cloudscape.findTable();
 
 /**
  * The virtual node pages (read-only): `/meshes/:mesh/virtual-nodes` (the table) and
@@ -28,7 +25,7 @@ export class VirtualNodesPage extends ConsoleShellPage {
 
   /** The nodes table (`data-testid="virtual-nodes-table"`). */
   get table(): Locator {
-    return this.page.getByTestId('virtual-nodes-table').locator(TABLE.toSelector()).first();
+    return this.page.getByTestId('virtual-nodes-table');
   }
 
   /** The table row whose name link reads `name`. */
@@ -38,7 +35,7 @@ export class VirtualNodesPage extends ConsoleShellPage {
 
   /** The table's text cells of `name`'s row, in column order. */
   async rowTexts(name: string): Promise<string[]> {
-    return (await this.row(name).getByRole('cell').allInnerTexts()).map((t) => t.trim());
+    return (await this.row(name).locator('th, td').allInnerTexts()).map((t) => t.trim());
   }
 
   /** Opens a node's details from the table. */

@@ -1,11 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { cloudscape } from './cloudscape';
 import { ConsoleShellPage } from './console-shell.page';
 import { codeViewText } from './virtual-gateway-form.page';
 import { meshQuery } from './virtual-gateways-list.page';
-
-const TABLE = cloudscape.findTable();
-const EXPAND = cloudscape.findExpandableSection().findExpandButton().toSelector();
 
 /**
  * The virtual router pages (read-only): `/meshes/:mesh/virtual-routers` (the table) and
@@ -29,7 +25,7 @@ export class VirtualRoutersPage extends ConsoleShellPage {
 
   /** The routers table (`data-testid="virtual-routers-table"`). */
   get table(): Locator {
-    return this.page.getByTestId('virtual-routers-table').locator(TABLE.toSelector()).first();
+    return this.page.getByTestId('virtual-routers-table');
   }
 
   row(name: string): Locator {
@@ -49,7 +45,7 @@ export class VirtualRoutersPage extends ConsoleShellPage {
 
   /** The details page's routes table (`data-testid="routes-table"`). */
   get routesTable(): Locator {
-    return this.page.getByTestId('routes-table').locator(TABLE.toSelector()).first();
+    return this.page.getByTestId('routes-table');
   }
 
   /** The routes table's row of `route` (its name is the row header). */
@@ -70,7 +66,7 @@ export class VirtualRoutersPage extends ConsoleShellPage {
   /** What `aws appmesh describe-route` prints for `route` (expands its "Route JSON" section). */
   async routeJsonText(route: string): Promise<string> {
     const section = this.page.getByTestId(`route-json-${route}`);
-    const button = section.locator(EXPAND).first();
+    const button = section.getByRole('button', { name: `Route JSON: ${route}` }).first();
     if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
     return codeViewText(section.getByTestId('route-describe-json'));
   }
