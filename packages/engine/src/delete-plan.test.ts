@@ -191,6 +191,69 @@ describe.each(STORE_KINDS)('delete plans on $name', (kind) => {
     expect((await me.listMeshes({})).meshes).toEqual([]);
   });
 
+  it('when a mesh has nodes, a router with a route and services they provide, then each goes once nothing holds it and one run empties the mesh', async () => {
+    const node = (hostname: string, backends: string[] = []) => ({
+      listeners: [{ portMapping: { port: 8080, protocol: 'http' as const } }],
+      serviceDiscovery: { dns: { hostname } },
+      backends: backends.map((virtualServiceName) => ({ virtualService: { virtualServiceName } })),
+    });
+    // blue calls svc (a backend), so svc can only go after blue; blue.local (provided by blue) holds blue.
+    await me.createVirtualNode({ meshName: 'm', virtualNodeName: 'blue', spec: node('blue.m.local', ['svc']) });
+    await me.createVirtualNode({ meshName: 'm', virtualNodeName: 'green', spec: node('green.m.local') });
+    await me.createVirtualRouter({
+      meshName: 'm',
+      virtualRouterName: 'router',
+      spec: { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] },
+    });
+    await me.createRoute({
+      meshName: 'm',
+      virtualRouterName: 'router',
+      routeName: 'split',
+      spec: {
+        httpRoute: {
+          match: { prefix: '/' },
+          action: {
+            weightedTargets: [
+              { virtualNode: 'blue', weight: 80 },
+              { virtualNode: 'green', weight: 20 },
+            ],
+          },
+        },
+      },
+    });
+    await me.createVirtualService({
+      meshName: 'm',
+      virtualServiceName: 'front.local',
+      spec: { provider: { virtualRouter: { virtualRouterName: 'router' } } },
+    });
+    await me.createVirtualService({
+      meshName: 'm',
+      virtualServiceName: 'blue.local',
+      spec: { provider: { virtualNode: { virtualNodeName: 'blue' } } },
+    });
+    const target = { resourceType: 'mesh', meshName: 'm' } as const;
+    const plan = await planDelete(me, ME, target);
+    expect(plan.steps.map((s) => `${s.resourceType}:${s.name}`)).toEqual([
+      'gatewayRoute:r1',
+      'gatewayRoute:r2',
+      'gatewayRoute:r3',
+      'virtualGateway:gw',
+      'route:split',
+      'virtualService:blue.local',
+      'virtualService:front.local',
+      'virtualNode:green',
+      'virtualRouter:router',
+      'virtualNode:blue',
+      'virtualService:svc',
+      'mesh:m',
+    ]);
+    expect(plan.steps.find((s) => s.resourceType === 'route')?.virtualRouterName).toBe('router');
+    const run = await runDeletePlan(me, ME, target);
+    expect(run.steps.filter((s) => s.outcome !== 'deleted')).toEqual([]);
+    expect(run.done).toBe(true);
+    expect((await me.listMeshes({})).meshes).toEqual([]);
+  });
+
   it('when the target does not exist, then the plan is NotFoundException', async () => {
     const error = await appMeshError(planDelete(me, ME, { ...GW, virtualGatewayName: 'nope' }));
     expect(error.name).toBe('NotFoundException');

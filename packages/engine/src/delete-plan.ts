@@ -1,5 +1,6 @@
 import {
   AppMeshError,
+  backendServiceNames,
   DELETE_PLAN_TYPE_LABELS,
   type DeletePlan,
   type DeletePlanResourceType,
@@ -9,6 +10,7 @@ import {
   type GatewayRouteRef,
   hasMeshApiPages,
   type MeshApi,
+  type VirtualNodeSpec,
 } from '@meshconsole/model';
 
 /**
@@ -16,8 +18,10 @@ import {
  * on `MeshApi` alone (so the same rules as one delete at a time apply, step by step):
  * - a virtual gateway: its gateway routes, then the gateway;
  * - a virtual service: the gateway routes that target it, then the service;
- * - a mesh (the caller's own): each gateway's routes and the gateway, then the virtual services,
- *   then the mesh.
+ * - a mesh (the caller's own): each gateway's routes and the gateway, then every router's routes,
+ *   then the virtual services, virtual routers and virtual nodes, each once nothing left holds it (a
+ *   service once no remaining node names it as a backend, a router or node once no remaining service
+ *   names it as its provider), then the mesh.
  * Each step says whether the caller may take it (the resource owner or the mesh owner deletes); one it
  * may not blocks the whole plan, and running a blocked plan deletes nothing.
  */
@@ -40,7 +44,7 @@ function step(
   resourceType: DeletePlanResourceType,
   name: string,
   ref: Owned,
-  virtualGatewayName?: string,
+  parentName?: string,
 ): DeletePlanStep {
   const allowed = ref.resourceOwner === caller || ref.meshOwner === caller;
   const out: DeletePlanStep = {
@@ -51,9 +55,13 @@ function step(
     resourceOwner: ref.resourceOwner,
     allowed,
   };
-  if (virtualGatewayName !== undefined) out.virtualGatewayName = virtualGatewayName;
+  const parentKind = resourceType === 'route' ? 'virtual router' : 'virtual gateway';
+  if (parentName !== undefined) {
+    if (resourceType === 'route') out.virtualRouterName = parentName;
+    else out.virtualGatewayName = parentName;
+  }
   if (!allowed) {
-    const where = virtualGatewayName === undefined ? '' : ` of virtual gateway ${virtualGatewayName}`;
+    const where = parentName === undefined ? '' : ` of ${parentKind} ${parentName}`;
     out.reason = `${WHAT[resourceType]} ${name}${where} is owned by account ${ref.resourceOwner} and the mesh by account ${ref.meshOwner}; only the resource owner or the mesh owner can delete it.`;
   }
   return out;
@@ -126,6 +134,100 @@ async function routeTargets(
   return targets;
 }
 
+/**
+ * A mesh's routes, then its virtual services, routers and nodes in an order the service accepts: a
+ * service goes once no node left names it as a backend; a router or node once no service left names
+ * it as its provider (and, for a node, once the routes, which target nodes, are gone). Whatever holds
+ * itself in a cycle comes last, in name order, and its delete fails with the service's own
+ * ResourceInUseException, which the run reports.
+ */
+async function meshServicesRoutersNodes(api: MeshApi, caller: string, meshName: string): Promise<DeletePlanStep[]> {
+  const steps: DeletePlanStep[] = [];
+  const page = <T>(list: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string | undefined }>) =>
+    all(async (token) => {
+      const out = await list(token);
+      return { items: out.items, ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+    });
+  const at = (nextToken: string | undefined) => ({ meshName, ...(nextToken ? { nextToken } : {}) });
+  const routers = await page(async (t) => {
+    const out = await api.listVirtualRouters(at(t));
+    return { items: out.virtualRouters, nextToken: out.nextToken };
+  });
+  for (const router of routers) {
+    const routes = await page(async (t) => {
+      const out = await api.listRoutes({ ...at(t), virtualRouterName: router.virtualRouterName });
+      return { items: out.routes, nextToken: out.nextToken };
+    });
+    for (const route of routes) steps.push(step(caller, 'route', route.routeName, route, router.virtualRouterName));
+  }
+  const services = await page(async (t) => {
+    const out = await api.listVirtualServices(at(t));
+    return { items: out.virtualServices, nextToken: out.nextToken };
+  });
+  const nodes = await page(async (t) => {
+    const out = await api.listVirtualNodes(at(t));
+    return { items: out.virtualNodes, nextToken: out.nextToken };
+  });
+  // What holds what: a service's provider, a node's backends.
+  const providerOf = new Map<string, string>();
+  for (const service of services) {
+    const { virtualService } = await api.describeVirtualService({
+      meshName,
+      virtualServiceName: service.virtualServiceName,
+    });
+    const provider = virtualService.spec.provider;
+    if (provider?.virtualNode)
+      providerOf.set(service.virtualServiceName, `virtualNode/${provider.virtualNode.virtualNodeName}`);
+    if (provider?.virtualRouter)
+      providerOf.set(service.virtualServiceName, `virtualRouter/${provider.virtualRouter.virtualRouterName}`);
+  }
+  const backendsOf = new Map<string, string[]>();
+  for (const node of nodes) {
+    const { virtualNode } = await api.describeVirtualNode({ meshName, virtualNodeName: node.virtualNodeName });
+    backendsOf.set(node.virtualNodeName, backendServiceNames(virtualNode.spec as VirtualNodeSpec));
+  }
+  type Pending = { key: string; type: 'virtualService' | 'virtualRouter' | 'virtualNode'; name: string; ref: Owned };
+  let pending: Pending[] = [
+    ...services.map((s) => ({
+      key: `virtualService/${s.virtualServiceName}`,
+      type: 'virtualService' as const,
+      name: s.virtualServiceName,
+      ref: s,
+    })),
+    ...routers.map((r) => ({
+      key: `virtualRouter/${r.virtualRouterName}`,
+      type: 'virtualRouter' as const,
+      name: r.virtualRouterName,
+      ref: r,
+    })),
+    ...nodes.map((n) => ({
+      key: `virtualNode/${n.virtualNodeName}`,
+      type: 'virtualNode' as const,
+      name: n.virtualNodeName,
+      ref: n,
+    })),
+  ];
+  const held = (item: Pending, left: Set<string>): boolean => {
+    if (item.type === 'virtualService') {
+      return [...backendsOf].some(
+        ([node, backends]) => left.has(`virtualNode/${node}`) && backends.includes(item.name),
+      );
+    }
+    return [...providerOf].some(
+      ([service, provider]) => left.has(`virtualService/${service}`) && provider === item.key,
+    );
+  };
+  while (pending.length > 0) {
+    const left = new Set(pending.map((p) => p.key));
+    const free = pending.filter((p) => !held(p, left));
+    const next = free.length > 0 ? free : pending;
+    for (const item of next) steps.push(step(caller, item.type, item.name, item.ref));
+    const taken = new Set(next.map((p) => p.key));
+    pending = pending.filter((p) => !taken.has(p.key));
+  }
+  return steps;
+}
+
 /** The plan for deleting `target` as `caller` sees it now (NotFoundException when it is not there). */
 export async function planDelete(api: MeshApi, caller: string, target: DeleteTarget): Promise<DeletePlan> {
   const steps: DeletePlanStep[] = [];
@@ -171,11 +273,7 @@ export async function planDelete(api: MeshApi, caller: string, target: DeleteTar
       await routesOf(target.meshName, undefined, gateway.virtualGatewayName);
       steps.push(step(caller, 'virtualGateway', gateway.virtualGatewayName, gateway));
     }
-    const services = await all(async (nextToken) => {
-      const out = await api.listVirtualServices({ meshName: target.meshName, ...(nextToken ? { nextToken } : {}) });
-      return { items: out.virtualServices, ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
-    });
-    for (const service of services) steps.push(step(caller, 'virtualService', service.virtualServiceName, service));
+    steps.push(...(await meshServicesRoutersNodes(api, caller, target.meshName)));
     steps.push(step(caller, 'mesh', mesh.meshName, { ...mesh.metadata, meshName: mesh.meshName }));
   }
   return { steps, blocked: steps.some((s) => !s.allowed) };
@@ -196,6 +294,17 @@ async function deleteStep(api: MeshApi, s: DeletePlanStep, meshOwner: string | u
       return;
     case 'virtualService':
       await api.deleteVirtualService(withOwner({ meshName: s.meshName, virtualServiceName: s.name }, meshOwner));
+      return;
+    case 'route':
+      await api.deleteRoute(
+        withOwner({ meshName: s.meshName, virtualRouterName: s.virtualRouterName ?? '', routeName: s.name }, meshOwner),
+      );
+      return;
+    case 'virtualRouter':
+      await api.deleteVirtualRouter(withOwner({ meshName: s.meshName, virtualRouterName: s.name }, meshOwner));
+      return;
+    case 'virtualNode':
+      await api.deleteVirtualNode(withOwner({ meshName: s.meshName, virtualNodeName: s.name }, meshOwner));
       return;
     case 'mesh':
       await api.deleteMesh({ meshName: s.meshName });

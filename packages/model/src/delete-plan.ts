@@ -3,15 +3,27 @@ import { z } from 'zod';
 /**
  * Delete plans (not an App Mesh operation): the ordered deletes that remove a resource together with
  * everything that must go first (a gateway's routes; the routes that target a virtual service; a
- * mesh's routes, gateways and services), each step saying whether the caller may take it.
+ * mesh's gateway routes, gateways, services, routes, routers and nodes), each step saying whether the
+ * caller may take it.
  */
 
-export const DELETE_PLAN_RESOURCE_TYPES = ['gatewayRoute', 'virtualGateway', 'virtualService', 'mesh'] as const;
+export const DELETE_PLAN_RESOURCE_TYPES = [
+  'gatewayRoute',
+  'virtualGateway',
+  'virtualService',
+  'route',
+  'virtualRouter',
+  'virtualNode',
+  'mesh',
+] as const;
 export type DeletePlanResourceType = (typeof DELETE_PLAN_RESOURCE_TYPES)[number];
 export const DELETE_PLAN_TYPE_LABELS: Readonly<Record<DeletePlanResourceType, string>> = {
   gatewayRoute: 'Gateway route',
   virtualGateway: 'Virtual gateway',
   virtualService: 'Virtual service',
+  route: 'Route',
+  virtualRouter: 'Virtual router',
+  virtualNode: 'Virtual node',
   mesh: 'Mesh',
 };
 
@@ -22,6 +34,8 @@ export const DeletePlanStepSchema = z.object({
   meshName: z.string(),
   /** A gateway route's virtual gateway. */
   virtualGatewayName: z.string().optional(),
+  /** A route's virtual router. */
+  virtualRouterName: z.string().optional(),
   arn: z.string(),
   resourceOwner: z.string(),
   /** The caller may delete it: it owns the resource or the mesh. */
