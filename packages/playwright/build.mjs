@@ -60,3 +60,6 @@ await build({
 
 cpSync(consoleDist, here('./dist/console'), { recursive: true });
 console.log('built packages/playwright/dist (index.js, server/main.js, console/)');
+
+// dist/types: the declarations a consumer's TypeScript reads (package.json "types"), self-contained.
+await import('./build-types.mjs');

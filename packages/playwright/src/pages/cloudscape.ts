@@ -11,12 +11,14 @@ const createWrapper: CreateWrapper = interop(selectorsPkg);
 const FormFieldWrapper = interop(formFieldPkg);
 
 /** Cloudscape test-utils selectors, rooted at `body`. Only page objects import this file. */
+/** @internal */
 export const cloudscape = createWrapper();
 
 /**
  * Parts of one form field, relative to a located form field (`:scope`), for use inside
  * `locator.filter({ has })` and `locator.locator()`, where a selector rooted at `body` never matches.
  */
+/** @internal */
 export const formFieldParts = {
   /** Form fields inside the scope. */
   root: createWrapper(':scope').findFormField().toSelector(),
