@@ -1,32 +1,43 @@
-// Where a cold load of the virtual gateways page spends its time: one cold load (new browser context)
-// of the built console from the real, built BFF, printing each request's start and end on the page's
-// clock, the long tasks (script evaluation and render work over 50 ms) and the first row's time.
+// Where a cold load of the virtual gateways page spends its time, beside the floor page (bench/floor's
+// table.html, the same Cloudscape components with no app code): one cold load of each (a new browser
+// context), printing each request's start and end on the page's clock, the long tasks (script
+// evaluation and render work over 50 ms) and the first row's time.
 // Run after `pnpm -r build`: `cd bench && node --import tsx console-waterfall.ts`.
-import { launchBrowser } from './lib/browser';
-import { startBff } from './lib/server';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser } from '@playwright/test';
+import { launchBrowser, serveStatic } from './lib/browser';
+import { repoRoot, startBff } from './lib/server';
 import { fmt, printTable } from './lib/stats';
 
 const MESH = process.env.BENCH_MESH ?? 'demo-mesh';
-const bff = await startBff();
-const browser = await launchBrowser();
-try {
+
+interface Waterfall {
+  firstRow: number;
+  html: number[];
+  longTasks: [number, number][];
+  resources: (readonly [string, string, number, number, number])[];
+}
+
+/** One load in a new context; the page's clock from navigation start. */
+async function waterfall(browser: Browser, url: string, row: string): Promise<Waterfall> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript(() => {
+  await page.addInitScript((rowSelector) => {
     const w = window as unknown as { __firstRow?: number; __longTasks: [number, number][] };
     w.__longTasks = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
     new MutationObserver((_, observer) => {
-      if (document.querySelector('table tbody tr a')) {
+      if (document.querySelector(rowSelector)) {
         w.__firstRow = performance.now();
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
-  });
-  await page.goto(`${bff.url}/meshes/${MESH}/virtual-gateways`, { waitUntil: 'commit' });
-  await page.locator('table tbody tr a').first().waitFor({ state: 'visible' });
+  }, row);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.locator(row).first().waitFor({ state: 'visible' });
   await page.waitForLoadState('networkidle');
   const data = await page.evaluate(() => {
     const w = window as unknown as { __firstRow?: number; __longTasks: [number, number][] };
@@ -50,18 +61,43 @@ try {
         ),
     };
   });
+  await context.close();
+  return data;
+}
+
+function print(label: string, data: Waterfall): void {
   printTable(
-    `Cold load of /meshes/${MESH}/virtual-gateways: first row at ${fmt(data.firstRow)} ms (HTML ${fmt(data.html[0] ?? 0)}-${fmt(data.html[1] ?? 0)} ms, DOMContentLoaded ${fmt(data.html[2] ?? 0)} ms)`,
+    `${label}: first row at ${fmt(data.firstRow)} ms (HTML ${fmt(data.html[0] ?? 0)}-${fmt(data.html[1] ?? 0)} ms, DOMContentLoaded ${fmt(data.html[2] ?? 0)} ms)`,
     ['request', 'by', 'start ms', 'end ms', 'bytes'],
     data.resources.map(([name, by, start, end, bytes]) => [name, by, fmt(start), fmt(end), String(bytes)]),
   );
   printTable(
-    'Long tasks (over 50 ms)',
+    `${label}: long tasks (over 50 ms)`,
     ['start ms', 'duration ms'],
     data.longTasks.map(([start, d]) => [fmt(start), fmt(d)]),
   );
-  await context.close();
+}
+
+execFileSync('pnpm', ['exec', 'vite', 'build', '--config', 'floor/vite.config.ts'], {
+  cwd: join(repoRoot, 'bench'),
+  stdio: 'ignore',
+});
+const floor = await serveStatic(join(repoRoot, 'bench/floor/dist'));
+const bff = await startBff();
+const browser = await launchBrowser();
+try {
+  const consoleUrl = `${bff.url}/meshes/${MESH}/virtual-gateways`;
+  const appRow = 'table tbody tr a';
+  // Not measured: the BFF compresses each asset on its first request (then keeps it in memory), so a
+  // load from a fresh server would time brotli rather than the page.
+  await waterfall(browser, consoleUrl, appRow);
+  print(`Cold load of /meshes/${MESH}/virtual-gateways`, await waterfall(browser, consoleUrl, appRow));
+  print(
+    'Cold load of the floor (bench/floor table.html)',
+    await waterfall(browser, `${floor.url}/table.html`, 'table tbody tr'),
+  );
 } finally {
   await browser.close();
   await bff.stop();
+  await floor.close();
 }
