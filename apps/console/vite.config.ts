@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { ROUTE_DATA } from './src/app/route-data';
 import { ROUTE_MODULES } from './src/app/route-modules';
 import { ROUTE_PATHS } from './src/lib/routes';
 
@@ -16,7 +17,8 @@ interface ManifestChunk {
  * Writes `dist/route-preloads.json`: for each route with a page module, its URL pattern and the JS and
  * CSS files its lazy chunk needs beyond the entry's. The BFF names them in the HTML of a first load
  * (`<link rel="modulepreload">`, `<link rel="stylesheet">`), so they download beside the entry instead
- * of after it has run (docs/performance.md, "First load").
+ * of after it has run (docs/performance.md, "First load"); and the GETs its first load makes
+ * (app/route-data.ts), which the BFF names too (`<link rel="preload" as="fetch">`).
  */
 function routePreloads(): Plugin {
   let outDir = '';
@@ -53,6 +55,7 @@ function routePreloads(): Plugin {
             path,
             js: [...js].filter((f) => !entryJs.has(f)).map((f) => `/${f}`),
             css: [...css].filter((f) => !entryCss.has(f)).map((f) => `/${f}`),
+            data: ROUTE_DATA[id as keyof typeof ROUTE_DATA] ?? [],
           },
         ];
       });

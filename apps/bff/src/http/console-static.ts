@@ -60,7 +60,7 @@ export function consoleStatic(dist: string): Router {
       res
         .status(200)
         .type('html')
-        .send(withRoutePreloads(html, matchRoutePreload(routes, req.path)));
+        .send(withRoutePreloads(html, matchRoutePreload(routes, req.path), meshOwnerOf(req.originalUrl)));
     } catch (err) {
       next(err);
     }
@@ -68,11 +68,58 @@ export function consoleStatic(dist: string): Router {
   return router;
 }
 
-/** A route's chunks beyond the entry's, as the console build lists them (`dist/route-preloads.json`). */
+/** A GET a route's first load makes (the console's app/route-data.ts): `:param` path and fixed query. */
+export interface RouteDataRequest {
+  path: string;
+  query: Record<string, string>;
+}
+
+/** A route's chunks beyond the entry's, and its first GETs, as the console build lists them (`dist/route-preloads.json`). */
 export interface RoutePreload {
   path: string;
   js: string[];
   css: string[];
+  data: RouteDataRequest[];
+}
+
+/** What a path matched: the route and its parameters, decoded as React Router decodes them. */
+export interface RoutePreloadMatch {
+  route: RoutePreload;
+  params: Record<string, string>;
+}
+
+const DATA_PATH = /^\/api(\/(:[A-Za-z]+|[\w-]+))+$/;
+
+function parseData(value: unknown): RouteDataRequest[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((d: { path?: unknown; query?: unknown }) => {
+    if (typeof d?.path !== 'string' || !DATA_PATH.test(d.path)) return [];
+    const query: Record<string, string> = {};
+    if (d.query && typeof d.query === 'object')
+      for (const [k, v] of Object.entries(d.query)) if (typeof v === 'string') query[k] = v;
+    return [{ path: d.path, query }];
+  });
+}
+
+/** The page's `meshOwner` as the console reads it: the first one, if not empty. */
+export function meshOwnerOf(url: string): string | undefined {
+  return new URL(url, 'http://console.invalid').searchParams.get('meshOwner') || undefined;
+}
+
+/**
+ * The URLs of a route's first GETs, built as the console's api-client builds them: each parameter
+ * URI-encoded, the query's keys sorted, `meshOwner` added under `/api/meshes/:mesh`.
+ */
+export function routeDataUrls(match: RoutePreloadMatch, meshOwner: string | undefined): string[] {
+  return match.route.data.map((request) => {
+    const path = request.path.replace(/:([A-Za-z]+)/g, (_m, name: string) =>
+      encodeURIComponent(match.params[name] ?? ''),
+    );
+    const query: Record<string, string> = { ...request.query };
+    if (meshOwner && request.path.startsWith('/api/meshes/:mesh')) query.meshOwner = meshOwner;
+    const qs = new URLSearchParams(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))).toString();
+    return qs ? `${path}?${qs}` : path;
+  });
 }
 
 const ASSET = /^\/assets\/[\w.-]+\.(js|css)$/;
@@ -88,6 +135,7 @@ export function parseRoutePreloads(text: string): RoutePreload[] {
             path: r.path,
             js: r.js.filter((f) => typeof f === 'string' && ASSET.test(f)),
             css: r.css.filter((f) => typeof f === 'string' && ASSET.test(f)),
+            data: parseData(r.data),
           },
         ]
       : [],
@@ -98,33 +146,58 @@ export function parseRoutePreloads(text: string): RoutePreload[] {
  * The route a console path opens, ranked as React Router ranks them: the same number of segments,
  * each static segment equal, and a static segment beats a parameter (`create` beats `:name`).
  */
-export function matchRoutePreload(routes: RoutePreload[], path: string): RoutePreload | undefined {
-  const segments = path.split('/').filter(Boolean);
-  let best: { route: RoutePreload; score: string } | undefined;
+export function matchRoutePreload(routes: RoutePreload[], path: string): RoutePreloadMatch | undefined {
+  let segments: string[];
+  try {
+    segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return undefined; // bad percent-encoding: the console shows its own page, with nothing to preload
+  }
+  let best: { route: RoutePreload; score: string; params: Record<string, string> } | undefined;
   for (const route of routes) {
     const pattern = route.path.split('/').filter(Boolean);
     if (pattern.length !== segments.length) continue;
     let score = '';
     let matches = true;
+    const params: Record<string, string> = {};
     for (const [i, part] of pattern.entries()) {
-      if (part.startsWith(':')) score += '0';
-      else if (part === segments[i]) score += '1';
+      if (part.startsWith(':')) {
+        score += '0';
+        params[part.slice(1)] = segments[i] ?? '';
+      } else if (part === segments[i]) score += '1';
       else {
         matches = false;
         break;
       }
     }
-    if (matches && (!best || score > best.score)) best = { route, score };
+    if (matches && (!best || score > best.score)) best = { route, score, params };
   }
-  return best?.route;
+  return best && { route: best.route, params: best.params };
 }
 
-/** index.html naming the route's chunks in its head, so they download beside the entry. */
-export function withRoutePreloads(html: string, route: RoutePreload | undefined): string {
-  if (!route || !html.includes('</head>')) return html;
+const ATTRIBUTE_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '<': '&lt;',
+  '>': '&gt;',
+};
+const attribute = (value: string) => value.replace(/[&"'<>]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
+
+/**
+ * index.html naming the route's chunks in its head, so they download beside the entry, and its first
+ * GETs (`rel="preload" as="fetch"`, which the console's fetches then use), so its data is on the way
+ * before the console's code has run.
+ */
+export function withRoutePreloads(html: string, match: RoutePreloadMatch | undefined, meshOwner?: string): string {
+  if (!match || !html.includes('</head>')) return html;
+  const { route } = match;
   const links = [
+    ...routeDataUrls(match, meshOwner).map(
+      (href) => `<link rel="preload" as="fetch" crossorigin href="${attribute(href)}">`,
+    ),
     ...route.css.map((href) => `<link rel="stylesheet" crossorigin href="${href}">`),
     ...route.js.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
   ].join('');
-  return html.replace('</head>', `${links}</head>`);
+  return html.replace('</head>', () => `${links}</head>`);
 }

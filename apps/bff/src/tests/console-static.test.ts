@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchRoutePreload, parseRoutePreloads } from '../http/console-static.js';
 import type { Envelope } from './http-client.js';
 import { call } from './http-client.js';
 import { type InProcessServer, startTestServer } from './support/server.js';
@@ -225,5 +226,71 @@ describe('route preloads in the first HTML', () => {
       const res = await fetch(`${server.url}${path}`);
       expect(await res.text(), path).toBe(INDEX);
     }
+  });
+});
+
+describe("console first load, the route's data named in the HTML", () => {
+  const dist = mkdtempSync(join(tmpdir(), 'meshconsole-dist-'));
+  const preloads = {
+    routes: [
+      {
+        path: '/meshes/:mesh/virtual-gateways/:name',
+        js: ['/assets/details-abc.js'],
+        css: [],
+        data: [
+          { path: '/api/session' },
+          { path: '/api/meshes/:mesh/virtual-gateways/:name/gateway-routes', query: { limit: '100' } },
+          { path: '/api/../admin', query: {} }, // not a console API template: left out
+        ],
+      },
+    ],
+  };
+  let server: InProcessServer;
+  beforeAll(async () => {
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), INDEX);
+    writeFileSync(join(dist, 'route-preloads.json'), JSON.stringify(preloads));
+    server = await startTestServer({ CONSOLE_DIST: dist });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  const preloadsOf = (html: string) =>
+    [...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]*)">/g)].map((m) => m[1]);
+
+  it('when a details page opens, then its GETs are preloaded as the console builds them: encoded, sorted, with meshOwner', async () => {
+    const res = await fetch(
+      `${server.url}/meshes/demo-mesh/virtual-gateways/gw%2050%25?meshOwner=111122223333&meshOwner=9`,
+    );
+    const html = await res.text();
+    expect(preloadsOf(html)).toEqual([
+      '/api/session',
+      '/api/meshes/demo-mesh/virtual-gateways/gw%2050%25/gateway-routes?limit=100&amp;meshOwner=111122223333',
+    ]);
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/details-abc.js">');
+  });
+
+  it('when the path or meshOwner is hostile, then it stays inside the attribute, encoded, and nothing else is added', async () => {
+    const owner = encodeURIComponent('"><script>alert(1)</script>$&');
+    const res = await fetch(
+      `${server.url}/meshes/${encodeURIComponent('m"<x>')}/virtual-gateways/%24%27?meshOwner=${owner}`,
+    );
+    const html = await res.text();
+    expect(html).not.toContain('<script>alert');
+    expect(preloadsOf(html)).toEqual([
+      '/api/session',
+      '/api/meshes/m%22%3Cx%3E/virtual-gateways/%24&#39;/gateway-routes?limit=100&amp;meshOwner=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E%24%26',
+    ]);
+  });
+
+  it('when the path is badly percent-encoded, then nothing is preloaded and no HTML is sent', async () => {
+    const routes = parseRoutePreloads(JSON.stringify(preloads));
+    expect(routes[0]?.data).toHaveLength(2);
+    expect(matchRoutePreload(routes, '/meshes/%E0%A4%A/virtual-gateways/gw')).toBeUndefined();
+    const res = await fetch(`${server.url}/meshes/%E0%A4%A/virtual-gateways/gw`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toContain('rel="preload"');
   });
 });

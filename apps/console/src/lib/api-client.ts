@@ -40,9 +40,14 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/**
+ * `path?query`, the query's keys in sorted order: one request, one URL, so a first load's GETs match
+ * the ones the server named in its HTML (app/route-data.ts) and the browser's preloads are used.
+ */
 export function buildUrl(path: string, query?: QueryParams): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
+  const entries = Object.entries(query ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [key, value] of entries) {
     if (value === undefined || value === null || value === '') continue;
     search.set(key, String(value));
   }
