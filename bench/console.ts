@@ -1,8 +1,9 @@
 // Console cold loads in headless Chromium: the virtual gateways page to its first table row, and the
 // create page to an interactive form, against the floor (the same Cloudscape components with no app
-// code, built from bench/floor). A second BFF serves the same console build without its route
-// preloads (dist/route-preloads.json removed: the HTML names only the entry, as before the first-load
-// change), so "before" and "after" come from the same run. The three are loaded in turn, run after
+// code, built from bench/floor). A second BFF serves "before": the console build in BENCH_BEFORE_DIST
+// (a dist folder built from an earlier commit), or else the same build without its route preloads
+// (dist/route-preloads.json removed: the HTML names only the entry, as before the first-load change),
+// so "before" and "after" come from the same run. The three are loaded in turn, run after
 // run, the order rotating. Prints medians, the ratios to the floor, and gzip bytes of JS and CSS.
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
@@ -20,9 +21,15 @@ execFileSync('pnpm', ['exec', 'vite', 'build', '--config', 'floor/vite.config.ts
   cwd: join(repoRoot, 'bench'),
   stdio: 'ignore',
 });
-const withoutPreloads = join(tempDir('console-dist'), 'dist');
-cpSync(join(repoRoot, 'apps/console/dist'), withoutPreloads, { recursive: true });
-rmSync(join(withoutPreloads, 'route-preloads.json'), { force: true });
+const beforeDist = process.env.BENCH_BEFORE_DIST;
+const withoutPreloads = beforeDist ?? join(tempDir('console-dist'), 'dist');
+if (!beforeDist) {
+  cpSync(join(repoRoot, 'apps/console/dist'), withoutPreloads, { recursive: true });
+  rmSync(join(withoutPreloads, 'route-preloads.json'), { force: true });
+}
+const beforeLabel = beforeDist
+  ? `before = the build in ${beforeDist}`
+  : 'before = the same build without route preloads';
 
 const floor = await serveStatic(join(repoRoot, 'bench/floor/dist'));
 const bff = await startBff();
@@ -117,7 +124,7 @@ try {
     ]);
   }
   printTable(
-    `Console cold load (median of ${RUNS}, headless Chromium, new context each run; before = the same build without route preloads; load average ${fmt(loadAtStart)} at the start, ${fmt(loadavg()[0] ?? 0)} at the end)`,
+    `Console cold load (median of ${RUNS}, headless Chromium, new context each run; ${beforeLabel}; load average ${fmt(loadAtStart)} at the start, ${fmt(loadavg()[0] ?? 0)} at the end)`,
     [
       'page',
       'before ms',
