@@ -3,11 +3,9 @@
 // context), printing each request's start and end on the page's clock, the long tasks (script
 // evaluation and render work over 50 ms) and the first row's time.
 // Run after `pnpm -r build`: `cd bench && node --import tsx console-waterfall.ts`.
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { launchBrowser, serveStatic } from './lib/browser';
-import { repoRoot, startBff } from './lib/server';
+import { launchBrowser, serveFloor } from './lib/browser';
+import { startBff } from './lib/server';
 import { fmt, printTable } from './lib/stats';
 
 const MESH = process.env.BENCH_MESH ?? 'demo-mesh';
@@ -78,11 +76,7 @@ function print(label: string, data: Waterfall): void {
   );
 }
 
-execFileSync('pnpm', ['exec', 'vite', 'build', '--config', 'floor/vite.config.ts'], {
-  cwd: join(repoRoot, 'bench'),
-  stdio: 'ignore',
-});
-const floor = await serveStatic(join(repoRoot, 'bench/floor/dist'));
+const floor = await serveFloor();
 const bff = await startBff();
 const browser = await launchBrowser();
 try {

@@ -5,22 +5,17 @@
 // (dist/route-preloads.json removed: the HTML names only the entry, as before the first-load change),
 // so "before" and "after" come from the same run. The three are loaded in turn, run after
 // run, the order rotating. Prints medians, the ratios to the floor, and gzip bytes of JS and CSS.
-import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { coldLoad, launchBrowser, serveStatic, trackTransfer } from './lib/browser';
+import { coldLoad, launchBrowser, serveFloor, trackTransfer } from './lib/browser';
 import { repoRoot, startBff, tempDir } from './lib/server';
 import { fmt, median, printTable, ratio } from './lib/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const MESH = process.env.BENCH_MESH ?? 'demo-mesh';
 
-execFileSync('pnpm', ['exec', 'vite', 'build', '--config', 'floor/vite.config.ts'], {
-  cwd: join(repoRoot, 'bench'),
-  stdio: 'ignore',
-});
 const beforeDist = process.env.BENCH_BEFORE_DIST;
 const withoutPreloads = beforeDist ?? join(tempDir('console-dist'), 'dist');
 if (!beforeDist) {
@@ -31,7 +26,7 @@ const beforeLabel = beforeDist
   ? `before = the build in ${beforeDist}`
   : 'before = the same build without route preloads';
 
-const floor = await serveStatic(join(repoRoot, 'bench/floor/dist'));
+const floor = await serveFloor();
 const bff = await startBff();
 const before = await startBff({ CONSOLE_DIST: withoutPreloads });
 const browser = await launchBrowser();

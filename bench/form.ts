@@ -2,11 +2,9 @@
 // virtual gateway form (every optional section enabled), against the floor form (a bare Cloudscape
 // form whose Port field validates with useState). Measured inside the page: a keydown listener stamps
 // the time, a MutationObserver stamps the moment the error text changes.
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { launchBrowser, serveStatic } from './lib/browser';
-import { repoRoot, startBff } from './lib/server';
+import { launchBrowser, serveFloor } from './lib/browser';
+import { startBff } from './lib/server';
 import { fmt, median, percentile, printTable, ratio } from './lib/stats';
 
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 40);
@@ -42,11 +40,7 @@ async function keystrokeToMessage(page: Page): Promise<number[]> {
   return page.evaluate('window.__samples') as Promise<number[]>;
 }
 
-execFileSync('pnpm', ['exec', 'vite', 'build', '--config', 'floor/vite.config.ts'], {
-  cwd: join(repoRoot, 'bench'),
-  stdio: 'ignore',
-});
-const floor = await serveStatic(join(repoRoot, 'bench/floor/dist'));
+const floor = await serveFloor();
 const bff = await startBff();
 const browser = await launchBrowser();
 try {

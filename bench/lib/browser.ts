@@ -1,9 +1,11 @@
 // Headless Chromium (Debian's) through Playwright, plus a bare static server for the floor pages.
+import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import express from 'express';
-import { CHROMIUM, CHROMIUM_ARGS } from './server';
+import { CHROMIUM, CHROMIUM_ARGS, repoRoot } from './server';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
@@ -48,4 +50,13 @@ export async function serveStatic(dir: string): Promise<{ url: string; close(): 
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Builds the floor pages (bench/floor: the same Cloudscape components, no app code) and serves them. */
+export function serveFloor(): Promise<{ url: string; close(): Promise<void> }> {
+  execFileSync('pnpm', ['exec', 'vite', 'build', '--config', 'floor/vite.config.ts'], {
+    cwd: join(repoRoot, 'bench'),
+    stdio: 'ignore',
+  });
+  return serveStatic(join(repoRoot, 'bench/floor/dist'));
 }
