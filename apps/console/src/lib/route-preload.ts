@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { type ComponentType, createElement, use } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { matchRoute, type RouteId, type RouteMatch } from './routes';
 
 /**
@@ -17,10 +17,6 @@ interface RegisteredRoute {
   warm?: RouteWarm;
   /** `idle` until the chunk is asked for, then `loading`, then `loaded`. */
   status: 'idle' | 'loading' | 'loaded';
-  /** The page module once it is in: the page then renders at once, without suspending. */
-  module?: Module;
-  /** The last attempt, while it stands failed: the page shows its error until a new attempt. */
-  failure?: Promise<Module>;
 }
 
 const registry = new Map<RouteId | 'notFound', RegisteredRoute>();
@@ -31,60 +27,31 @@ function once(entry: RegisteredRoute, load: () => Promise<Module>): () => Promis
   return () => {
     if (!pending) {
       entry.status = 'loading';
-      entry.failure = undefined;
-      const attempt: Promise<Module> = load().then(
+      pending = load().then(
         (module) => {
           entry.status = 'loaded';
-          entry.module = module;
           return module;
         },
         (error: unknown) => {
           pending = undefined; // a failed chunk load (offline) may be retried by the next navigation
           entry.status = 'idle';
-          entry.failure = attempt;
           throw error;
         },
       );
-      pending = attempt;
     }
     return pending;
   };
 }
 
-/**
- * Registers a route's page chunk and data warm-up; returns the page component. Unlike `React.lazy`,
- * which suspends on its first render even when the chunk is in, it renders a loaded page at once:
- * the first load awaits its page's chunk before rendering (`loadRoute`), so the first commit holds
- * the page rather than the shell's fallback, which React would keep for its reveal throttle.
- */
+/** Registers a route's page chunk and data warm-up; returns the lazy page component. */
 export function registerRoute(
   id: RouteId | 'notFound',
   route: { load?: () => Promise<Module>; warm?: RouteWarm },
-): ComponentType | undefined {
+): LazyExoticComponent<ComponentType> | undefined {
   const entry: RegisteredRoute = { warm: route.warm, status: 'idle' };
+  if (route.load) entry.chunk = once(entry, route.load);
   registry.set(id, entry);
-  const { load } = route;
-  if (!load) return undefined;
-  const chunk = once(entry, load);
-  entry.chunk = chunk;
-  function RoutePage() {
-    // A failed attempt is shown (its error reaches the error boundary) rather than retried in a loop.
-    const module = entry.module ?? use(entry.failure ?? chunk());
-    return createElement(module.default);
-  }
-  RoutePage.displayName = `RoutePage(${id})`;
-  return RoutePage;
-}
-
-/** Loads a page's chunk; resolves (never rejects) once it is in or has failed, for the first render. */
-export function loadRoute(id: RouteId | 'notFound'): Promise<void> {
-  const chunk = registry.get(id)?.chunk;
-  return chunk
-    ? chunk().then(
-        () => undefined,
-        () => undefined, // the page's render then shows the failure
-      )
-    : Promise.resolve();
+  return entry.chunk ? lazy(entry.chunk) : undefined;
 }
 
 /** Whether a route's chunk was asked for yet (`idle`), is on its way or is in. */
