@@ -127,8 +127,8 @@ const NotFoundPage = registerRoute('notFound', { load: pageModule('notFound') })
 function elementOf(id: RouteId): ReactNode {
   const page = PAGES[id];
   if ('element' in page) return page.element;
-  const Lazy = registerRoute(id, page);
-  return Lazy ? <Lazy /> : null;
+  const Page = registerRoute(id, page);
+  return Page ? <Page /> : null;
 }
 
 const ELEMENTS = Object.fromEntries(ROUTE_IDS.map((id) => [id, elementOf(id)])) as Record<RouteId, ReactNode>;

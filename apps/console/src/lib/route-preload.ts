@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { type ComponentType, createElement, lazy } from 'react';
 import { matchRoute, type RouteId, type RouteMatch } from './routes';
 
 /**
@@ -17,6 +17,8 @@ interface RegisteredRoute {
   warm?: RouteWarm;
   /** `idle` until the chunk is asked for, then `loading`, then `loaded`. */
   status: 'idle' | 'loading' | 'loaded';
+  /** The page module once it is in. */
+  module?: Module;
 }
 
 const registry = new Map<RouteId | 'notFound', RegisteredRoute>();
@@ -30,6 +32,7 @@ function once(entry: RegisteredRoute, load: () => Promise<Module>): () => Promis
       pending = load().then(
         (module) => {
           entry.status = 'loaded';
+          entry.module = module;
           return module;
         },
         (error: unknown) => {
@@ -43,16 +46,39 @@ function once(entry: RegisteredRoute, load: () => Promise<Module>): () => Promis
   };
 }
 
-/** Registers a route's page chunk and data warm-up; returns the lazy page component. */
+/**
+ * Registers a route's page chunk and data warm-up; returns the page component. A page whose chunk is
+ * in when it mounts renders at once; otherwise it is `React.lazy`, which suspends until the chunk is
+ * in. (`React.lazy` alone suspends on its first render even when the chunk is in, so the first load,
+ * which awaits its page's chunk before rendering, would show the shell's fallback and React would
+ * hold it for its reveal throttle, about 300 ms, after everything had arrived.)
+ */
 export function registerRoute(
   id: RouteId | 'notFound',
   route: { load?: () => Promise<Module>; warm?: RouteWarm },
-): LazyExoticComponent<ComponentType> | undefined {
+): ComponentType | undefined {
   const entry: RegisteredRoute = { warm: route.warm, status: 'idle' };
-  if (route.load) entry.chunk = once(entry, route.load);
   registry.set(id, entry);
-  return entry.chunk ? lazy(entry.chunk) : undefined;
+  if (!route.load) return undefined;
+  const chunk = once(entry, route.load);
+  entry.chunk = chunk;
+  const Lazy = lazy(chunk);
+  // `Lazy` never commits once the module is in (the module is recorded before `Lazy` resolves, and a
+  // suspended render retries this component), so a page is never swapped, and remounted, under a user.
+  function RoutePage() {
+    return createElement(entry.module?.default ?? Lazy);
+  }
+  RoutePage.displayName = `RoutePage(${id})`;
+  return RoutePage;
 }
+
+/** Loads a page's chunk; resolves (never rejects) once it is in or has failed (the page then shows it). */
+export function loadRoute(id: RouteId | 'notFound'): Promise<void> {
+  const chunk = registry.get(id)?.chunk;
+  return chunk ? chunk().then(noop, noop) : Promise.resolve();
+}
+
+function noop(): void {}
 
 /** Whether a route's chunk was asked for yet (`idle`), is on its way or is in. */
 export function routeChunkStatus(id: RouteId | 'notFound'): RegisteredRoute['status'] | undefined {
