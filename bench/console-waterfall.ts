@@ -5,6 +5,7 @@
 // Run after `pnpm -r build`: `cd bench && node --import tsx console-waterfall.ts`. With BENCH_PROFILE=1
 // it also samples the main thread's JavaScript (the DevTools profiler, 100 µs) from navigation to the
 // first row, and prints the self time by script and by function.
+import { writeFileSync } from 'node:fs';
 import type { Browser, CDPSession } from '@playwright/test';
 import { launchBrowser, serveFloor } from './lib/browser';
 import { startBff } from './lib/server';
@@ -26,6 +27,8 @@ interface CpuProfile {
 interface SelfTimes {
   byScript: [string, number][];
   byFunction: [string, number][];
+  /** Every function's self time, for BENCH_PROFILE_OUT. */
+  all: [string, number][];
 }
 
 interface Waterfall {
@@ -51,7 +54,7 @@ function selfTimes(profile: CpuProfile): SelfTimes {
     fn.set(name, (fn.get(name) ?? 0) + ms);
   });
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
-  return { byScript: top(script, 15), byFunction: top(fn, 25) };
+  return { byScript: top(script, 15), byFunction: top(fn, 25), all: [...fn] };
 }
 
 /** One load in a new context; the page's clock from navigation start. */
@@ -122,6 +125,12 @@ function print(label: string, data: Waterfall): void {
     data.longTasks.map(([start, d]) => [fmt(start), fmt(d)]),
   );
   if (!data.profile) return;
+  const out = process.env.BENCH_PROFILE_OUT;
+  if (out)
+    writeFileSync(
+      `${out}-${label.startsWith('Cold load of the floor') ? 'floor' : 'console'}.json`,
+      JSON.stringify(data.profile.all),
+    );
   printTable(
     `${label}: JavaScript self time by script, navigation to first row`,
     ['script', 'ms'],
