@@ -87,8 +87,12 @@ export function routeChunkStatus(id: RouteId | 'notFound'): RegisteredRoute['sta
 
 /** Starts loading a page's chunk; harmless when it is loaded or loading already. */
 export function preloadRoute(id: RouteId | 'notFound'): void {
-  // Preloading is a hint: a failure surfaces (with retry) when the user navigates.
-  void loadRoute(id);
+  registry
+    .get(id)
+    ?.chunk?.()
+    .catch(() => {
+      // Preloading is a hint: a failure surfaces (with retry) when the user navigates.
+    });
 }
 
 /** Starts the requests a route needs (its registered warm-up); `prefetchQuery` skips fresh data. */
