@@ -64,6 +64,32 @@ export const SessionSchema = z.object({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
+/**
+ * A GET the console makes on a page's first load, as a template: a path whose `:param` segments are
+ * the route's parameters, and a fixed query (the console's app/route-data.ts lists them per route).
+ */
+export interface RouteDataRequest {
+  path: string;
+  query?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A first-load GET's URL, built as the console's api-client builds it, so a preload named in the HTML
+ * is the request the page then makes: each parameter URI-encoded, `meshOwner` added under
+ * `/api/meshes/:mesh` when there is one, the query's keys sorted.
+ */
+export function routeDataUrl(
+  request: RouteDataRequest,
+  params: Readonly<Record<string, string>>,
+  meshOwner: string | undefined,
+): string {
+  const path = request.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
+  const query: Record<string, string> = { ...request.query };
+  if (meshOwner && request.path.startsWith('/api/meshes/:mesh')) query.meshOwner = meshOwner;
+  const qs = new URLSearchParams(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))).toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
 /** A console API list: `{ items, nextToken? }`. */
 export function PageSchema<T extends z.ZodType>(itemSchema: T) {
   return z.object({ items: z.array(itemSchema), nextToken: z.string().optional() });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type RouteDataRequest, routeDataUrl } from '@meshconsole/model';
 import express, { type Router } from 'express';
 import { compressedAssets } from './compressed-assets.js';
 
@@ -68,12 +69,6 @@ export function consoleStatic(dist: string): Router {
   return router;
 }
 
-/** A GET a route's first load makes (the console's app/route-data.ts): `:param` path and fixed query. */
-export interface RouteDataRequest {
-  path: string;
-  query: Record<string, string>;
-}
-
 /** A route's chunks beyond the entry's, and its first GETs, as the console build lists them (`dist/route-preloads.json`). */
 export interface RoutePreload {
   path: string;
@@ -106,20 +101,9 @@ export function meshOwnerOf(url: string): string | undefined {
   return new URL(url, 'http://console.invalid').searchParams.get('meshOwner') || undefined;
 }
 
-/**
- * The URLs of a route's first GETs, built as the console's api-client builds them: each parameter
- * URI-encoded, the query's keys sorted, `meshOwner` added under `/api/meshes/:mesh`.
- */
+/** The URLs of a route's first GETs, as the console asks for them (the model's `routeDataUrl`). */
 export function routeDataUrls(match: RoutePreloadMatch, meshOwner: string | undefined): string[] {
-  return match.route.data.map((request) => {
-    const path = request.path.replace(/:([A-Za-z]+)/g, (_m, name: string) =>
-      encodeURIComponent(match.params[name] ?? ''),
-    );
-    const query: Record<string, string> = { ...request.query };
-    if (meshOwner && request.path.startsWith('/api/meshes/:mesh')) query.meshOwner = meshOwner;
-    const qs = new URLSearchParams(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))).toString();
-    return qs ? `${path}?${qs}` : path;
-  });
+  return match.route.data.map((request) => routeDataUrl(request, match.params, meshOwner));
 }
 
 const ASSET = /^\/assets\/[\w.-]+\.(js|css)$/;

@@ -1,4 +1,12 @@
+import type { RouteDataRequest } from '@meshconsole/model';
 import type { RouteId } from '../lib/routes';
+
+const SESSION: RouteDataRequest = { path: '/api/session' };
+/** `api.getAllPages` and the gateways table ask for the largest page the API allows. */
+const FIRST_PAGE = { limit: '100' } as const;
+const list = (path: string): RouteDataRequest => ({ path, query: FIRST_PAGE });
+const GATEWAY: RouteDataRequest = { path: '/api/meshes/:mesh/virtual-gateways/:name' };
+const GATEWAY_ROUTE: RouteDataRequest = { path: '/api/meshes/:mesh/virtual-gateways/:name/gateway-routes/:route' };
 
 /**
  * The GETs each page's first load makes (its loaders in route-table.tsx, and the shell's session), as
@@ -8,18 +16,6 @@ import type { RouteId } from '../lib/routes';
  * (`<link rel="preload" as="fetch">`), so the data is on its way before the console's code has run.
  * route-table.test.tsx checks that it lists what the loaders really ask for.
  */
-export interface RouteDataRequest {
-  path: string;
-  query?: Readonly<Record<string, string>>;
-}
-
-const SESSION: RouteDataRequest = { path: '/api/session' };
-/** `api.getAllPages` and the gateways table ask for the largest page the API allows. */
-const FIRST_PAGE = { limit: '100' } as const;
-const list = (path: string): RouteDataRequest => ({ path, query: FIRST_PAGE });
-const GATEWAY: RouteDataRequest = { path: '/api/meshes/:mesh/virtual-gateways/:name' };
-const GATEWAY_ROUTE: RouteDataRequest = { path: '/api/meshes/:mesh/virtual-gateways/:name/gateway-routes/:route' };
-
 export const ROUTE_DATA: { readonly [Id in RouteId]: readonly RouteDataRequest[] } = {
   meshes: [SESSION, list('/api/meshes')],
   mesh: [], // a redirect to the mesh's virtual gateways, which asks for its own

@@ -1,10 +1,11 @@
+import { routeDataUrl } from '@meshconsole/model';
 import { QueryClient } from '@tanstack/react-query';
 import { createMemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { matchRoute, ROUTE_IDS, type RouteId, type RouteParams, routeHref } from '../lib/routes';
 import { createFakeConsoleApi } from '../test/fake-console-api';
 import { eventually } from '../test/render';
-import { ROUTE_DATA, type RouteDataRequest } from './route-data';
+import { ROUTE_DATA } from './route-data';
 import { createAppRoutes } from './route-table';
 
 /** Opens `path` in the router without rendering, and returns the requests its loaders start. */
@@ -48,21 +49,12 @@ const SAMPLE: { [Id in RouteId]: RouteParams<Id> } = {
   virtualRouter: { mesh: 'demo-mesh', name: 'catalog-router' },
 };
 
-/** A request of ROUTE_DATA as the BFF writes it into the HTML (console-static.ts, `routeDataUrls`). */
-function expand(request: RouteDataRequest, params: Record<string, string>, meshOwner: string): string {
-  const path = request.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
-  const query: Record<string, string> = { ...request.query };
-  if (request.path.startsWith('/api/meshes/:mesh')) query.meshOwner = meshOwner;
-  const qs = new URLSearchParams(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : 1))).toString();
-  return `GET ${qs ? `${path}?${qs}` : path}`;
-}
-
 describe('the route table', () => {
   it("when any page opens, then its loaders ask for exactly the GETs route-data.ts lists, so the server's preloads are used", async () => {
     for (const id of ROUTE_IDS) {
       if (id === 'mesh') continue; // a redirect: the page it leads to is checked on its own
       const params = SAMPLE[id] as Record<string, string>;
-      const expected = ROUTE_DATA[id].map((r) => expand(r, params, '111122223333')).sort();
+      const expected = ROUTE_DATA[id].map((r) => `GET ${routeDataUrl(r, params, '111122223333')}`).sort();
       const calls = await firstLoadRequests(
         routeHref(id, SAMPLE[id] as never, { meshOwner: '111122223333' }),
         expected.length,
