@@ -13,19 +13,35 @@ import { type InProcessServer, startTestServer } from './support/server.js';
 const INDEX =
   '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
 
-describe('console static files', () => {
+/**
+ * A console build in a temporary folder (index.html, then `files` by path), served by a test server
+ * for the describe block that calls this; `url` is that server's once it is up. Removed afterwards.
+ */
+function serveConsoleDist(files: Record<string, string | Buffer>): { readonly url: string } {
   const dist = mkdtempSync(join(tmpdir(), 'meshconsole-dist-'));
-  let server: InProcessServer;
+  let server: InProcessServer | undefined;
   beforeAll(async () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), INDEX);
-    writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log("console");');
-    writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    for (const [path, content] of Object.entries(files)) writeFileSync(join(dist, path), content);
     server = await startTestServer({ CONSOLE_DIST: dist });
   });
   afterAll(async () => {
-    await server.close();
+    await server?.close();
     rmSync(dist, { recursive: true, force: true });
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('the console test server is not up yet');
+      return server.url;
+    },
+  };
+}
+
+describe('console static files', () => {
+  const server = serveConsoleDist({
+    'assets/index-abc123.js': 'console.log("console");',
+    'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
   });
 
   it('when a hashed asset is fetched, then it is cached for a year as immutable', async () => {
@@ -92,20 +108,11 @@ describe('console not built', () => {
 });
 
 describe('console assets, compressed', () => {
-  const dist = mkdtempSync(join(tmpdir(), 'meshconsole-dist-'));
   const script = `export const rows = [${Array.from({ length: 400 }, (_, i) => `{ id: ${i}, name: "gateway-${i}" }`).join(', ')}];\n`;
-  let server: InProcessServer;
-  beforeAll(async () => {
-    mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'index.html'), INDEX);
-    writeFileSync(join(dist, 'assets', 'table-abc123.js'), script);
-    writeFileSync(join(dist, 'assets', 'tiny-abc123.css'), 'a{}');
-    writeFileSync(join(dist, 'assets', 'logo-abc123.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-    server = await startTestServer({ CONSOLE_DIST: dist });
-  });
-  afterAll(async () => {
-    await server.close();
-    rmSync(dist, { recursive: true, force: true });
+  const server = serveConsoleDist({
+    'assets/table-abc123.js': script,
+    'assets/tiny-abc123.css': 'a{}',
+    'assets/logo-abc123.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]),
   });
 
   /** node:http, so the body arrives as sent (fetch would decode it). */
@@ -172,7 +179,6 @@ describe('console assets, compressed', () => {
 });
 
 describe('route preloads in the first HTML', () => {
-  const dist = mkdtempSync(join(tmpdir(), 'meshconsole-dist-'));
   const PRELOADS = {
     routes: [
       {
@@ -186,17 +192,7 @@ describe('route preloads in the first HTML', () => {
       { path: '/meshes', js: ['https://evil.example/x.js', '/assets/"><script>.js'], css: [] },
     ],
   };
-  let server: InProcessServer;
-  beforeAll(async () => {
-    mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'index.html'), INDEX);
-    writeFileSync(join(dist, 'route-preloads.json'), JSON.stringify(PRELOADS));
-    server = await startTestServer({ CONSOLE_DIST: dist });
-  });
-  afterAll(async () => {
-    await server.close();
-    rmSync(dist, { recursive: true, force: true });
-  });
+  const server = serveConsoleDist({ 'route-preloads.json': JSON.stringify(PRELOADS) });
 
   const links = async (path: string) => {
     const res = await fetch(`${server.url}${path}`);
@@ -230,7 +226,6 @@ describe('route preloads in the first HTML', () => {
 });
 
 describe("console first load, the route's data named in the HTML", () => {
-  const dist = mkdtempSync(join(tmpdir(), 'meshconsole-dist-'));
   const preloads = {
     routes: [
       {
@@ -245,17 +240,7 @@ describe("console first load, the route's data named in the HTML", () => {
       },
     ],
   };
-  let server: InProcessServer;
-  beforeAll(async () => {
-    mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'index.html'), INDEX);
-    writeFileSync(join(dist, 'route-preloads.json'), JSON.stringify(preloads));
-    server = await startTestServer({ CONSOLE_DIST: dist });
-  });
-  afterAll(async () => {
-    await server.close();
-    rmSync(dist, { recursive: true, force: true });
-  });
+  const server = serveConsoleDist({ 'route-preloads.json': JSON.stringify(preloads) });
 
   const preloadsOf = (html: string) =>
     [...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]*)">/g)].map((m) => m[1]);
