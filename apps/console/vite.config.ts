@@ -24,7 +24,7 @@ function routePreloads(): Plugin {
   let outDir = '';
   return {
     name: 'meshconsole-route-preloads',
-    apply: 'build',
+    apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },
@@ -78,6 +78,9 @@ export default defineConfig({
       '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false },
     },
   },
+  // The server render's bundle (`build:server`, entry-server.tsx) carries everything it imports: the BFF
+  // loads it from the console's build alone, and Cloudscape's modules import CSS, which Node cannot.
+  ssr: { noExternal: true, target: 'node' },
   build: {
     outDir: 'dist',
     // bench/budgets.test.ts reads the manifest to size each route's JS and CSS; the route preloads too.

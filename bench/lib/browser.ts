@@ -35,6 +35,52 @@ export function trackTransfer(page: Page): Transfer {
   return t;
 }
 
+/**
+ * Marks, in a page about to load, when its first table row is painted and when it takes input, on the
+ * page's own clock (milliseconds from navigation start); `firstRowTimes` reads them once both are in.
+ * - painted: the first row (the first `table tbody tr` with `rowContent` in it, not a loading row; marked for the Element Timing API as soon as
+ *   it is in the document, before its first paint) as the browser paints it;
+ * - interactive: the row is in the document and `#root` is not `inert` (a server-rendered console
+ *   page is `inert` until the console has hydrated it; a page rendered in the browser takes input as
+ *   soon as its rows are in).
+ */
+export async function markFirstRow(page: Page, rowContent: string): Promise<void> {
+  await page.addInitScript((content: string) => {
+    const marks: { painted?: number; interactive?: number } = {};
+    (window as unknown as { __firstRow: typeof marks }).__firstRow = marks;
+    // Element Timing entries reach observers only (not performance.getEntries).
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]) {
+        if (entry.identifier !== 'first-row') continue;
+        const at = entry.renderTime || entry.startTime;
+        marks.painted = Math.min(marks.painted ?? at, at);
+      }
+    }).observe({ type: 'element', buffered: true });
+    const observer = new MutationObserver(() => {
+      const row = document.querySelector(`table tbody tr ${content}`)?.closest('tr');
+      if (!row) return;
+      if (!row.hasAttribute('elementtiming')) {
+        for (const el of [row, ...row.querySelectorAll('*')]) el.setAttribute('elementtiming', 'first-row');
+      }
+      if (!document.getElementById('root')?.hasAttribute('inert')) {
+        marks.interactive = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['inert'] });
+  }, rowContent);
+}
+
+/** The marks of `markFirstRow`, waiting for them: ms from navigation start to the row's paint and to input. */
+export async function firstRowTimes(page: Page): Promise<{ painted: number; interactive: number }> {
+  const handle = await page.waitForFunction(() => {
+    const { painted, interactive } = (window as unknown as { __firstRow: { painted?: number; interactive?: number } })
+      .__firstRow;
+    return painted !== undefined && interactive !== undefined ? { painted, interactive } : false;
+  });
+  return (await handle.jsonValue()) as { painted: number; interactive: number };
+}
+
 /** Milliseconds from navigation start until `ready` resolves, read from the page's own clock. */
 export async function coldLoad(page: Page, url: string, ready: (page: Page) => Promise<void>): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });

@@ -91,7 +91,11 @@ export function createApp(deps: AppDeps): Express {
       bodyLimitBytes: config.bodyLimitBytes,
     }),
   );
-  app.use(consoleStatic(config.consoleDist));
+  app.use(
+    consoleStatic(config.consoleDist, {
+      onRenderError: (err) => logger.error({ err }, 'the server render failed; the browser renders the page'),
+    }),
+  );
 
   app.use(notFound());
   app.use(errorHandler(config.bodyLimitBytes));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type RouteDataRequest, routeDataUrl } from '@meshconsole/model';
 import express, { type Router } from 'express';
 import { compressedAssets } from './compressed-assets.js';
+import { rootOf, serverRenderer, splitAtRoot } from './server-render.js';
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>meshconsole</title></head>
@@ -21,9 +22,10 @@ const CONSOLE_ROUTES = ['/', '/meshes', '/meshes/*rest'];
  * when the browser accepts it (compressedAssets), `index.html` never cached,
  * and the history fallback for console routes. Without a build, `/` explains how to make one.
  */
-export function consoleStatic(dist: string): Router {
+export function consoleStatic(dist: string, options: { onRenderError?: (err: unknown) => void } = {}): Router {
   const router = express.Router();
   const index = join(dist, 'index.html');
+  const renderPage = serverRenderer(dist, options.onRenderError ?? (() => {}));
 
   const assetHeaders = { 'Cache-Control': 'public, max-age=31536000, immutable' };
   router.use('/assets', compressedAssets(join(dist, 'assets'), assetHeaders));
@@ -56,17 +58,39 @@ export function consoleStatic(dist: string): Router {
       return;
     }
     try {
-      const html = await readFile(index, 'utf8');
+      const html = withThemeMode(await readFile(index, 'utf8'), req.headers.cookie);
       const routes = existsSync(preloads) ? parseRoutePreloads(await readFile(preloads, 'utf8')) : [];
-      res
-        .status(200)
-        .type('html')
-        .send(withRoutePreloads(html, matchRoutePreload(routes, req.path), meshOwnerOf(req.originalUrl)));
+      const match = matchRoutePreload(routes, req.path);
+      const parts = match && renderPage && (await renderPage.renders(req)) ? splitAtRoot(html) : undefined;
+      if (!match || !renderPage || !parts) {
+        res
+          .status(200)
+          .type('html')
+          .send(withRoutePreloads(html, match, meshOwnerOf(req.originalUrl)));
+        return;
+      }
+      // A page the server renders: its head goes at once, naming its code and styles (not its data, which
+      // comes in the page), so they download while the server renders; then the page. A render that
+      // fails leaves an empty #root, and the browser renders the page alone.
+      res.status(200).type('html');
+      res.write(withRoutePreloads(parts.head, { ...match, route: { ...match.route, data: [] } }));
+      const rendered = await renderPage.render(req);
+      res.end(rootOf(rendered) + parts.tail);
     } catch (err) {
       next(err);
     }
   });
   return router;
+}
+
+/**
+ * The page in the mode the console keeps (its `meshconsole.mode` cookie, which lib/theme-mode.ts writes
+ * beside its storage): dark adds Cloudscape's dark class to `<body>`, so the first paint, before the
+ * console's code has run, is already dark. Anything but exactly `dark` leaves the page as built.
+ */
+export function withThemeMode(html: string, cookie: string | undefined): string {
+  const dark = (cookie ?? '').split(';').some((part) => part.trim() === 'meshconsole.mode=dark');
+  return dark ? html.replace('<body>', '<body class="awsui-dark-mode">') : html;
 }
 
 /** A route's chunks beyond the entry's, and its first GETs, as the console build lists them (`dist/route-preloads.json`). */

@@ -7,7 +7,8 @@ import { FlashProvider } from '../components/app-shell';
 import { createQueryClient } from '../lib/query-client';
 import { readThemeMode, setThemeMode } from '../lib/theme-mode';
 
-setThemeMode(readThemeMode());
+// The browser's mode (the server render has no document: the browser applies it before hydrating).
+if (!import.meta.env.SSR) setThemeMode(readThemeMode());
 
 export function AppProviders({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());

@@ -133,10 +133,13 @@ function elementOf(id: RouteId): ReactNode {
 
 const ELEMENTS = Object.fromEntries(ROUTE_IDS.map((id) => [id, elementOf(id)])) as Record<RouteId, ReactNode>;
 
+const ROOT_ID = 'root';
+
 /** The router's routes. Each loader starts its page's requests and returns at once (no waiting). */
 export function createAppRoutes(client: QueryClient): RouteObject[] {
   return [
     {
+      id: ROOT_ID,
       path: '/',
       element: <ConsoleShell />,
       errorElement: <RouteError />,
@@ -147,7 +150,7 @@ export function createAppRoutes(client: QueryClient): RouteObject[] {
         return null;
       },
       children: [
-        { index: true, element: <Navigate replace to={links.meshes()} /> },
+        { id: 'index', index: true, element: <Navigate replace to={links.meshes()} /> },
         ...ROUTE_IDS.map((id) => ({
           id,
           path: ROUTE_PATHS[id].slice(1),
@@ -158,12 +161,18 @@ export function createAppRoutes(client: QueryClient): RouteObject[] {
             return null;
           },
         })),
-        { path: '*', element: NotFoundPage ? <NotFoundPage /> : null },
+        { id: 'notFound', path: '*', element: NotFoundPage ? <NotFoundPage /> : null },
       ],
     },
   ];
 }
 
-export function createAppRouter(client: QueryClient) {
-  return createBrowserRouter(createAppRoutes(client));
+/**
+ * The browser's router. `serverRendered`: the page came rendered from the server with its data in the
+ * query cache, so the router starts as the server's did, its loaders done (they return nothing), and
+ * hydrates the same tree instead of running them again.
+ */
+export function createAppRouter(client: QueryClient, serverRendered = false) {
+  const loaderData = Object.fromEntries([ROOT_ID, ...ROUTE_IDS].map((id) => [id, null]));
+  return createBrowserRouter(createAppRoutes(client), serverRendered ? { hydrationData: { loaderData } } : undefined);
 }

@@ -18,7 +18,7 @@ import {
 import { Outlet, useLocation } from 'react-router';
 import { links, useFollow, useMeshParams } from '../lib/links';
 import { useSession } from '../lib/session';
-import { readThemeMode, setThemeMode, type ThemeMode } from '../lib/theme-mode';
+import { setThemeMode, useThemeMode } from '../lib/theme-mode';
 
 export const SERVICE_NAME = 'AWS App Mesh';
 
@@ -135,12 +135,8 @@ export function meshCrumbs(mesh: string, meshOwner: string | undefined, ...rest:
 
 function TopBar({ utilities = [] }: { utilities?: TopNavigationProps.Utility[] }) {
   const session = useSession();
-  const [mode, setMode] = useState<ThemeMode>(readThemeMode);
-  const toggle = () => {
-    const next: ThemeMode = mode === 'dark' ? 'light' : 'dark';
-    setThemeMode(next);
-    setMode(next);
-  };
+  const mode = useThemeMode();
+  const toggle = () => setThemeMode(mode === 'dark' ? 'light' : 'dark');
   const account = session.data
     ? `Account ${session.data.accountId}`
     : session.isError

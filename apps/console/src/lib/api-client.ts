@@ -60,6 +60,20 @@ export function apiPath(...segments: string[]): string {
   return `/api/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
 }
 
+export type ServerFetch = (
+  path: string,
+  init: { method?: string; headers: Record<string, string>; signal?: AbortSignal | undefined },
+) => Promise<Response>;
+let serverFetchOf: (() => ServerFetch | undefined) | undefined;
+
+/**
+ * On the server (entry-server.tsx), where the page's requests go: the BFF's own API, for the request
+ * being rendered. In the browser bundle the requests always go to `fetch`, and this is left out.
+ */
+export function serverFetch(of: () => ServerFetch | undefined): void {
+  serverFetchOf = of;
+}
+
 export async function apiRequest<S extends z.ZodType>(
   path: string,
   schema: S,
@@ -77,13 +91,11 @@ export async function apiRequest<S extends z.ZodType>(
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      body,
-      signal: options.signal,
-      credentials: 'same-origin',
-    });
+    const url = buildUrl(path, options.query);
+    const onServer = import.meta.env.SSR ? serverFetchOf?.() : undefined;
+    response = onServer
+      ? await onServer(url, { method, headers, signal: options.signal })
+      : await fetch(url, { method, headers, body, signal: options.signal, credentials: 'same-origin' });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError({

@@ -1,19 +1,30 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-client';
 
-export function createQueryClient(): QueryClient {
+/** `retry: false` for the server render, which answers at once and leaves errors to the browser. */
+export function createQueryClient(options: { retry?: false } = {}): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 10_000,
         refetchOnWindowFocus: false,
         // A 4xx answer will not change by asking again; network and 5xx errors get one retry.
-        retry: (failureCount, error) => {
-          if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
-          return failureCount < 1;
-        },
+        retry:
+          options.retry ??
+          ((failureCount, error) => {
+            if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+            return failureCount < 1;
+          }),
       },
       mutations: { retry: false },
     },
   });
+}
+
+/** A server render's queries (entry-server.tsx): each one's key, data, and when the server read it. */
+export type ServerQueries = [queryKey: readonly unknown[], data: unknown, updatedAt: number][];
+
+/** Puts a server render's queries in the browser's cache, as fresh as when the server read them. */
+export function seedQueries(client: QueryClient, queries: ServerQueries): void {
+  for (const [key, data, updatedAt] of queries) client.setQueryData(key, data, { updatedAt });
 }

@@ -14,10 +14,15 @@ export const PAGE_LOAD_TIMEOUT = 30_000;
 export class ConsoleShellPage {
   constructor(readonly page: Page) {}
 
-  /** Opens `url` (a deep link) and waits until `ready` shows: the page has loaded and rendered. */
+  /**
+   * Opens `url` (a deep link) and waits until `ready` shows and the page takes input. A page that
+   * shows data comes rendered from the server and is `inert` (Playwright's clicks and fills wait, key
+   * presses do not) until the console has hydrated it; a form is rendered in the browser.
+   */
   async open(url: string, ready: Locator): Promise<void> {
     await this.page.goto(url);
     await expect(ready).toBeVisible({ timeout: PAGE_LOAD_TIMEOUT });
+    await expect(this.page.locator('#root[inert]')).toHaveCount(0, { timeout: PAGE_LOAD_TIMEOUT });
   }
 
   /** The page's h1. */
