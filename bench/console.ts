@@ -1,34 +1,27 @@
-// Console cold loads in headless Chromium: the virtual gateways page to its first table row, and the
-// create page to an interactive form, against the floor (the same Cloudscape components with no app
-// code, built from bench/floor). A second BFF serves "before": the console build in BENCH_BEFORE_DIST
-// (a dist folder built from an earlier commit), or else the same build without its route preloads
-// (dist/route-preloads.json removed: the HTML names only the entry, as before the first-load change),
-// so "before" and "after" come from the same run. The three are loaded in turn, run after
-// run, the order rotating. Prints medians, the ratios to the floor, and gzip bytes of JS and CSS.
-import { cpSync, rmSync } from 'node:fs';
+// Console cold loads in headless Chromium: the virtual gateways page to its first table row (painted,
+// seen by Playwright, and taking input), and the create page to an interactive form, against the floor
+// (the same Cloudscape components with no app code, built from bench/floor). A second BFF serves
+// "before": the console build in BENCH_BEFORE_DIST (a dist folder built from an earlier commit), or
+// else the same build with SERVER_RENDER=off, so "before" and "after" come from the same run. The
+// three are loaded in turn, run after run, the order rotating. Prints medians, the ratios to the
+// floor, and gzip bytes of JS and CSS.
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { coldLoad, firstRowTimes, launchBrowser, markFirstRow, serveFloor, trackTransfer } from './lib/browser';
-import { repoRoot, startBff, tempDir } from './lib/server';
+import { startBff } from './lib/server';
 import { fmt, median, printTable, ratio } from './lib/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const MESH = process.env.BENCH_MESH ?? 'demo-mesh';
 
 const beforeDist = process.env.BENCH_BEFORE_DIST;
-const withoutPreloads = beforeDist ?? join(tempDir('console-dist'), 'dist');
-if (!beforeDist) {
-  cpSync(join(repoRoot, 'apps/console/dist'), withoutPreloads, { recursive: true });
-  rmSync(join(withoutPreloads, 'route-preloads.json'), { force: true });
-}
 const beforeLabel = beforeDist
   ? `before = the build in ${beforeDist}`
-  : 'before = the same build without route preloads';
+  : 'before = the same build with SERVER_RENDER=off (every page rendered in the browser)';
 
 const floor = await serveFloor();
 const bff = await startBff();
-const before = await startBff({ CONSOLE_DIST: withoutPreloads });
+const before = await startBff(beforeDist ? { CONSOLE_DIST: beforeDist } : { SERVER_RENDER: 'off' });
 const browser = await launchBrowser();
 const loadAtStart = loadavg()[0] ?? 0;
 

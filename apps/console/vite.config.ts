@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { ROUTE_DATA } from './src/app/route-data';
 import { ROUTE_MODULES } from './src/app/route-modules';
+import { SERVER_RENDERED } from './src/app/server-rendered';
 import { ROUTE_PATHS } from './src/lib/routes';
 
 interface ManifestChunk {
@@ -18,7 +19,8 @@ interface ManifestChunk {
  * CSS files its lazy chunk needs beyond the entry's. The BFF names them in the HTML of a first load
  * (`<link rel="modulepreload">`, `<link rel="stylesheet">`), so they download beside the entry instead
  * of after it has run (docs/performance.md, "First load"); and the GETs its first load makes
- * (app/route-data.ts), which the BFF names too (`<link rel="preload" as="fetch">`).
+ * (app/route-data.ts), which the BFF names too (`<link rel="preload" as="fetch">`); and whether the
+ * server renders it (app/server-rendered.ts).
  */
 function routePreloads(): Plugin {
   let outDir = '';
@@ -56,6 +58,7 @@ function routePreloads(): Plugin {
             js: [...js].filter((f) => !entryJs.has(f)).map((f) => `/${f}`),
             css: [...css].filter((f) => !entryCss.has(f)).map((f) => `/${f}`),
             data: ROUTE_DATA[id as keyof typeof ROUTE_DATA] ?? [],
+            render: (SERVER_RENDERED as readonly string[]).includes(id),
           },
         ];
       });
@@ -64,7 +67,7 @@ function routePreloads(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react(), routePreloads()],
   server: {
     host: '127.0.0.1',
@@ -81,6 +84,8 @@ export default defineConfig({
   // The server render's bundle (`build:server`, entry-server.tsx) carries everything it imports: the BFF
   // loads it from the console's build alone, and Cloudscape's modules import CSS, which Node cannot.
   ssr: { noExternal: true, target: 'node' },
+  // React's production build in the server bundle too (a Node build would pick it by NODE_ENV at run time).
+  ...(isSsrBuild ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
   build: {
     outDir: 'dist',
     // bench/budgets.test.ts reads the manifest to size each route's JS and CSS; the route preloads too.
@@ -88,5 +93,7 @@ export default defineConfig({
     emptyOutDir: true,
     // Cloudscape is large; routes are split, the shared vendor chunk stays above the default limit.
     chunkSizeWarningLimit: 1500,
+    // The server bundle is one file (its lazy pages inlined): the server loads it once, whole.
+    ...(isSsrBuild ? { rolldownOptions: { output: { codeSplitting: false } } } : {}),
   },
-});
+}));

@@ -93,6 +93,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(
     consoleStatic(config.consoleDist, {
+      serverRender: config.serverRender,
       onRenderError: (err) => logger.error({ err }, 'the server render failed; the browser renders the page'),
     }),
   );

@@ -65,8 +65,10 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Largest accepted JSON body, in bytes. */
   bodyLimitBytes: number;
-  /** Folder with the built console (index.html, assets/). */
+  /** Folder with the built console (index.html, assets/, and the server render's bundle in .ssr/). */
   consoleDist: string;
+  /** Whether a first load of a page that shows data is rendered on the server (http/server-render.ts). */
+  serverRender: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -220,6 +222,7 @@ const EnvSchema = z.object({
       return bytes;
     }),
   CONSOLE_DIST: z.string().min(1).optional(),
+  SERVER_RENDER: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -373,6 +376,7 @@ export function loadConfig(env: Record<string, string | undefined>, resolvePath:
     rateLimitPerMinute: e.RATE_LIMIT,
     bodyLimitBytes: e.BODY_LIMIT,
     consoleDist: e.CONSOLE_DIST ? resolvePath(e.CONSOLE_DIST) : DEFAULT_CONSOLE_DIST,
+    serverRender: e.SERVER_RENDER === 'on',
     logLevel: e.LOG_LEVEL,
   };
   if (e.APPMESH_ENDPOINT) config.appmeshEndpoint = e.APPMESH_ENDPOINT;

@@ -90,6 +90,47 @@ export function routeDataUrl(
   return qs ? `${path}?${qs}` : path;
 }
 
+/**
+ * How a server render of a first load asks the console API for a GET (`path?query` under `/api`):
+ * the BFF answers it from its own server (apps/bff/src/http/server-render.ts).
+ */
+export type ServerRenderFetch = (
+  path: string,
+  init: { method?: string; headers: Record<string, string>; signal?: AbortSignal | undefined },
+) => Promise<Response>;
+
+/** A server render of a first load (the console's entry-server.tsx): `#root`'s markup and its queries' data. */
+export interface ServerRender {
+  html: string;
+  /** The queries' data as JSON, safe inside a `<script type="application/json">` element. */
+  state: string;
+}
+
+/**
+ * A page for the server render's worker thread (the console's server bundle run by the BFF's
+ * http/server-render.ts): the page's path and query, and where its GETs go: the address and port its
+ * request came in on, with its `Host`.
+ */
+export interface ServerRenderJob {
+  id: number;
+  url: string;
+  address: string;
+  port: number;
+  host: string;
+  /** Milliseconds the render may wait for the console API. */
+  timeoutMs: number;
+}
+
+/** The worker's answer: the render, none (the browser renders the page), or what went wrong. */
+export interface ServerRenderReply {
+  id: number;
+  render?: ServerRender;
+  error?: string;
+}
+
+/** The worker data that makes the console's server bundle serve ServerRenderJobs. */
+export const SERVER_RENDER_WORKER = 'meshconsole-server-render';
+
 /** A console API list: `{ items, nextToken? }`. */
 export function PageSchema<T extends z.ZodType>(itemSchema: T) {
   return z.object({ items: z.array(itemSchema), nextToken: z.string().optional() });

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type RouteDataRequest, routeDataUrl } from '@meshconsole/model';
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import { compressedAssets } from './compressed-assets.js';
-import { rootOf, serverRenderer, splitAtRoot } from './server-render.js';
+import { rootOf, type ServerRenderer, serverRenderer, splitAtRoot } from './server-render.js';
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>meshconsole</title></head>
@@ -20,12 +20,17 @@ const CONSOLE_ROUTES = ['/', '/meshes', '/meshes/*rest'];
 /**
  * Serves the built console: hashed `/assets/*` cached for a year (immutable), brotli- or gzip-compressed
  * when the browser accepts it (compressedAssets), `index.html` never cached,
- * and the history fallback for console routes. Without a build, `/` explains how to make one.
+ * and the history fallback for console routes, a page that shows data rendered on the server
+ * (`serverRender`, on unless false; server-render.ts). Without a build, `/` explains how to make one.
  */
-export function consoleStatic(dist: string, options: { onRenderError?: (err: unknown) => void } = {}): Router {
+export function consoleStatic(
+  dist: string,
+  options: { serverRender?: boolean; onRenderError?: (err: unknown) => void } = {},
+): Router {
   const router = express.Router();
   const index = join(dist, 'index.html');
-  const renderPage = serverRenderer(dist, options.onRenderError ?? (() => {}));
+  const renderPage =
+    options.serverRender === false ? undefined : serverRenderer(dist, options.onRenderError ?? (() => {}));
 
   const assetHeaders = { 'Cache-Control': 'public, max-age=31536000, immutable' };
   router.use('/assets', compressedAssets(join(dist, 'assets'), assetHeaders));
@@ -61,7 +66,7 @@ export function consoleStatic(dist: string, options: { onRenderError?: (err: unk
       const html = withThemeMode(await readFile(index, 'utf8'), req.headers.cookie);
       const routes = existsSync(preloads) ? parseRoutePreloads(await readFile(preloads, 'utf8')) : [];
       const match = matchRoutePreload(routes, req.path);
-      const parts = match && renderPage && (await renderPage.renders(req)) ? splitAtRoot(html) : undefined;
+      const parts = match?.route.render && renderPage ? splitAtRoot(html) : undefined;
       if (!match || !renderPage || !parts) {
         res
           .status(200)
@@ -74,6 +79,7 @@ export function consoleStatic(dist: string, options: { onRenderError?: (err: unk
       // fails leaves an empty #root, and the browser renders the page alone.
       res.status(200).type('html');
       res.write(withRoutePreloads(parts.head, { ...match, route: { ...match.route, data: [] } }));
+      closeWithServer(req, renderPage);
       const rendered = await renderPage.render(req);
       res.end(rootOf(rendered) + parts.tail);
     } catch (err) {
@@ -93,12 +99,24 @@ export function withThemeMode(html: string, cookie: string | undefined): string 
   return dark ? html.replace('<body>', '<body class="awsui-dark-mode">') : html;
 }
 
+const closing = new WeakSet<object>();
+
+/** Stops the renderer's worker when the server that `req` came to closes (once per server). */
+function closeWithServer(req: Request, renderer: ServerRenderer): void {
+  const server = (req.socket as { server?: { once?: (event: 'close', listener: () => void) => void } }).server;
+  if (!server?.once || closing.has(server)) return;
+  closing.add(server);
+  server.once('close', () => void renderer.close());
+}
+
 /** A route's chunks beyond the entry's, and its first GETs, as the console build lists them (`dist/route-preloads.json`). */
 export interface RoutePreload {
   path: string;
   js: string[];
   css: string[];
   data: RouteDataRequest[];
+  /** Whether the server renders the page (the console's app/server-rendered.ts). */
+  render?: boolean;
 }
 
 /** What a path matched: the route and its parameters, decoded as React Router decodes them. */
@@ -144,6 +162,7 @@ export function parseRoutePreloads(text: string): RoutePreload[] {
             js: r.js.filter((f) => typeof f === 'string' && ASSET.test(f)),
             css: r.css.filter((f) => typeof f === 'string' && ASSET.test(f)),
             data: parseData(r.data),
+            render: r.render === true,
           },
         ]
       : [],

@@ -1,115 +1,94 @@
 import { existsSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  SERVER_RENDER_WORKER,
+  type ServerRender,
+  type ServerRenderJob,
+  type ServerRenderReply,
+} from '@meshconsole/model';
 import type { Request } from 'express';
-
-/** What the console's server bundle (apps/console/src/entry-server.tsx) answers for a first load. */
-export interface ServerRender {
-  /** The markup of `#root`. */
-  html: string;
-  /** The query cache, as JSON safe inside a `<script>` element. */
-  state: string;
-}
-
-type ApiFetch = (
-  path: string,
-  init: { method?: string; headers: Record<string, string>; signal?: AbortSignal | undefined },
-) => Promise<Response>;
-interface ServerBundle {
-  render: (url: string, fetchApi: ApiFetch) => Promise<ServerRender | undefined>;
-  rendersOnServer: (url: string) => boolean;
-}
-
-/** The console build's server render (`serverRenderer`). */
-export interface ServerRenderer {
-  /** Whether the page `req` asks for is one the server renders (loads the bundle on first use). */
-  renders(req: Request): Promise<boolean>;
-  /** The page's render, or undefined when it failed or took too long (the browser renders it then). */
-  render(req: Request): Promise<ServerRender | undefined>;
-}
 
 /** The longest a first load waits for its server render; past it, the browser renders the page. */
 export const SERVER_RENDER_TIMEOUT_MS = 1500;
 
+/** The console build's server render (`serverRenderer`). */
+export interface ServerRenderer {
+  /** The page `req` asks for, rendered, or undefined when it failed or took too long (the browser renders it then). */
+  render(req: Request): Promise<ServerRender | undefined>;
+  /** Stops the worker thread (the server is closing). */
+  close(): Promise<void>;
+}
+
 /**
- * The server render of the console build in `dist` (`dist/.ssr/entry-server.js`, which `express.static`
- * never serves: it skips dot folders), loaded on first use; undefined when the build has none. A render
- * that fails or takes longer than SERVER_RENDER_TIMEOUT_MS answers undefined, and `onError` hears why.
+ * The server render of the console build in `dist`: its server bundle (`dist/.ssr/entry-server.js`,
+ * which `express.static` never serves: it skips dot folders) run in a worker thread, started on first
+ * use, so rendering a page never holds up this thread, which meanwhile serves the page's code, styles
+ * and data. Undefined when the build has no bundle. A render that fails, or takes longer than
+ * SERVER_RENDER_TIMEOUT_MS, answers undefined, and `onError` hears why; a worker that dies is started
+ * again for the next page.
  */
 export function serverRenderer(dist: string, onError: (err: unknown) => void): ServerRenderer | undefined {
   const entry = join(dist, '.ssr', 'entry-server.js');
   if (!existsSync(entry)) return undefined;
-  let loaded: Promise<ServerBundle | undefined> | undefined;
-  const load = () => {
-    loaded ??= import(pathToFileURL(entry).href).then(
-      (module: Partial<ServerBundle>) => {
-        if (typeof module.render === 'function' && typeof module.rendersOnServer === 'function')
-          return module as ServerBundle;
-        onError(new Error(`${entry} exports no render and rendersOnServer: rebuild the console`));
-        return undefined;
-      },
-      (err: unknown) => {
-        onError(err);
-        return undefined;
-      },
-    );
-    return loaded;
-  };
-  const renders = async (req: Request) => (await load())?.rendersOnServer(req.originalUrl) ?? false;
-  const render = async (req: Request) => {
-    const render = (await load())?.render;
-    if (!render) return undefined;
-    const signal = AbortSignal.timeout(SERVER_RENDER_TIMEOUT_MS);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), SERVER_RENDER_TIMEOUT_MS);
-    });
-    try {
-      return await Promise.race([render(req.originalUrl, loopbackFetch(req, signal)), timeout]);
-    } catch (err) {
-      onError(err);
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-  return { renders, render };
-}
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, (reply: ServerRenderReply | undefined) => void>();
 
-/**
- * A GET of this server's console API, for the render of `req`: to the address and port `req` came in
- * on, with its `Host` (which the host allow-list has let through), so the render sees exactly what the
- * browser's own requests would.
- */
-function loopbackFetch(req: Request, signal: AbortSignal): ApiFetch {
-  const { localAddress, localPort } = req.socket;
-  return (path, init) =>
-    new Promise<Response>((resolve, reject) => {
-      if (!path.startsWith('/api/')) {
-        reject(new Error(`the server render may only ask the console API, not ${path}`));
-        return;
-      }
-      const headers: Record<string, string> = { ...init.headers, host: req.headers.host ?? 'localhost' };
-      const outgoing = httpRequest(
-        { host: localAddress, port: localPort, path, method: 'GET', headers, signal },
-        (incoming) => {
-          const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-          incoming.on('error', reject);
-          incoming.on('end', () =>
-            resolve(
-              new Response(Buffer.concat(chunks), {
-                status: incoming.statusCode ?? 500,
-                headers: { 'content-type': String(incoming.headers['content-type'] ?? '') },
-              }),
-            ),
-          );
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end();
+  const start = (): Worker => {
+    const started = new Worker(entry, { workerData: { role: SERVER_RENDER_WORKER } });
+    started.unref(); // an idle renderer never keeps the process alive
+    started.on('message', (reply: ServerRenderReply) => {
+      const settle = pending.get(reply.id);
+      pending.delete(reply.id);
+      settle?.(reply);
     });
+    const stop = (err?: unknown) => {
+      if (worker !== started) return;
+      worker = undefined;
+      if (err) onError(err);
+      for (const settle of pending.values()) settle(undefined);
+      pending.clear();
+    };
+    started.on('error', stop);
+    started.on('exit', (code) =>
+      stop(code === 0 ? undefined : new Error(`the server render's worker exited with ${code}`)),
+    );
+    return started;
+  };
+
+  return {
+    render(req) {
+      worker ??= start();
+      const id = nextId++;
+      const { localAddress, localPort } = req.socket;
+      const job: ServerRenderJob = {
+        id,
+        url: req.originalUrl,
+        address: localAddress ?? '127.0.0.1',
+        port: localPort ?? 0,
+        host: req.headers.host ?? 'localhost',
+        timeoutMs: SERVER_RENDER_TIMEOUT_MS,
+      };
+      return new Promise<ServerRender | undefined>((resolve) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          resolve(undefined);
+        }, SERVER_RENDER_TIMEOUT_MS);
+        pending.set(id, (reply) => {
+          clearTimeout(timer);
+          if (reply?.error) onError(new Error(reply.error));
+          resolve(reply?.render);
+        });
+        worker?.postMessage(job);
+      });
+    },
+    async close() {
+      const running = worker;
+      worker = undefined;
+      await running?.terminate();
+    },
+  };
 }
 
 const ROOT = '<div id="root"></div>';
@@ -126,7 +105,7 @@ export function splitAtRoot(html: string): { head: string; tail: string } | unde
 
 /**
  * `#root` with the server's markup, marked `inert` (no input is taken, and lost, before the console has
- * hydrated it; the console removes the mark), and the query cache beside it; or the empty `#root`.
+ * hydrated it; the console removes the mark), and its queries' data beside it; or the empty `#root`.
  */
 export function rootOf(rendered: ServerRender | undefined): string {
   return rendered

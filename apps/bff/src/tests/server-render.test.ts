@@ -104,6 +104,21 @@ describe('server render of a first load (the built console)', () => {
     }
   });
 
+  it('when SERVER_RENDER=off, then the page is the built one with its data preloaded, and any other value stops the start', async () => {
+    const off = await startTestServer({ CONSOLE_DIST, SERVER_RENDER: 'off' });
+    try {
+      const html = await (await fetch(`${off.url}/meshes/demo-mesh/virtual-gateways`)).text();
+      expect(html).toContain('<div id="root"></div>');
+      expect(stateOf(html)).toBeUndefined();
+      expect(dataPreloads(html)).toBe(2); // the session and the first page of gateways
+    } finally {
+      await off.close();
+    }
+    await expect(startTestServer({ CONSOLE_DIST, SERVER_RENDER: 'yes' })).rejects.toThrow(
+      /SERVER_RENDER.*"on" or "off"/,
+    );
+  });
+
   it('when the server bundle is asked for, then it is not served', async () => {
     for (const path of ['/.ssr/entry-server.js', '/.ssr/', '/%2Essr/entry-server.js']) {
       const res = await fetch(`${server.url}${path}`);

@@ -1,4 +1,4 @@
-import { ApiErrorEnvelopeSchema, CSRF_HEADER, CSRF_HEADER_VALUE } from '@meshconsole/model';
+import { ApiErrorEnvelopeSchema, CSRF_HEADER, CSRF_HEADER_VALUE, type ServerRenderFetch } from '@meshconsole/model';
 import type { z } from 'zod';
 
 /**
@@ -60,17 +60,13 @@ export function apiPath(...segments: string[]): string {
   return `/api/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
 }
 
-export type ServerFetch = (
-  path: string,
-  init: { method?: string; headers: Record<string, string>; signal?: AbortSignal | undefined },
-) => Promise<Response>;
-let serverFetchOf: (() => ServerFetch | undefined) | undefined;
+let serverFetchOf: (() => ServerRenderFetch | undefined) | undefined;
 
 /**
  * On the server (entry-server.tsx), where the page's requests go: the BFF's own API, for the request
  * being rendered. In the browser bundle the requests always go to `fetch`, and this is left out.
  */
-export function serverFetch(of: () => ServerFetch | undefined): void {
+export function serverFetch(of: () => ServerRenderFetch | undefined): void {
   serverFetchOf = of;
 }
 
