@@ -69,12 +69,6 @@ async function renderWhole(tree: ReactElement): Promise<string | undefined> {
   return undefined;
 }
 
-/** Whether the server renders the page `url` opens (a page that shows data and takes no typing). */
-function rendersOnServer(url: string): boolean {
-  const match = matchRoute(url);
-  return match !== undefined && SERVER_RENDERED.includes(match.id);
-}
-
 /**
  * Renders `url` (path and query) for the first load, or answers `undefined` when the page is not one
  * that is rendered on the server (forms, redirects, unknown paths) or any of its data failed: the
@@ -82,7 +76,7 @@ function rendersOnServer(url: string): boolean {
  */
 export async function render(url: string, fetchApi: ServerRenderFetch): Promise<ServerRender | undefined> {
   const match = matchRoute(url);
-  if (!match || !rendersOnServer(url)) return undefined;
+  if (!match || !SERVER_RENDERED.includes(match.id)) return undefined;
   return requestFetch.run(fetchApi, async () => {
     const client = createQueryClient({ retry: false });
     const routes = createAppRoutes(client);

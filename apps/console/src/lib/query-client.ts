@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-client';
 
-/** `retry: false` for the server render, which answers at once and leaves errors to the browser. */
+/** `retry: false`: a failure is final at once (the server render, which leaves errors to the browser; unit tests). */
 export function createQueryClient(options: { retry?: false } = {}): QueryClient {
   return new QueryClient({
     defaultOptions: {

@@ -11,12 +11,7 @@ import { createFakeConsoleApi, type FakeConsoleApi } from './fake-console-api';
 
 /** The app's query client (same stale times), without retries so a failure shows at once. */
 function testQueryClient(): QueryClient {
-  const client = createQueryClient();
-  client.setDefaultOptions({
-    ...client.getDefaultOptions(),
-    queries: { ...client.getDefaultOptions().queries, retry: false },
-  });
-  return client;
+  return createQueryClient({ retry: false });
 }
 
 /**
